@@ -1,0 +1,43 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.retrieval.index.ProgressListener;
+import java.io.PrintStream;
+
+/**
+ * A one-line progress bar on stderr, redrawn in place. Only used when a person is watching (a
+ * terminal); in pipes and CI it would be noise.
+ */
+final class ConsoleProgress implements ProgressListener {
+  private static final int WIDTH = 30;
+  private final PrintStream out;
+  private final long startNanos = System.nanoTime();
+  private int lastDrawn = -1;
+
+  ConsoleProgress(PrintStream out) {
+    this.out = out;
+  }
+
+  /** A bar when stdout and stdin are a terminal, otherwise nothing. */
+  static ProgressListener forTerminal() {
+    return System.console() != null ? new ConsoleProgress(System.err) : ProgressListener.NONE;
+  }
+
+  @Override
+  public void progress(String stage, int done, int total) {
+    if (total <= 0) {
+      return;
+    }
+    int percent = (int) (100L * done / total);
+    if (percent == lastDrawn && done < total) {
+      return;
+    }
+    lastDrawn = percent;
+    int filled = WIDTH * done / total;
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    out.printf("\r%-6s [%s%s] %d/%d passages %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, percent, seconds);
+    if (done >= total) {
+      out.print("\r" + " ".repeat(80) + "\r");
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.wenda.bot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.eval.EvalReport;
+import io.github.wenda.retrieval.eval.Evaluator;
+import io.github.wenda.retrieval.eval.ModeResult;
+import io.github.wenda.retrieval.eval.Question;
+import io.github.wenda.retrieval.eval.QuestionFile;
+import io.github.wenda.retrieval.search.SearchMode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wenda eval}: retrieval quality of each mode over a labelled question set, side by side. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure recall@1/3/k, MRR@k and nDCG@k of each search mode over a question set.")
+final class EvalCommand implements Callable<Integer> {
+  @ParentCommand WendaCommand parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--questions", paramLabel = "FILE",
+      description = "JSONL with \"answers\" per question (default: questions.jsonl in the corpus folder).")
+  Path questions;
+
+  @Option(names = "--k", paramLabel = "N", description = "Cut-off for recall, MRR and nDCG (default: search.k).")
+  Integer k;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "all",
+      description = "all (default), hybrid, bm25 or vector.")
+  String mode;
+
+  @Option(names = "--json", description = "Print the report as one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Launch launch = parent.launch();
+    Path file = questions != null ? questions : launch.retrieval().corpusDir().resolve("questions.jsonl");
+    List<Question> qs = QuestionFile.read(file);
+    int n = k != null ? Options.checkK(k) : launch.retrieval().search().k();
+    List<SearchMode> modes = mode.equalsIgnoreCase("all")
+        ? List.of(SearchMode.HYBRID, SearchMode.BM25, SearchMode.VECTOR)
+        : List.of(SearchMode.parse(mode));
+    try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
+      EvalReport report = new Evaluator(r, r.index().passages()).run(qs, n, modes);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      } else {
+        print(report, file, out);
+      }
+      out.flush();
+    }
+    return Main.OK;
+  }
+
+  static void print(EvalReport report, Path file, PrintWriter out) {
+    int k = report.k();
+    out.printf("%s: %d answerable questions (%d unanswerable not scored), k=%d%n%n", file, report.answerable(), report.unanswerable(), k);
+    out.printf("%-8s %9s %9s %9s %9s %9s %8s %8s%n", "mode", "recall@1", "recall@3", "recall@" + k, "MRR@" + k, "nDCG@" + k, "p50 ms", "p95 ms");
+    for (ModeResult m : report.modes()) {
+      out.printf("%-8s %9.3f %9.3f %9.3f %9.3f %9.3f %8.1f %8.1f%n", m.mode().label(), m.recallAt1(), m.recallAt3(),
+          m.recallAtK(), m.mrrAtK(), m.ndcgAtK(), m.latencyP50Ms(), m.latencyP95Ms());
+    }
+    for (ModeResult m : report.modes()) {
+      if (m.misses().isEmpty()) {
+        continue;
+      }
+      out.printf("%nmisses (%s, not in top %d):%n", m.mode().label(), k);
+      for (ModeResult.Miss miss : m.misses()) {
+        out.printf("  %-6s %s  expected %s%n         top: %s%n", miss.id(), miss.question(), Arrays.toString(miss.answers().toArray()), miss.topPassage());
+      }
+    }
+  }
+}

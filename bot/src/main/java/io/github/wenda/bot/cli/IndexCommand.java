@@ -1,0 +1,45 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.index.IndexReport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code wenda index}: builds or refreshes the index and reports what it did, stage by stage. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = "Build or refresh the index of the corpus (only changed documents are re-embedded).")
+final class IndexCommand implements Callable<Integer> {
+  @ParentCommand WendaCommand parent;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Launch launch = parent.launch();
+    long t = System.nanoTime();
+    try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
+      IndexReport report = r.report();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("Index %s: %s%n", report.action().name().toLowerCase(java.util.Locale.ROOT), launch.retrieval().index().dir());
+      out.printf("  documents  %d%n", report.documents());
+      out.printf("  passages   %d (%d embedded now)%n", report.passages(), report.embedded());
+      if (!report.changedDocuments().isEmpty() && report.action() == IndexReport.Action.UPDATED) {
+        out.printf("  changed    %s%n", String.join(", ", report.changedDocuments()));
+      }
+      for (Map.Entry<String, Duration> stage : report.stages().entrySet()) {
+        out.printf("  %-10s %.2f s%n", stage.getKey(), stage.getValue().toNanos() / 1e9);
+      }
+      out.printf("  total      %.2f s%n", (System.nanoTime() - t) / 1e9);
+      for (String w : report.warnings()) {
+        out.println("  warning: " + w);
+      }
+      out.flush();
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.wenda.bot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.search.Hit;
+
+/** The JSON shapes of the command-line contracts (see DESIGN.md): keep them stable. */
+final class Json {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Json() {}
+
+  /** {@code {"rank","doc","title","passage","score","text"}} plus section and kind. */
+  static ObjectNode passage(Hit h) {
+    Passage p = h.passage();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("rank", h.rank());
+    o.put("doc", p.docId());
+    o.put("title", p.title());
+    o.put("passage", p.ordinal());
+    o.put("score", Math.round(h.score() * 1e6) / 1e6);
+    o.put("text", p.text());
+    o.put("section", p.section());
+    o.put("kind", p.kind().label());
+    return o;
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.bot.config.Config;
+import io.github.wenda.bot.config.ConfigLoader;
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.RetrievalSettings;
+import io.github.wenda.retrieval.chunk.ChunkSettings;
+import io.github.wenda.retrieval.index.BgeSmallZhEmbedder;
+import io.github.wenda.retrieval.index.IndexSettings;
+import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.search.FusionMethod;
+import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.search.SearchSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every command starts from: the settings (file < env < --set), logging pointed at the data
+ * directory, and relative paths resolved against the Wenda folder ({@code -Dwenda.home}, set by the
+ * launcher; the working directory otherwise), so {@code ./wenda} works from any directory.
+ */
+record Launch(Config config, Path home, RetrievalSettings retrieval) {
+
+  static Launch from(Path configFile, List<String> overrides, boolean verbose) {
+    return from(configFile, overrides, verbose, System.getenv());
+  }
+
+  static Launch from(Path configFile, List<String> overrides, boolean verbose, Map<String, String> env) {
+    Path home = Path.of(System.getProperty("wenda.home", "")).toAbsolutePath().normalize();
+    boolean explicit = configFile != null || env.containsKey("WENDA_CONFIG");
+    Path file = configFile != null
+        ? configFile
+        : env.containsKey("WENDA_CONFIG") ? Path.of(env.get("WENDA_CONFIG")) : home.resolve("config/wenda.yaml");
+    Config config = ConfigLoader.load(file, explicit, env, overrides);
+    Path dataDir = home.resolve(config.path("data.dir"));
+    Logging.configure(dataDir, verbose);
+    return new Launch(config, home, retrievalSettings(config, home));
+  }
+
+  static RetrievalSettings retrievalSettings(Config c, Path home) {
+    ChunkSettings chunk = new ChunkSettings(c.integer("chunk.max-chars"), c.integer("chunk.overlap-chars"));
+    IndexSettings index = new IndexSettings(home.resolve(c.path("index.dir")), chunk, c.integer("embedding.batch-size"));
+    SearchSettings search = new SearchSettings(
+        SearchMode.parse(c.choice("search.mode")),
+        c.integer("search.k"),
+        c.integer("search.candidates"),
+        FusionMethod.parse(c.choice("search.fusion")),
+        c.integer("search.rrf-k"),
+        c.decimal("search.bm25-weight"),
+        c.bool("search.bigram-field"),
+        c.bool("embedding.query-prefix"));
+    return new RetrievalSettings(home.resolve(c.path("corpus.dir")), index, search);
+  }
+
+  Path dataDir() {
+    return home.resolve(config.path("data.dir"));
+  }
+
+  Retrieval openRetrieval(ProgressListener progress) {
+    return Retrieval.open(retrieval, new BgeSmallZhEmbedder(), progress);
+  }
+}

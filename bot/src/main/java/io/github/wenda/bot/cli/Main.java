@@ -1,0 +1,50 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.bot.config.ConfigException;
+import io.github.wenda.retrieval.WendaException;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code ./wenda}. Exit codes: 0 done, 1 error, 2 usage or configuration error, 3
+ * (ask) the documents don't cover the question. Errors are one line on stderr; the stack trace
+ * goes to the log file, and to stderr with {@code --verbose}.
+ */
+public final class Main {
+  public static final int OK = 0;
+  public static final int ERROR = 1;
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    WendaCommand root = new WendaCommand();
+    CommandLine cl = new CommandLine(root);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, root.verbose(), commandLine.getErr()));
+    return cl.execute(args);
+  }
+
+  static int handle(Exception e, boolean verbose, PrintWriter err) {
+    LoggerFactory.getLogger(Main.class).debug("command failed", e);
+    if (e instanceof ConfigException) {
+      err.println("wenda: " + e.getMessage());
+      return USAGE;
+    }
+    if (e instanceof WendaException || e instanceof IllegalArgumentException) {
+      err.println("wenda: " + e.getMessage());
+    } else {
+      err.println("wenda: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ERROR;
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.wenda.bot.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code wenda}: the options every command shares, and the list of commands. */
+@Command(
+    name = "wenda",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Answers questions from a document collection, citing the passages it quotes.",
+    subcommands = {IndexCommand.class, RetrieveCommand.class, EvalCommand.class})
+public final class WendaCommand implements Callable<Integer> {
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Settings file (default: config/wenda.yaml in the Wenda folder, or env WENDA_CONFIG).")
+  Path config;
+
+  @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+      description = "Override one setting, e.g. --set search.k=8 (repeatable; wins over file and env).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Show debug logging and stack traces on stderr.")
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return Main.OK;
+  }
+
+  /** Settings and logging for a subcommand, from this command's options. */
+  Launch launch() {
+    return Launch.from(config, overrides, verbose);
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.wenda.retrieval.eval;
+
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.corpus.TextCleaner;
+import java.util.List;
+
+/**
+ * Judges a passage relevant when its text, whitespace removed, contains one of the expected
+ * answers cleaned the same way; answers are thus written as they read, in any width or form.
+ */
+public final class Relevance {
+  private final List<String> answers;
+
+  public Relevance(TextCleaner cleaner, List<String> answers) {
+    this.answers = answers.stream().map(a -> squeeze(cleaner.normalize(a))).filter(a -> !a.isEmpty()).toList();
+  }
+
+  public boolean test(Passage p) {
+    String text = squeeze(p.text());
+    for (String a : answers) {
+      if (text.contains(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String squeeze(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\u3000') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

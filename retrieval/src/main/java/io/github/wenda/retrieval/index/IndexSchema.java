@@ -1,0 +1,84 @@
+package io.github.wenda.retrieval.index;
+
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.corpus.SegmentKind;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+/**
+ * The Lucene fields of a passage. {@code words} holds smartcn's word segmentation, {@code bigrams}
+ * overlapping character bigrams: one segmenter splits some names differently in a question than
+ * in the text, and bigrams still match them. Both index the section heading with the text, since
+ * headings often carry the question's subject.
+ */
+public final class IndexSchema {
+  /**
+   * Bump whenever cleaning, chunking or the fields change, so existing indexes are rebuilt rather
+   * than mixed with passages made the old way.
+   */
+  public static final int PIPELINE_VERSION = 1;
+
+  public static final String ID = "id";
+  public static final String DOC = "doc";
+  public static final String WORDS = "words";
+  public static final String BIGRAMS = "bigrams";
+  public static final String VECTOR = "vector";
+  static final String TITLE = "title";
+  static final String SECTION = "section";
+  static final String KIND = "kind";
+  static final String ORDINAL = "ordinal";
+  static final String START = "start";
+  static final String END = "end";
+  static final String TEXT = "text";
+
+  private IndexSchema() {}
+
+  /** smartcn for {@link #WORDS}, CJK bigrams for {@link #BIGRAMS}. */
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(
+        new SmartChineseAnalyzer(), Map.of(BIGRAMS, new CJKAnalyzer(CharArraySet.EMPTY_SET)));
+  }
+
+  static Document toDocument(Passage p, float[] vector) {
+    Document d = new Document();
+    d.add(new StringField(ID, p.id(), Field.Store.YES));
+    d.add(new StringField(DOC, p.docId(), Field.Store.YES));
+    d.add(new StoredField(TITLE, p.title()));
+    d.add(new StoredField(SECTION, p.section()));
+    d.add(new StoredField(KIND, p.kind().label()));
+    d.add(new StoredField(ORDINAL, p.ordinal()));
+    d.add(new StoredField(START, p.start()));
+    d.add(new StoredField(END, p.end()));
+    d.add(new StoredField(TEXT, p.text()));
+    String searchable = p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
+    d.add(new TextField(WORDS, searchable, Field.Store.NO));
+    d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
+    d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+    return d;
+  }
+
+  static Passage toPassage(StoredFields fields, int luceneDoc) throws java.io.IOException {
+    Document d = fields.document(luceneDoc);
+    return new Passage(
+        d.get(DOC),
+        d.get(TITLE),
+        d.get(SECTION),
+        SegmentKind.valueOf(d.get(KIND).toUpperCase(java.util.Locale.ROOT)),
+        d.getField(ORDINAL).numericValue().intValue(),
+        d.getField(START).numericValue().intValue(),
+        d.getField(END).numericValue().intValue(),
+        d.get(TEXT));
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.wenda.retrieval.search;
+
+import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.index.IndexSchema;
+import io.github.wenda.retrieval.index.PassageIndex;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * BM25 over smartcn words (and optionally character bigrams) and k-nearest-neighbour search over
+ * passage embeddings, on one searcher, fused in our code.
+ */
+final class LuceneRetriever implements Retriever {
+  /** Bigram matches back up word matches; at full weight they would drown them. */
+  static final float BIGRAM_BOOST = 0.3f;
+  /** BAAI's retrieval instruction for bge-*-zh queries (optional for v1.5; eval decides). */
+  static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
+
+  private final PassageIndex index;
+  private final Embedder embedder;
+  private final SearchSettings settings;
+  private final QueryNormalizer normalizer = new QueryNormalizer();
+  private final QueryTerms terms = new QueryTerms(IndexSchema.analyzer());
+
+  LuceneRetriever(PassageIndex index, Embedder embedder, SearchSettings settings) {
+    this.index = index;
+    this.embedder = embedder;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<Hit> search(Query query) {
+    String text = normalizer.normalize(query.text());
+    if (text.isBlank() || index.size() == 0) {
+      return List.of();
+    }
+    int depth = Math.max(settings.candidates(), query.k());
+    try {
+      List<Fusion.Fused> fused =
+          switch (query.mode()) {
+            case BM25 -> Fusion.single(bm25(text, depth), true);
+            case VECTOR -> Fusion.single(vector(text, depth), false);
+            case HYBRID -> Fusion.fuse(bm25(text, depth), vector(text, depth), settings);
+          };
+      List<Hit> hits = new ArrayList<>(Math.min(query.k(), fused.size()));
+      for (Fusion.Fused f : fused) {
+        if (hits.size() == query.k()) {
+          break;
+        }
+        hits.add(new Hit(
+            hits.size() + 1,
+            index.passage(f.doc()),
+            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score())));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new WendaException("search failed on the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The programmatic BM25 query for normalised text; exposed for explain. */
+  org.apache.lucene.search.Query lexicalQuery(String text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String t : terms.terms(IndexSchema.WORDS, text)) {
+      b.add(new TermQuery(new Term(IndexSchema.WORDS, t)), BooleanClause.Occur.SHOULD);
+    }
+    if (settings.bigrams()) {
+      for (String t : terms.terms(IndexSchema.BIGRAMS, text)) {
+        b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BIGRAMS, t)), BIGRAM_BOOST), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  Set<String> wordTerms(String text) {
+    return terms.terms(IndexSchema.WORDS, text);
+  }
+
+  private List<Fusion.Ranked> bm25(String text, int depth) throws IOException {
+    org.apache.lucene.search.Query q = lexicalQuery(text);
+    if (((BooleanQuery) q).clauses().isEmpty()) {
+      return List.of();
+    }
+    return ranked(index.searcher().search(q, depth));
+  }
+
+  private List<Fusion.Ranked> vector(String text, int depth) throws IOException {
+    float[] v = embedder.embed(settings.queryPrefix() ? QUERY_PREFIX + text : text);
+    IndexSearcher searcher = index.searcher();
+    return ranked(searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, v, depth), depth));
+  }
+
+  private static List<Fusion.Ranked> ranked(TopDocs top) {
+    List<Fusion.Ranked> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(new Fusion.Ranked(sd.doc, sd.score));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.wenda.retrieval.search;
+
+import java.util.Objects;
+
+/**
+ * How questions are searched. {@code candidates} passages are taken from each list before fusion;
+ * {@code bm25Weight} is BM25's share in either fusion method (the vector list gets the rest).
+ */
+public record SearchSettings(
+    SearchMode mode,
+    int k,
+    int candidates,
+    FusionMethod fusion,
+    int rrfK,
+    double bm25Weight,
+    boolean bigrams,
+    boolean queryPrefix) {
+  public SearchSettings {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(fusion, "fusion");
+    check("search.k", k, 1, 100);
+    check("search.candidates", candidates, 1, 1000);
+    check("search.rrf-k", rrfK, 1, 1000);
+    if (!(bm25Weight >= 0 && bm25Weight <= 1)) {
+      throw new IllegalArgumentException("search.bm25-weight must be between 0.0 and 1.0, but is: " + bm25Weight);
+    }
+  }
+
+  /** The defaults, as tuned on the bundled question set (see README). */
+  public static SearchSettings defaults() {
+    return new SearchSettings(SearchMode.HYBRID, 5, 50, FusionMethod.RRF, 60, 0.7, true, false);
+  }
+
+  public SearchSettings withMode(SearchMode m) {
+    return new SearchSettings(m, k, candidates, fusion, rrfK, bm25Weight, bigrams, queryPrefix);
+  }
+
+  public SearchSettings withK(int newK) {
+    return new SearchSettings(mode, newK, Math.max(candidates, newK), fusion, rrfK, bm25Weight, bigrams, queryPrefix);
+  }
+
+  private static void check(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", but is: " + value);
+    }
+  }
+}
