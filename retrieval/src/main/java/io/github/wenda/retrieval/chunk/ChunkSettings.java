@@ -2,6 +2,11 @@ package io.github.wenda.retrieval.chunk;
 
 /** How passages are cut: at most {@code maxChars}, repeating up to {@code overlapChars} of whole sentences. */
 public record ChunkSettings(int maxChars, int overlapChars) {
+  /** The defaults, as tuned on the bundled question set (see README). */
+  public static ChunkSettings defaults() {
+    return new ChunkSettings(300, 0);
+  }
+
   public ChunkSettings {
     if (maxChars < 10) {
       throw new IllegalArgumentException("chunk.max-chars must be at least 10, but is: " + maxChars);
