@@ -1,0 +1,12 @@
+package io.github.wenda.bot.answer;
+
+import java.util.Objects;
+
+/** One exchange of a conversation: what was asked (as searched) and what was answered. */
+public record Turn(String question, String searchedAs, String answer) {
+  public Turn {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(searchedAs, "searchedAs");
+    Objects.requireNonNull(answer, "answer");
+  }
+}
