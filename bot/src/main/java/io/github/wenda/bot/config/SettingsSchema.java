@@ -1,0 +1,109 @@
+package io.github.wenda.bot.config;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of every setting Wenda knows, in the order {@code config show} and
+ * {@code config/wenda.yaml} list them.
+ *
+ * <p>To add a setting: add one line to {@link #ALL} and the same key, default and description
+ * (as a comment) to {@code config/wenda.yaml}; {@code ShippedConfigFileTest} fails until both
+ * agree. Read it with the matching {@link Config} getter, e.g. {@code config.integer("search.k")}.
+ */
+public final class SettingsSchema {
+
+  /** Every setting, grouped by YAML section. */
+  public static final List<Setting> ALL = List.of(
+      Setting.path("corpus.dir", "corpus",
+          "Folder of .txt/.md documents, searched recursively."),
+      Setting.path("data.dir", ".wenda",
+          "Data directory: index, caches, logs."),
+      Setting.path("index.dir", ".wenda/index",
+          "Where the Lucene index and its manifest live."),
+      Setting.integer("chunk.max-chars", 300, 100, 2000,
+          "Maximum passage length in characters (bge-small-zh degrades above ~500 tokens)."),
+      Setting.integer("chunk.overlap-chars", 0, 0, 1000,
+          "Characters of whole sentences repeated from the previous passage; below max-chars."),
+      Setting.bool("embedding.query-prefix", false,
+          "Prepend BAAI's retrieval instruction to queries."),
+      Setting.integer("embedding.batch-size", 16, 1, 256,
+          "Passages embedded per call to the model."),
+      Setting.choice("search.mode", "hybrid", List.of("hybrid", "bm25", "vector"),
+          "Retrieval method: BM25 and vectors fused, or either alone."),
+      Setting.integer("search.k", 5, 1, 100,
+          "Passages returned."),
+      Setting.integer("search.candidates", 50, 1, 1000,
+          "Passages taken from each of BM25 and vector search before fusion."),
+      Setting.choice("search.fusion", "rrf", List.of("rrf", "weighted"),
+          "Reciprocal-rank fusion, or weighted min-max-normalised scores."),
+      Setting.integer("search.rrf-k", 60, 1, 1000,
+          "Reciprocal-rank fusion constant: larger flattens the advantage of top ranks."),
+      Setting.decimal("search.bm25-weight", 0.7, 0.0, 1.0,
+          "Share of BM25 in weighted fusion (vector search gets the rest)."),
+      Setting.bool("search.bigram-field", true,
+          "Also match character bigrams beside smartcn words."));
+
+  private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
+  private static final Map<String, Setting> BY_ENV_NAME = new HashMap<>();
+
+  static {
+    for (Setting setting : ALL) {
+      if (BY_KEY.put(setting.key(), setting) != null) {
+        throw new IllegalStateException("setting listed twice: " + setting.key());
+      }
+      // search.rrf-k and search.rrf.k would both be WENDA_SEARCH_RRF_K.
+      Setting clash = BY_ENV_NAME.put(setting.envName(), setting);
+      if (clash != null) {
+        throw new IllegalStateException(setting.key() + " and " + clash.key()
+            + " share the environment variable " + setting.envName());
+      }
+    }
+    for (Setting setting : ALL) {
+      // A key that is also a section ("search" and "search.k") could not be written in YAML.
+      if (isSection(setting.key())) {
+        throw new IllegalStateException(setting.key() + " is both a setting and a section");
+      }
+    }
+  }
+
+  private SettingsSchema() {}
+
+  /** The setting with this exact key, if there is one. */
+  public static Optional<Setting> find(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+
+  /** The setting whose {@link Setting#envName()} is {@code variable}, if there is one. */
+  public static Optional<Setting> findByEnvName(String variable) {
+    return Optional.ofNullable(BY_ENV_NAME.get(variable));
+  }
+
+  /** Whether {@code prefix} is a section, i.e. some key starts with {@code prefix + "."}. */
+  public static boolean isSection(String prefix) {
+    String start = prefix + ".";
+    return ALL.stream().anyMatch(s -> s.key().startsWith(start));
+  }
+
+  /**
+   * Checks rules that involve more than one key, after each value passed its own checks.
+   *
+   * @throws ConfigException naming the first key that breaks a rule
+   */
+  static void checkRelations(Config config) {
+    lessThan(config, "chunk.overlap-chars", "chunk.max-chars");
+  }
+
+  private static void lessThan(Config config, String smallerKey, String largerKey) {
+    int smaller = config.integer(smallerKey);
+    int larger = config.integer(largerKey);
+    if (smaller >= larger) {
+      throw new ConfigException(smallerKey, smallerKey + " must be less than " + largerKey
+          + " (" + larger + ", " + config.source(largerKey) + "), but is: " + smaller
+          + " (" + config.source(smallerKey) + ")");
+    }
+  }
+}
