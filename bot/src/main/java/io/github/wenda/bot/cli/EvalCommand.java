@@ -2,7 +2,11 @@ package io.github.wenda.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.wenda.bot.answer.AnswerQuality;
+import io.github.wenda.bot.answer.AnswerService;
+import io.github.wenda.bot.answer.FollowUpQuality;
 import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.eval.EvalReport;
 import io.github.wenda.retrieval.eval.Evaluator;
 import io.github.wenda.retrieval.eval.ModeResult;
@@ -41,6 +45,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
+  @Option(names = "--answers", description = "Also measure the offline answers: expected string contained, declines.")
+  boolean answers;
+
+  @Option(names = "--followups", paramLabel = "FILE",
+      description = "Also measure follow-up rewriting on JSONL pairs {\"id\",\"first\",\"followup\",\"answers\"}.")
+  Path followups;
+
   @Override
   public Integer call() throws Exception {
     Launch launch = parent.launch();
@@ -50,17 +61,53 @@ final class EvalCommand implements Callable<Integer> {
     List<SearchMode> modes = mode.equalsIgnoreCase("all")
         ? List.of(SearchMode.HYBRID, SearchMode.BM25, SearchMode.VECTOR)
         : List.of(SearchMode.parse(mode));
-    try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
+    Embedder embedder = Answering.embedder();
+    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       EvalReport report = new Evaluator(r, r.index().passages()).run(qs, n, modes);
+      AnswerQuality.Report answerReport = null;
+      if (answers) {
+        AnswerService service = Answering.service(launch, r, embedder);
+        answerReport = new AnswerQuality(service, r, n, launch.retrieval().search().mode()).run(qs);
+      }
+      FollowUpQuality.Report followReport = null;
+      if (followups != null) {
+        followReport = new FollowUpQuality(r, Answering.rewriter(launch), n, launch.retrieval().search().mode())
+            .run(FollowUpFile.read(followups));
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        var node = mapper.valueToTree(report);
+        if (answerReport != null) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("answers", mapper.valueToTree(answerReport));
+        }
+        if (followReport != null) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("followups", mapper.valueToTree(followReport));
+        }
+        out.println(mapper.writeValueAsString(node));
       } else {
         print(report, file, out);
+        if (answerReport != null) {
+          print(answerReport, out);
+        }
+        if (followReport != null) {
+          out.printf("%nfollow-ups (%d pairs): recall@%d searched alone %.3f, with the earlier question %.3f%n",
+              followReport.pairs(), n, followReport.recallAlone(), followReport.recallRewritten());
+        }
       }
       out.flush();
     }
     return Main.OK;
+  }
+
+  static void print(AnswerQuality.Report a, PrintWriter out) {
+    out.printf("%nanswers (%s): expected string in answer %d/%d (%.1f%%); answerable declined %d (%.1f%%); "
+            + "unanswerable declined %d/%d; compose p50 %.1f ms, answer p50 %.1f ms%n",
+        "offline", a.containsExpected(), a.answerable(), 100 * a.containsRate(), a.declinedAnswerable(),
+        100 * a.falseDeclineRate(), a.declinedUnanswerable(), a.unanswerable(), a.composeP50Ms(), a.answerP50Ms());
+    for (String miss : a.misses()) {
+      out.println("  " + miss);
+    }
   }
 
   static void print(EvalReport report, Path file, PrintWriter out) {

@@ -58,6 +58,10 @@ record Launch(Config config, Path home, RetrievalSettings retrieval) {
   }
 
   Retrieval openRetrieval(ProgressListener progress) {
-    return Retrieval.open(retrieval, new BgeSmallZhEmbedder(), progress);
+    return openRetrieval(new BgeSmallZhEmbedder(), progress);
+  }
+
+  Retrieval openRetrieval(io.github.wenda.retrieval.index.Embedder embedder, ProgressListener progress) {
+    return Retrieval.open(retrieval, embedder, progress);
   }
 }

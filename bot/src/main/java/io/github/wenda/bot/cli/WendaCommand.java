@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Answers questions from a document collection, citing the passages it quotes.",
-    subcommands = {IndexCommand.class, RetrieveCommand.class, EvalCommand.class})
+    subcommands = {
+      ConsoleCommand.class, AskCommand.class, AnswerCommand.class, IndexCommand.class, RetrieveCommand.class,
+      EvalCommand.class})
 public final class WendaCommand implements Callable<Integer> {
   @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Settings file (default: config/wenda.yaml in the Wenda folder, or env WENDA_CONFIG).")
@@ -36,10 +38,10 @@ public final class WendaCommand implements Callable<Integer> {
     return verbose;
   }
 
+  /** No command: the console, as a person running {@code ./wenda} expects. */
   @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return Main.OK;
+  public Integer call() throws Exception {
+    return ConsoleCommand.run(launch());
   }
 
   /** Settings and logging for a subcommand, from this command's options. */

@@ -45,7 +45,27 @@ public final class SettingsSchema {
       Setting.decimal("search.bm25-weight", 0.7, 0.0, 1.0,
           "Share of BM25 in weighted fusion (vector search gets the rest)."),
       Setting.bool("search.bigram-field", true,
-          "Also match character bigrams beside smartcn words."));
+          "Also match character bigrams beside smartcn words."),
+      Setting.choice("answer.mode", "extractive", List.of("extractive", "llm"),
+          "Quote the passages (offline), or have the configured LLM summarise them."),
+      Setting.integer("answer.max-sentences", 3, 1, 10,
+          "Most sentences an extractive answer quotes."),
+      Setting.integer("answer.max-chars", 300, 50, 2000,
+          "Most characters an extractive answer quotes."),
+      Setting.integer("answer.passages", 3, 1, 20,
+          "Top passages whose sentences an extractive answer chooses from."),
+      Setting.bool("answer.sentence-embeddings", true,
+          "Score sentences by embedding similarity too (a few ms per answer)."),
+      Setting.decimal("answer.min-coverage", 0.5, 0.0, 1.0,
+          "Decline unless a top passage holds this idf-weighted share of the question's words..."),
+      Setting.decimal("answer.min-similarity", 0.8, 0.0, 1.0,
+          "...or the top passage's vector score ((1+cos)/2) reaches this."),
+      Setting.integer("answer.max-question-chars", 1000, 10, 100000,
+          "Longer questions are cut, with a note."),
+      Setting.integer("conversation.max-turns", 5, 0, 50,
+          "Exchanges remembered per conversation for follow-up questions (0: none)."),
+      Setting.integer("conversation.follow-up-max-chars", 8, 0, 100,
+          "Questions this short are treated as follow-ups of the previous one."));
 
   private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
   private static final Map<String, Setting> BY_ENV_NAME = new HashMap<>();

@@ -49,6 +49,20 @@ public final class PassageIndex implements Closeable {
     return reader.numDocs();
   }
 
+  /**
+   * BM25's inverse document frequency of a smartcn word: high for rare words, highest for words
+   * the corpus lacks. Tells how much a question word says about where the answer is.
+   */
+  public double idf(String word) {
+    try {
+      long n = reader.numDocs();
+      long df = reader.docFreq(new org.apache.lucene.index.Term(IndexSchema.WORDS, word));
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    } catch (IOException e) {
+      throw new WendaException("cannot read term statistics from the index: " + e.getMessage(), e);
+    }
+  }
+
   /** The passage stored under a Lucene document number. */
   public Passage passage(int luceneDoc) {
     try {

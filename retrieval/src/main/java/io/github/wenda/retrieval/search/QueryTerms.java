@@ -48,6 +48,10 @@ final class QueryTerms {
     return out;
   }
 
+  static boolean isQuestionWord(String term) {
+    return QUESTION_WORDS.contains(term);
+  }
+
   private static boolean keep(String field, String term) {
     if (term.isBlank() || QUESTION_WORDS.contains(term)) {
       return false;

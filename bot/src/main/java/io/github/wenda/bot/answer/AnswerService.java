@@ -1,0 +1,113 @@
+package io.github.wenda.bot.answer;
+
+import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.search.Query;
+import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.search.Retriever;
+import io.github.wenda.retrieval.search.SearchMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one question of a conversation: rewrites follow-ups, retrieves, declines when the
+ * evidence is weak, composes a cited answer, and remembers the turn. Every front end (console,
+ * batch, Telegram) goes through here. Never throws for the question's content.
+ */
+public final class AnswerService {
+  private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+
+  /** How many passages are retrieved and shown as "possibly related" when declining. */
+  public record Settings(int k, SearchMode mode, int maxQuestionChars, int relatedShown) {}
+
+  private final Retriever retriever;
+  private final QueryAnalyzer analyzer;
+  private final ToDoubleFunction<String> idf;
+  private final NoAnswerPolicy policy;
+  private final AnswerComposer composer;
+  private final QueryRewriter rewriter;
+  private final boolean translates;
+  private final Settings settings;
+
+  /**
+   * @param translates whether the rewriter can translate (an LLM); offline, questions in other
+   *     languages get a note that the documents are in Chinese
+   */
+  public AnswerService(Retriever retriever, QueryAnalyzer analyzer, ToDoubleFunction<String> idf, NoAnswerPolicy policy,
+      AnswerComposer composer, QueryRewriter rewriter, boolean translates, Settings settings) {
+    this.retriever = retriever;
+    this.analyzer = analyzer;
+    this.idf = idf;
+    this.policy = policy;
+    this.composer = composer;
+    this.rewriter = rewriter;
+    this.translates = translates;
+    this.settings = settings;
+  }
+
+  public Answer answer(Conversation conversation, String rawQuestion, TokenSink sink) {
+    return answer(conversation, rawQuestion, settings.k(), settings.mode(), sink);
+  }
+
+  public Answer answer(Conversation conversation, String rawQuestion, int k, SearchMode mode, TokenSink sink) {
+    List<String> notes = new ArrayList<>();
+    String question = sanitize(rawQuestion == null ? "" : rawQuestion);
+    if (question.length() > settings.maxQuestionChars()) {
+      question = cut(question, settings.maxQuestionChars());
+      notes.add("The question was cut to its first " + settings.maxQuestionChars() + " characters.");
+    }
+    if (question.isBlank()) {
+      return Answer.notFound(List.of(), List.of("The question is empty."));
+    }
+    String language = Language.detect(question);
+    List<Turn> history = conversation.history();
+    String searched = rewriter.rewrite(question, history);
+    if (!Language.CHINESE.equals(language) && !translates) {
+      notes.add("The documents are in Chinese; without a language model, this question was searched as written, so results may be poor.");
+    }
+    List<Hit> hits = retriever.search(new Query(searched, k, mode));
+    TermOverlap overlap = new TermOverlap(analyzer.words(analyzer.normalize(searched)), idf);
+    Evidence evidence = policy.assess(overlap, hits);
+    log.debug("question '{}' searched as '{}': {} hits, evidence {}", question, searched, hits.size(), evidence);
+    Answer answer;
+    if (hits.isEmpty() || overlap.isEmpty() && evidence.similarity() == 0 || policy.declines(evidence)) {
+      answer = Answer.notFound(hits.subList(0, Math.min(settings.relatedShown(), hits.size())), notes);
+    } else {
+      answer = composer.compose(new AnswerRequest(question, language, history, searched), hits, sink);
+      for (String n : notes) {
+        answer = answer.withNote(n);
+      }
+    }
+    conversation.record(new Turn(question, searched, answer.text()));
+    return answer;
+  }
+
+  /** Drops control characters and lone surrogates, which no document contains and some outputs reject. */
+  static String sanitize(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        b.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        continue;
+      } else if (Character.isISOControl(c)) {
+        b.append(c == '\n' || c == '\t' || c == '\r' ? ' ' : "");
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
+  }
+
+  private static String cut(String s, int max) {
+    int end = max;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+}

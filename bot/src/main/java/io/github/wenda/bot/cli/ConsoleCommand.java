@@ -1,0 +1,48 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.bot.answer.AnswerService;
+import io.github.wenda.bot.console.ConsoleLoop;
+import io.github.wenda.bot.console.ConsoleSession;
+import io.github.wenda.bot.render.TextStyle;
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.index.Embedder;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wenda console} (and {@code wenda} alone): the interactive question loop. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+    description = "Ask questions interactively (the default when no command is given).")
+final class ConsoleCommand implements Callable<Integer> {
+  @ParentCommand WendaCommand parent;
+
+  @Override
+  public Integer call() throws Exception {
+    return run(parent.launch());
+  }
+
+  static int run(Launch launch) throws Exception {
+    Embedder embedder = Answering.embedder();
+    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
+        Terminal terminal = TerminalBuilder.builder().system(true).name("wenda").build()) {
+      AnswerService extractive = Answering.service(launch, r, embedder);
+      Map<String, Integer> counts = r.index().passages().stream()
+          .collect(Collectors.groupingBy(Passage::docId, Collectors.summingInt(p -> 1)));
+      PrintWriter out = terminal.writer();
+      ConsoleSession session = new ConsoleSession(
+          Map.of("extractive", extractive), "extractive", launch.retrieval().search().mode(),
+          launch.retrieval().search().k(), launch.config().integer("conversation.max-turns"),
+          r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN);
+      Files.createDirectories(launch.dataDir());
+      ConsoleLoop.run(terminal, session, launch.dataDir().resolve("history"));
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,168 @@
+package io.github.wenda.bot.console;
+
+import io.github.wenda.bot.answer.Answer;
+import io.github.wenda.bot.answer.AnswerService;
+import io.github.wenda.bot.answer.Language;
+import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.render.PlainTextRenderer;
+import io.github.wenda.bot.render.TextStyle;
+import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.search.SearchMode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console's state and commands, apart from the terminal: what {@code :k}, {@code :mode},
+ * {@code :debug} and {@code :reset} change, and how a question is answered and printed. The
+ * JLine loop feeds it lines; tests feed it strings.
+ */
+public final class ConsoleSession {
+  /** What a line did: keep reading, or stop. */
+  public enum Outcome {
+    CONTINUE,
+    QUIT
+  }
+
+  private final Map<String, AnswerService> answerModes;
+  private final List<Document> documents;
+  private final Map<String, Integer> passagesPerDocument;
+  private final PrintWriter out;
+  private final PlainTextRenderer renderer;
+  private final TextStyle style;
+  private final Conversation conversation;
+  private String answerMode;
+  private SearchMode searchMode;
+  private int k;
+  private boolean debug;
+
+  public ConsoleSession(Map<String, AnswerService> answerModes, String answerMode, SearchMode searchMode, int k,
+      int memoryTurns, List<Document> documents, Map<String, Integer> passagesPerDocument, PrintWriter out, TextStyle style) {
+    this.answerModes = new LinkedHashMap<>(answerModes);
+    this.answerMode = answerMode;
+    this.searchMode = searchMode;
+    this.k = k;
+    this.documents = List.copyOf(documents);
+    this.passagesPerDocument = Map.copyOf(passagesPerDocument);
+    this.out = out;
+    this.style = style;
+    this.renderer = new PlainTextRenderer(style);
+    this.conversation = new Conversation(memoryTurns);
+  }
+
+  public String banner() {
+    return "Wenda · " + documents.size() + " documents · answers " + answerMode + " · search " + searchMode.label()
+        + " · k=" + k + "\nAsk a question, or :help for commands.";
+  }
+
+  public Outcome handle(String rawLine) {
+    String line = rawLine == null ? "" : rawLine.strip();
+    if (line.isEmpty()) {
+      return Outcome.CONTINUE;
+    }
+    if (line.startsWith(":")) {
+      return command(line);
+    }
+    ask(line);
+    return Outcome.CONTINUE;
+  }
+
+  private void ask(String question) {
+    StringBuilder streamed = new StringBuilder();
+    Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, token -> {
+      streamed.append(token);
+      out.print(token);
+      out.flush();
+    });
+    String lang = Language.detect(question);
+    if (answer.found() && streamed.toString().equals(answer.text())) {
+      // The answer text is already on screen; add the sources and notes.
+      String rendered = renderer.render(answer, lang, debug);
+      out.print(rendered.substring(answer.text().length()));
+    } else {
+      if (streamed.length() > 0) {
+        out.println();
+        out.println(style == TextStyle.ANSI ? "\u001b[2m── checked answer ──\u001b[0m" : "── checked answer ──");
+      }
+      out.print(renderer.render(answer, lang, debug));
+    }
+    out.println();
+    out.flush();
+  }
+
+  private Outcome command(String line) {
+    String[] parts = line.split("\\s+", 2);
+    String arg = parts.length > 1 ? parts[1].strip() : "";
+    switch (parts[0].toLowerCase(Locale.ROOT)) {
+      case ":quit", ":q", ":exit" -> {
+        return Outcome.QUIT;
+      }
+      case ":help", ":h", ":?" -> out.println(help());
+      case ":sources" -> sources();
+      case ":debug" -> {
+        debug = !debug;
+        out.println("score details " + (debug ? "on" : "off"));
+      }
+      case ":reset" -> {
+        conversation.reset();
+        out.println("conversation forgotten");
+      }
+      case ":k" -> setK(arg);
+      case ":mode" -> setMode(arg);
+      default -> out.println("unknown command: " + parts[0] + " (try :help)");
+    }
+    out.flush();
+    return Outcome.CONTINUE;
+  }
+
+  private void setK(String arg) {
+    try {
+      int n = Integer.parseInt(arg);
+      if (n < 1 || n > 100) {
+        throw new NumberFormatException();
+      }
+      k = n;
+      out.println("k = " + k);
+    } catch (NumberFormatException e) {
+      out.println(":k needs a whole number from 1 to 100, but got: " + (arg.isEmpty() ? "nothing" : arg));
+    }
+  }
+
+  private void setMode(String arg) {
+    String m = arg.toLowerCase(Locale.ROOT);
+    if (answerModes.containsKey(m)) {
+      answerMode = m;
+      out.println("answers: " + m);
+      return;
+    }
+    try {
+      searchMode = SearchMode.parse(m);
+      out.println("search: " + searchMode.label());
+    } catch (IllegalArgumentException e) {
+      out.println(":mode takes one of " + String.join(", ", answerModes.keySet()) + " (answers) or hybrid, bm25, vector (search), but got: "
+          + (arg.isEmpty() ? "nothing" : arg));
+    }
+  }
+
+  private void sources() {
+    out.println(documents.size() + " documents:");
+    for (Document d : documents) {
+      out.printf(" %s  %s%s  (%d passages)%n", d.id(), d.title(),
+          d.info().author().isEmpty() ? "" : " — " + d.info().author(), passagesPerDocument.getOrDefault(d.id(), 0));
+    }
+  }
+
+  static String help() {
+    return String.join("\n",
+        "Type a question and press Enter. Follow-up questions (那它和东盟呢？) use the conversation so far.",
+        "  :sources     list the documents",
+        "  :debug       toggle score details under each source",
+        "  :k N         retrieve N passages",
+        "  :mode M      answers: extractive | llm; search: hybrid | bm25 | vector",
+        "  :reset       forget the conversation",
+        "  :help        this help",
+        "  :quit        leave (also Ctrl-D)");
+  }
+}
