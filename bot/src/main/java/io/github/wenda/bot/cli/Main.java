@@ -23,8 +23,16 @@ public final class Main {
   }
 
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+  }
+
+  /** Runs a command line with the given output streams (tests capture them). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     WendaCommand root = new WendaCommand();
     CommandLine cl = new CommandLine(root);
+    cl.setOut(out);
+    cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, root.verbose(), commandLine.getErr()));
     return cl.execute(args);
