@@ -54,10 +54,10 @@ final class Footnotes {
     return previousEndsInUrl && !n.isEmpty() && InlineNormalizer.isHan(n.codePointAt(0));
   }
 
-  /** A footnote line that completes its footnote: ends in a full stop or a file extension. */
+  /** A footnote line that completes its footnote: ends in "。" or a file extension ("." may be inside a URL). */
   static boolean endsItem(String normalized) {
     String n = normalized.strip();
-    return n.endsWith("。") || n.endsWith(".") || n.matches(".*\\b(s?html?|php|pdf)$");
+    return n.endsWith("。") || n.matches(".*\\b(s?html?|php|pdf)$");
   }
 
   /** Splits a leading marker off a footnote's first line: {marker, rest}; marker "" if none. */

@@ -99,7 +99,9 @@ final class InlineNormalizer {
         if (out.length() > 0 && j < n) {
           int left = out.codePointBefore(out.length());
           int right = text.codePointAt(j);
-          if (keepSpace(left, right, text, j)) {
+          int beforeLeft = out.length() > Character.charCount(left) ? out.codePointBefore(out.length() - Character.charCount(left)) : ' ';
+          boolean foldedCjkPunctuation = ",;:".indexOf(left) >= 0 && isCjk(beforeLeft) && !isLatinLetter(right);
+          if (!foldedCjkPunctuation && keepSpace(left, right, text, j)) {
             out.append(' ');
           }
         }

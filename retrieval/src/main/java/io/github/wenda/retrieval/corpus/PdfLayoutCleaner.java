@@ -190,6 +190,9 @@ final class PdfLayoutCleaner {
     if (line.indent() || line.normalized().startsWith("【")) {
       flushParagraph();
     }
+    if (line.lead()) {
+      bodyRefs.clear(); // a new page: footnote numbering restarts, earlier references are settled
+    }
     String text = stripReferences(guillemets(line.text()));
     if (text.startsWith("【关")) {
       // keywords are separated only by ideographic spaces, which normalisation would remove
