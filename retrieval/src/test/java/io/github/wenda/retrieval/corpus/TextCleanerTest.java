@@ -204,6 +204,10 @@ class TextCleanerTest {
           .doesNotContainPattern("—\\s*\\d+\\s*—")
           .doesNotContainPattern("·\\s*\\d+\\s*·");
       assertThat(s.end()).isLessThanOrEqualTo(doc.text().length());
+      if (s.kind() == SegmentKind.BODY) {
+        assertThat(t).as("footnote text glued into body %s", s).doesNotContain("http").doesNotContain("出版社")
+            .doesNotContainPattern("[\\u2460-\\u2473]");
+      }
     }
     if (file.getFileName().toString().startsWith("000")) {
       assertThat(texts(doc, SegmentKind.BODY)).anyMatch(t -> t.contains("2009年12月18日第64/183号决议"));
