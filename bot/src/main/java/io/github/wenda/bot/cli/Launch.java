@@ -49,6 +49,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval) {
         c.integer("search.rrf-k"),
         c.decimal("search.bm25-weight"),
         c.bool("search.bigram-field"),
+        c.decimal("search.bigram-weight"),
         c.bool("embedding.query-prefix"));
     return new RetrievalSettings(home.resolve(c.path("corpus.dir")), index, search);
   }

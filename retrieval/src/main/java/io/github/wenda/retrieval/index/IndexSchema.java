@@ -28,7 +28,7 @@ public final class IndexSchema {
    * Bump whenever cleaning, chunking or the fields change, so existing indexes are rebuilt rather
    * than mixed with passages made the old way.
    */
-  public static final int PIPELINE_VERSION = 1;
+  public static final int PIPELINE_VERSION = 2;
 
   public static final String ID = "id";
   public static final String DOC = "doc";

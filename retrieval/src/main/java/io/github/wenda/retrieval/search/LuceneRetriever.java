@@ -23,8 +23,6 @@ import org.apache.lucene.search.TopDocs;
  * passage embeddings, on one searcher, fused in our code.
  */
 final class LuceneRetriever implements Retriever {
-  /** Bigram matches back up word matches; at full weight they would drown them. */
-  static final float BIGRAM_BOOST = 0.3f;
   /** BAAI's retrieval instruction for bge-*-zh queries (optional for v1.5; eval decides). */
   static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
 
@@ -76,9 +74,9 @@ final class LuceneRetriever implements Retriever {
     for (String t : terms.terms(IndexSchema.WORDS, text)) {
       b.add(new TermQuery(new Term(IndexSchema.WORDS, t)), BooleanClause.Occur.SHOULD);
     }
-    if (settings.bigrams()) {
+    if (settings.bigrams() && settings.bigramWeight() > 0) {
       for (String t : terms.terms(IndexSchema.BIGRAMS, text)) {
-        b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BIGRAMS, t)), BIGRAM_BOOST), BooleanClause.Occur.SHOULD);
+        b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BIGRAMS, t)), (float) settings.bigramWeight()), BooleanClause.Occur.SHOULD);
       }
     }
     return b.build();

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * How questions are searched. {@code candidates} passages are taken from each list before fusion;
- * {@code bm25Weight} is BM25's share in either fusion method (the vector list gets the rest).
+ * {@code bm25Weight} is BM25's share in either fusion method (the vector list gets the rest);
+ * {@code bigramWeight} is the boost of character-bigram matches relative to smartcn word matches.
  */
 public record SearchSettings(
     SearchMode mode,
@@ -14,6 +15,7 @@ public record SearchSettings(
     int rrfK,
     double bm25Weight,
     boolean bigrams,
+    double bigramWeight,
     boolean queryPrefix) {
   public SearchSettings {
     Objects.requireNonNull(mode, "mode");
@@ -24,19 +26,22 @@ public record SearchSettings(
     if (!(bm25Weight >= 0 && bm25Weight <= 1)) {
       throw new IllegalArgumentException("search.bm25-weight must be between 0.0 and 1.0, but is: " + bm25Weight);
     }
+    if (!(bigramWeight >= 0 && bigramWeight <= 5)) {
+      throw new IllegalArgumentException("search.bigram-weight must be between 0.0 and 5.0, but is: " + bigramWeight);
+    }
   }
 
   /** The defaults, as tuned on the bundled question set (see README). */
   public static SearchSettings defaults() {
-    return new SearchSettings(SearchMode.HYBRID, 5, 50, FusionMethod.RRF, 60, 0.7, true, false);
+    return new SearchSettings(SearchMode.HYBRID, 5, 50, FusionMethod.WEIGHTED, 60, 0.8, true, 1.0, false);
   }
 
   public SearchSettings withMode(SearchMode m) {
-    return new SearchSettings(m, k, candidates, fusion, rrfK, bm25Weight, bigrams, queryPrefix);
+    return new SearchSettings(m, k, candidates, fusion, rrfK, bm25Weight, bigrams, bigramWeight, queryPrefix);
   }
 
   public SearchSettings withK(int newK) {
-    return new SearchSettings(mode, newK, Math.max(candidates, newK), fusion, rrfK, bm25Weight, bigrams, queryPrefix);
+    return new SearchSettings(mode, newK, Math.max(candidates, newK), fusion, rrfK, bm25Weight, bigrams, bigramWeight, queryPrefix);
   }
 
   private static void check(String key, int value, int min, int max) {

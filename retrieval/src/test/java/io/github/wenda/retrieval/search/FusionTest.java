@@ -11,7 +11,7 @@ class FusionTest {
   }
 
   private static SearchSettings settings(FusionMethod m, int rrfK, double w) {
-    return new SearchSettings(SearchMode.HYBRID, 5, 50, m, rrfK, w, true, false);
+    return new SearchSettings(SearchMode.HYBRID, 5, 50, m, rrfK, w, true, 1.0, false);
   }
 
   @Test

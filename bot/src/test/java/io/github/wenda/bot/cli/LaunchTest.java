@@ -1,0 +1,27 @@
+package io.github.wenda.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.wenda.bot.config.Config;
+import io.github.wenda.retrieval.RetrievalSettings;
+import io.github.wenda.retrieval.chunk.ChunkSettings;
+import io.github.wenda.retrieval.search.SearchSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LaunchTest {
+  /** The quality floors are measured with retrieval's defaults; they must be the shipped settings. */
+  @Test
+  void shipped_defaults_are_the_retrieval_defaults_the_quality_floors_were_measured_with() {
+    RetrievalSettings s = Launch.retrievalSettings(Config.defaults(), Path.of("/home"));
+    assertThat(s.search()).isEqualTo(SearchSettings.defaults());
+    assertThat(s.index().chunk()).isEqualTo(ChunkSettings.defaults());
+  }
+
+  @Test
+  void relative_paths_resolve_against_the_wenda_home() {
+    RetrievalSettings s = Launch.retrievalSettings(Config.defaults(), Path.of("/opt/wenda"));
+    assertThat(s.corpusDir()).isEqualTo(Path.of("/opt/wenda/corpus"));
+    assertThat(s.index().dir()).isEqualTo(Path.of("/opt/wenda/.wenda/index"));
+  }
+}
