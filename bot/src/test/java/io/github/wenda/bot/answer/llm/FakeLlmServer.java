@@ -1,0 +1,236 @@
+package io.github.wenda.bot.answer.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A scripted chat server on 127.0.0.1 speaking both OpenAI's {@code POST /v1/chat/completions}
+ * (JSON, or SSE when {@code "stream": true}) and Ollama's {@code POST /api/chat} (JSON, or NDJSON
+ * lines when streaming). Each request takes the next queued {@link Script}; requests are recorded.
+ */
+final class FakeLlmServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final ConcurrentLinkedDeque<Script> scripts = new ConcurrentLinkedDeque<>();
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+  /** What the server does with one request. */
+  record Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
+    /** Replies {@code text} after no delay; streamed as one token per character pair. */
+    static Script reply(String text) {
+      return new Script(200, null, chunks(text), 0, 0);
+    }
+
+    /** Streams {@code tokens} with {@code gapMillis} between them. */
+    static Script tokens(long gapMillis, String... tokens) {
+      return new Script(200, null, List.of(tokens), 0, gapMillis);
+    }
+
+    /** Answers with HTTP {@code status} and {@code body}. */
+    static Script status(int status, String body) {
+      return new Script(status, body, List.of(), 0, 0);
+    }
+
+    /** Says nothing for {@code millis}, then replies {@code text}. */
+    static Script slow(long millis, String text) {
+      return new Script(200, null, chunks(text), millis, 0);
+    }
+
+    String text() {
+      return String.join("", tokens);
+    }
+
+    private static List<String> chunks(String text) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < text.length(); i += 2) {
+        out.add(text.substring(i, Math.min(text.length(), i + 2)));
+      }
+      return out;
+    }
+  }
+
+  /** A request as received: path, headers (lower-case names) and JSON body. */
+  record Recorded(String path, Map<String, List<String>> headers, JsonNode body) {
+    String header(String name) {
+      List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** All message contents, joined, as the model would read them. */
+    String prompt() {
+      StringBuilder b = new StringBuilder();
+      body.path("messages").forEach(m -> b.append(m.path("content").asText()).append('\n'));
+      return b.toString();
+    }
+  }
+
+  private FakeLlmServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/chat/completions", e -> handle(e, true));
+    server.createContext("/api/chat", e -> handle(e, false));
+    server.setExecutor(threads);
+    server.start();
+  }
+
+  static FakeLlmServer start() {
+    try {
+      return new FakeLlmServer();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start fake LLM server", e);
+    }
+  }
+
+  /** Queues scripts for the next requests, in order. */
+  FakeLlmServer then(Script... next) {
+    scripts.addAll(List.of(next));
+    return this;
+  }
+
+  String openAiBaseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  String ollamaBaseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
+  Recorded lastRequest() {
+    return requests.get(requests.size() - 1);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    // Interrupts handlers still sleeping for a timeout scenario.
+    threads.shutdownNow();
+    try {
+      threads.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(HttpExchange exchange, boolean openAi) throws IOException {
+    try (exchange) {
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      JsonNode body = JSON.readTree(raw.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : raw);
+      Map<String, List<String>> headers = new java.util.HashMap<>();
+      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+      requests.add(new Recorded(exchange.getRequestURI().getPath(), headers, body));
+      Script script = scripts.poll();
+      if (script == null) {
+        script = Script.status(500, "{\"error\":\"no script left\"}");
+      }
+      sleep(script.delayMillis());
+      if (script.status() != 200) {
+        send(exchange, script.status(), "application/json", script.body());
+        return;
+      }
+      String model = body.path("model").asText("fake");
+      boolean stream = body.path("stream").asBoolean(false);
+      if (!stream) {
+        send(exchange, 200, "application/json", openAi ? openAiMessage(model, script.text()) : ollamaMessage(model, script.text(), true));
+        return;
+      }
+      exchange.getResponseHeaders().set("Content-Type", openAi ? "text/event-stream" : "application/x-ndjson");
+      exchange.sendResponseHeaders(200, 0); // chunked
+      OutputStream out = exchange.getResponseBody();
+      boolean first = true;
+      for (String token : script.tokens()) {
+        if (!first) {
+          sleep(script.tokenGapMillis());
+        }
+        first = false;
+        write(out, openAi ? "data: " + openAiChunk(model, token, null) + "\n\n" : ollamaMessage(model, token, false) + "\n");
+      }
+      write(out, openAi
+          ? "data: " + openAiChunk(model, null, "stop") + "\n\ndata: [DONE]\n\n"
+          : ollamaMessage(model, "", true) + "\n");
+    } catch (IOException | RuntimeException e) {
+      // The client gave up (timeout test) or the server is closing; nothing to report.
+    }
+  }
+
+  private static String openAiMessage(String model, String text) {
+    ObjectNode root = JSON.createObjectNode()
+        .put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L).put("model", model);
+    ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", text);
+    root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+    return root.toString();
+  }
+
+  private static String openAiChunk(String model, String token, String finishReason) {
+    ObjectNode root = JSON.createObjectNode()
+        .put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 1_700_000_000L).put("model", model);
+    ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+    ObjectNode delta = choice.putObject("delta");
+    if (token != null) {
+      delta.put("role", "assistant").put("content", token);
+    }
+    if (finishReason == null) {
+      choice.putNull("finish_reason");
+    } else {
+      choice.put("finish_reason", finishReason);
+    }
+    return root.toString();
+  }
+
+  private static String ollamaMessage(String model, String text, boolean done) {
+    ObjectNode root = JSON.createObjectNode().put("model", model).put("created_at", "2025-01-01T00:00:00.000000Z");
+    root.putObject("message").put("role", "assistant").put("content", text);
+    root.put("done", done);
+    if (done) {
+      root.put("done_reason", "stop").put("total_duration", 1000).put("prompt_eval_count", 10).put("eval_count", 5);
+    }
+    return root.toString();
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  private static void write(OutputStream out, String s) throws IOException {
+    out.write(s.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private static void sleep(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("server closing");
+    }
+  }
+}
