@@ -18,7 +18,8 @@ import java.util.List;
 public final class AnswerQuality {
   /** The figures of one run; {@code misses} are answerable questions whose answer lacks every expected string. */
   public record Report(int answerable, int containsExpected, int declinedAnswerable, int unanswerable,
-      int declinedUnanswerable, double composeP50Ms, double answerP50Ms, List<String> misses) {
+      int declinedUnanswerable, double composeP50Ms, double answerP50Ms, List<String> misses,
+      NoAnswerCalibration.Result suggested) {
     public double containsRate() {
       return answerable == 0 ? 0 : (double) containsExpected / answerable;
     }
@@ -27,6 +28,9 @@ public final class AnswerQuality {
       return answerable == 0 ? 0 : (double) declinedAnswerable / answerable;
     }
   }
+
+  /** The share of answerable questions calibration may decline (README target: 3%). */
+  static final double MAX_FALSE_DECLINES = 0.03;
 
   private final AnswerService service;
   private final Retriever retriever;
@@ -46,6 +50,8 @@ public final class AnswerQuality {
     List<Double> compose = new ArrayList<>();
     List<Double> total = new ArrayList<>();
     List<String> misses = new ArrayList<>();
+    List<Evidence> answerableEvidence = new ArrayList<>();
+    List<Evidence> unanswerableEvidence = new ArrayList<>();
     for (Question q : questions) {
       if (!q.scored()) {
         continue;
@@ -57,6 +63,7 @@ public final class AnswerQuality {
       long t2 = System.nanoTime();
       total.add((t2 - t1) / 1e6);
       compose.add(Math.max(0, (t2 - t1) - (t1 - t0)) / 1e6);
+      (q.answerable() ? answerableEvidence : unanswerableEvidence).add(service.assess(q.question()));
       if (q.answerable()) {
         answerable++;
         if (!a.found()) {
@@ -77,7 +84,8 @@ public final class AnswerQuality {
       }
     }
     return new Report(answerable, contains, declinedAnswerable, unanswerable, declinedUnanswerable,
-        median(compose), median(total), misses);
+        median(compose), median(total), misses,
+        NoAnswerCalibration.calibrate(answerableEvidence, unanswerableEvidence, MAX_FALSE_DECLINES));
   }
 
   private boolean containsAny(String text, List<String> expected) {

@@ -85,6 +85,16 @@ public final class AnswerService {
     return answer;
   }
 
+  /** The evidence a stand-alone question finds, as {@link #answer} would judge it (for calibration and explain). */
+  public Evidence assess(String rawQuestion) {
+    String question = sanitize(rawQuestion == null ? "" : rawQuestion);
+    if (question.length() > settings.maxQuestionChars()) {
+      question = cut(question, settings.maxQuestionChars());
+    }
+    List<Hit> hits = retriever.search(new Query(question, settings.k(), settings.mode()));
+    return policy.assess(new TermOverlap(analyzer.words(analyzer.normalize(question)), idf), hits);
+  }
+
   /** Drops control characters and lone surrogates, which no document contains and some outputs reject. */
   static String sanitize(String s) {
     StringBuilder b = new StringBuilder(s.length());

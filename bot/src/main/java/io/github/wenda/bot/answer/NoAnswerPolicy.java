@@ -24,11 +24,13 @@ public record NoAnswerPolicy(double minCoverage, double minSimilarity, int passa
 
   public Evidence assess(TermOverlap overlap, List<Hit> hits) {
     double coverage = 0;
+    double similarity = 0;
     for (int i = 0; i < Math.min(passagesChecked, hits.size()); i++) {
       Hit h = hits.get(i);
       coverage = Math.max(coverage, overlap.coverage(h.passage().section() + h.passage().text()));
+      // A passage BM25 ranked first may be missing from the vector list (score 0): look at all checked.
+      similarity = Math.max(similarity, h.details().vectorScore());
     }
-    double similarity = hits.isEmpty() ? 0 : hits.get(0).details().vectorScore();
     return new Evidence(coverage, similarity);
   }
 

@@ -5,29 +5,87 @@ import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.ExtractiveComposer;
 import io.github.wenda.bot.answer.NoAnswerPolicy;
 import io.github.wenda.bot.answer.QueryRewriter;
+import io.github.wenda.bot.answer.llm.ChatModels;
+import io.github.wenda.bot.answer.llm.LlmComposer;
+import io.github.wenda.bot.answer.llm.LlmQueryRewriter;
+import io.github.wenda.bot.answer.llm.LlmSettings;
 import io.github.wenda.bot.config.Config;
+import io.github.wenda.bot.config.ConfigException;
 import io.github.wenda.bot.conversation.FollowUpMerger;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.index.BgeSmallZhEmbedder;
 import io.github.wenda.retrieval.index.CachingEmbedder;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** Builds the answer pipeline from settings: extractive by default, an LLM when configured. */
+/** Builds the answer pipelines from settings: extractive always, an LLM one when a model is configured. */
 final class Answering {
+  static final String EXTRACTIVE = "extractive";
+  static final String LLM = "llm";
+
   private Answering() {}
 
+  /** The pipeline {@code answer.mode} asks for; llm without a model is a configuration error. */
   static AnswerService service(Launch launch, Retrieval retrieval, Embedder embedder) {
+    return modes(launch, retrieval, embedder).get(configuredMode(launch));
+  }
+
+  /** {@code answer.mode}, checked: llm needs a model. */
+  static String configuredMode(Launch launch) {
+    String mode = launch.config().choice("answer.mode");
+    if (LLM.equals(mode) && llmSettings(launch).isEmpty()) {
+      throw new ConfigException("llm.model", "answer.mode is llm, so llm.model must name a model (e.g. --set llm.model=qwen2.5:7b)");
+    }
+    return mode;
+  }
+
+  /** Every pipeline that can run with these settings, by name, extractive first. */
+  static Map<String, AnswerService> modes(Launch launch, Retrieval retrieval, Embedder embedder) {
     Config c = launch.config();
     QueryAnalyzer analyzer = new QueryAnalyzer();
     AnswerComposer extractive = new ExtractiveComposer(
         analyzer, retrieval.index()::idf, c.bool("answer.sentence-embeddings") ? embedder : null,
         new ExtractiveComposer.Limits(c.integer("answer.max-sentences"), c.integer("answer.max-chars"), c.integer("answer.passages")));
     NoAnswerPolicy policy = new NoAnswerPolicy(c.decimal("answer.min-coverage"), c.decimal("answer.min-similarity"), 3);
-    QueryRewriter rewriter = rewriter(launch);
     AnswerService.Settings settings = new AnswerService.Settings(
         launch.retrieval().search().k(), launch.retrieval().search().mode(), c.integer("answer.max-question-chars"), 3);
-    return new AnswerService(retrieval, analyzer, retrieval.index()::idf, policy, extractive, rewriter, false, settings);
+    Map<String, AnswerService> modes = new LinkedHashMap<>();
+    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval.index()::idf, policy, extractive, rewriter(launch), false, settings));
+    llmSettings(launch).ifPresent(llm -> {
+      AnswerComposer composer = LlmComposer.create(llm, extractive);
+      boolean rewrite = c.bool("llm.rewrite-questions");
+      // Rewriting is one short call before search; it gets a third of the answer's time.
+      QueryRewriter rewriter = rewrite
+          ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1))
+          : rewriter(launch);
+      modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval.index()::idf, policy, composer, rewriter, rewrite, settings));
+    });
+    return modes;
+  }
+
+  /** The LLM settings when a model is configured. */
+  static Optional<LlmSettings> llmSettings(Launch launch) {
+    Config c = launch.config();
+    if (c.string("llm.model").isBlank()) {
+      return Optional.empty();
+    }
+    LlmSettings.Provider provider = LlmSettings.Provider.parse(c.choice("llm.provider"));
+    String url = c.string("llm.base-url");
+    if (url.isBlank()) {
+      url = provider == LlmSettings.Provider.OLLAMA ? "http://localhost:11434" : "https://api.openai.com/v1";
+    }
+    try {
+      return Optional.of(new LlmSettings(provider, url, c.string("llm.model"), c.decimal("llm.temperature"),
+          Duration.ofSeconds(c.integer("llm.timeout-seconds")), launch.llmApiKey().reveal(), c.integer("llm.passages"),
+          LlmSettings.UnsupportedPolicy.parse(c.choice("llm.unsupported")), c.decimal("llm.min-bigram-overlap"),
+          c.bool("llm.stream")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(null, e.getMessage());
+    }
   }
 
   static QueryRewriter rewriter(Launch launch) {

@@ -32,12 +32,13 @@ final class ConsoleCommand implements Callable<Integer> {
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
         Terminal terminal = TerminalBuilder.builder().system(true).name("wenda").build()) {
-      AnswerService extractive = Answering.service(launch, r, embedder);
+      String mode = Answering.configuredMode(launch);
+      Map<String, AnswerService> modes = Answering.modes(launch, r, embedder);
       Map<String, Integer> counts = r.index().passages().stream()
           .collect(Collectors.groupingBy(Passage::docId, Collectors.summingInt(p -> 1)));
       PrintWriter out = terminal.writer();
       ConsoleSession session = new ConsoleSession(
-          Map.of("extractive", extractive), "extractive", launch.retrieval().search().mode(),
+          modes, mode, launch.retrieval().search().mode(),
           launch.retrieval().search().k(), launch.config().integer("conversation.max-turns"),
           r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN);
       Files.createDirectories(launch.dataDir());

@@ -108,6 +108,11 @@ final class EvalCommand implements Callable<Integer> {
     for (String miss : a.misses()) {
       out.println("  " + miss);
     }
+    var s = a.suggested();
+    if (s != null) {
+      out.printf("calibration: answer.min-coverage=%.2f answer.min-similarity=%.2f would decline %d/%d answerable, %d/%d unanswerable%n",
+          s.minCoverage(), s.minSimilarity(), s.declinedAnswerable(), s.answerable(), s.declinedUnanswerable(), s.unanswerable());
+    }
   }
 
   static void print(EvalReport report, Path file, PrintWriter out) {

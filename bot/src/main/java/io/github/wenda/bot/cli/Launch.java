@@ -2,6 +2,7 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.config.Config;
 import io.github.wenda.bot.config.ConfigLoader;
+import io.github.wenda.bot.config.Secret;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.chunk.ChunkSettings;
@@ -20,7 +21,7 @@ import java.util.Map;
  * directory, and relative paths resolved against the Wenda folder ({@code -Dwenda.home}, set by the
  * launcher; the working directory otherwise), so {@code ./wenda} works from any directory.
  */
-record Launch(Config config, Path home, RetrievalSettings retrieval) {
+record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmApiKey) {
 
   static Launch from(Path configFile, List<String> overrides, boolean verbose) {
     return from(configFile, overrides, verbose, System.getenv());
@@ -35,7 +36,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval) {
     Config config = ConfigLoader.load(file, explicit, env, overrides);
     Path dataDir = home.resolve(config.path("data.dir"));
     Logging.configure(dataDir, verbose);
-    return new Launch(config, home, retrievalSettings(config, home));
+    return new Launch(config, home, retrievalSettings(config, home), Secret.fromEnv(env, config.string("llm.api-key-env")));
   }
 
   static RetrievalSettings retrievalSettings(Config c, Path home) {

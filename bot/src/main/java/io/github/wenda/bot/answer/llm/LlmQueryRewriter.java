@@ -15,7 +15,7 @@ import java.util.Objects;
  * languages are translated. Returns the question unchanged on any error, timeout or empty reply.
  * Never throws.
  */
-public final class LlmQueryRewriter {
+public final class LlmQueryRewriter implements io.github.wenda.bot.answer.QueryRewriter {
   /** How many earlier turns to show the model; follow-ups rarely reach further back. */
   static final int HISTORY_TURNS = 3;
   /** Rewrites are a line long; a longer reply is the model answering instead of rewriting. */
@@ -49,6 +49,7 @@ public final class LlmQueryRewriter {
   }
 
   /** The standalone Chinese form of {@code question}, or {@code question} itself if the model fails. */
+  @Override
   public String rewrite(String question, List<Turn> history) {
     if (question == null || question.isBlank()) {
       return question;

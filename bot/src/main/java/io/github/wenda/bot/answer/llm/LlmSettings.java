@@ -52,7 +52,7 @@ public record LlmSettings(
       throw new IllegalArgumentException("llm.temperature must be between 0.0 and 2.0, but is: " + temperature);
     }
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("llm.timeout must be positive, but is: " + timeout);
+      throw new IllegalArgumentException("llm.timeout-seconds must be positive, but is: " + timeout);
     }
     if (passages < 1 || passages > 20) {
       throw new IllegalArgumentException("llm.passages must be between 1 and 20, but is: " + passages);
