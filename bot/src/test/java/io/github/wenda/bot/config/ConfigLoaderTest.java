@@ -44,7 +44,7 @@ class ConfigLoaderTest {
     assertThat(config.integer("chunk.max-chars")).isEqualTo(300);
     assertThat(config.path("index.dir")).isEqualTo(Path.of(".wenda/index"));
     assertThat(config.choice("search.mode")).isEqualTo("hybrid");
-    assertThat(config.decimal("search.bm25-weight")).isEqualTo(0.7);
+    assertThat(config.decimal("search.bm25-weight")).isEqualTo(0.8);
     assertThat(config.bool("search.bigram-field")).isTrue();
     assertThat(config.source("search.k")).hasToString("default");
   }

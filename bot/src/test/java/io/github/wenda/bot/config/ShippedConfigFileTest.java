@@ -22,6 +22,10 @@ class ShippedConfigFileTest {
     Config config = ConfigLoader.load(SHIPPED, true, Map.of(), List.of());
 
     for (Setting setting : SettingsSchema.ALL) {
+      if ("".equals(setting.defaultValue())) {
+        // An empty value reads as "not set here", so an empty default shows as the default's source.
+        continue;
+      }
       assertThat(config.source(setting.key()))
           .as("%s must be written in %s", setting.key(), SHIPPED)
           .isInstanceOf(Source.ConfigFile.class);

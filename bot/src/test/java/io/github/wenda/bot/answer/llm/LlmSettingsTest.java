@@ -30,7 +30,7 @@ class LlmSettingsTest {
     assertThatThrownBy(() -> with("http://localhost:8080/v1", 3.0, Duration.ofSeconds(5), 5, 0.3))
         .hasMessage("llm.temperature must be between 0.0 and 2.0, but is: 3.0");
     assertThatThrownBy(() -> with("http://localhost:8080/v1", 0.2, Duration.ZERO, 5, 0.3))
-        .hasMessage("llm.timeout must be positive, but is: PT0S");
+        .hasMessage("llm.timeout-seconds must be positive, but is: PT0S");
     assertThatThrownBy(() -> with("http://localhost:8080/v1", 0.2, Duration.ofSeconds(5), 0, 0.3))
         .hasMessage("llm.passages must be between 1 and 20, but is: 0");
     assertThatThrownBy(() -> with("http://localhost:8080/v1", 0.2, Duration.ofSeconds(5), 5, 1.5))
