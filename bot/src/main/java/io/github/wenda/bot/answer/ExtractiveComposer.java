@@ -36,6 +36,8 @@ public final class ExtractiveComposer implements AnswerComposer {
   static final String LEAD_IN_ZH = "根据文档：";
   static final String LEAD_IN_EN = "From the documents (quoted in Chinese):";
   private static final int EMBEDDED_CANDIDATES = 6;
+  /** A further sentence must score this share of the best one: answers stay short and on point. */
+  private static final double SECOND_SENTENCE_SHARE = 0.75;
   private static final String[] REFERRING_OPENINGS = {
     "它", "其", "该", "这", "此", "他们", "她们", "双方", "同时", "此外", "另外", "但", "而", "因此", "所以", "对此", "为此", "其中"
   };
@@ -63,6 +65,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     String normalized = analyzer.normalize(request.searchedAs());
     TermOverlap overlap = new TermOverlap(analyzer.words(normalized), idf);
+    TermOverlap marks = new TermOverlap(analyzer.highlightTerms(normalized), w -> 1.0);
     Set<String> questionBigrams = bigrams(normalized);
     AnswerType type = AnswerType.of(request.question());
 
@@ -88,7 +91,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     addSemantic(normalized, all);
     List<Candidate> chosen = choose(all, byHit);
-    return compose(request, hits, overlap, chosen, sink);
+    return compose(request, hits, marks, chosen, sink);
   }
 
   // Embedding costs ~1 ms per short sentence here, so only the lexically best few are embedded.
@@ -115,7 +118,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       if (chosen.size() >= limits.maxSentences()) {
         break;
       }
-      if (!chosen.isEmpty() && (c.score()[0] < 0.7 * best || chars + c.text().length() > limits.maxChars())) {
+      if (!chosen.isEmpty() && (c.score()[0] < SECOND_SENTENCE_SHARE * best || chars + c.text().length() > limits.maxChars())) {
         continue;
       }
       chosen.add(c);
@@ -128,11 +131,17 @@ public final class ExtractiveComposer implements AnswerComposer {
         }
       }
     }
-    chosen.sort(Comparator.comparingInt(Candidate::hit).thenComparingInt(Candidate::index));
+    // The passage holding the best sentence comes first (it gets [1]); document order within a passage.
+    Map<Integer, Double> bestOfHit = new LinkedHashMap<>();
+    for (Candidate c : chosen) {
+      bestOfHit.merge(c.hit(), c.score()[0], Math::max);
+    }
+    chosen.sort(Comparator.comparingDouble((Candidate c) -> -bestOfHit.get(c.hit()))
+        .thenComparingInt(Candidate::hit).thenComparingInt(Candidate::index));
     return chosen;
   }
 
-  private Answer compose(AnswerRequest request, List<Hit> hits, TermOverlap overlap, List<Candidate> chosen, TokenSink sink) {
+  private Answer compose(AnswerRequest request, List<Hit> hits, TermOverlap marks, List<Candidate> chosen, TokenSink sink) {
     StringBuilder text = new StringBuilder(Language.CHINESE.equals(request.language()) ? LEAD_IN_ZH : LEAD_IN_EN);
     List<Citation> citations = new ArrayList<>();
     int i = 0;
@@ -152,7 +161,7 @@ public final class ExtractiveComposer implements AnswerComposer {
         previous = c;
       }
       int n = citations.size() + 1;
-      citations.add(new Citation(n, h, overlap.matched(h.passage().section() + passage)));
+      citations.add(new Citation(n, h, marks.matched(h.passage().section() + passage)));
       text.append('\n').append(quote.toString().replace('\n', ' ')).append('[').append(n).append(']');
     }
     String answer = text.toString();
