@@ -29,6 +29,10 @@ final class ConsoleCommand implements Callable<Integer> {
   }
 
   static int run(Launch launch) throws Exception {
+    if (!launch.verbose()) {
+      // JLine warns through java.util.logging when stdin is a pipe; a dumb terminal is what we want then.
+      java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.SEVERE);
+    }
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
         Terminal terminal = TerminalBuilder.builder().system(true).name("wenda").build()) {

@@ -21,7 +21,7 @@ import java.util.Map;
  * directory, and relative paths resolved against the Wenda folder ({@code -Dwenda.home}, set by the
  * launcher; the working directory otherwise), so {@code ./wenda} works from any directory.
  */
-record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmApiKey) {
+record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmApiKey, boolean verbose) {
 
   static Launch from(Path configFile, List<String> overrides, boolean verbose) {
     return from(configFile, overrides, verbose, System.getenv());
@@ -36,7 +36,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     Config config = ConfigLoader.load(file, explicit, env, overrides);
     Path dataDir = home.resolve(config.path("data.dir"));
     Logging.configure(dataDir, verbose);
-    return new Launch(config, home, retrievalSettings(config, home), Secret.fromEnv(env, config.string("llm.api-key-env")));
+    return new Launch(config, home, retrievalSettings(config, home), Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
   }
 
   static RetrievalSettings retrievalSettings(Config c, Path home) {

@@ -16,14 +16,29 @@ public final class Excerpt {
     if (flat.length() <= maxChars) {
       return flat;
     }
-    int first = flat.length();
+    // Start where the window holds the most matched terms: that is where the passage answers.
+    List<int[]> hits = new java.util.ArrayList<>();
     for (String t : terms) {
-      int i = flat.indexOf(t);
-      if (i >= 0 && i < first) {
-        first = i;
+      for (int i = flat.indexOf(t); i >= 0 && !t.isEmpty(); i = flat.indexOf(t, i + t.length())) {
+        hits.add(new int[] {i, t.length()});
       }
     }
-    int start = first == flat.length() ? 0 : Math.max(0, first - maxChars / 4);
+    int first = 0;
+    int bestCount = 0;
+    for (int[] h : hits) {
+      int from = Math.max(0, h[0] - maxChars / 4);
+      int count = 0;
+      for (int[] o : hits) {
+        if (o[0] >= from && o[0] + o[1] <= from + maxChars) {
+          count += o[1];
+        }
+      }
+      if (count > bestCount) {
+        bestCount = count;
+        first = h[0];
+      }
+    }
+    int start = hits.isEmpty() ? 0 : Math.max(0, first - maxChars / 4);
     int end = Math.min(flat.length(), start + maxChars);
     start = Math.max(0, end - maxChars);
     if (start > 0 && Character.isLowSurrogate(flat.charAt(start))) {

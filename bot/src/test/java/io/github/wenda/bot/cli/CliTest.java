@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wenda.bot.answer.llm.FakeLlmServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -149,6 +150,36 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(q.getFileName().toString() + ":2").doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void llm_mode_answers_through_the_configured_server_with_checked_citations() {
+    try (FakeLlmServer llm = FakeLlmServer.start()) {
+      llm.then(FakeLlmServer.Script.reply("上合组织农业合作示范区设在陕西杨凌[1]。"));
+      Run r = run("--set", "answer.mode=llm", "--set", "llm.base-url=" + llm.openAiBaseUrl(), "--set", "llm.model=fake-model",
+          "--set", "llm.rewrite-questions=false", "ask", "上合组织农业合作示范区在哪里？");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).contains("上合组织农业合作示范区设在陕西杨凌[1]").contains("上合组织概况");
+      assertThat(llm.lastRequest().prompt()).contains("[1]").contains("杨凌");
+    }
+  }
+
+  @Test
+  void llm_mode_falls_back_to_quoting_when_the_server_fails() {
+    try (FakeLlmServer llm = FakeLlmServer.start()) {
+      llm.then(FakeLlmServer.Script.status(500, "{\"error\":\"boom\"}"));
+      Run r = run("--set", "answer.mode=llm", "--set", "llm.provider=ollama", "--set", "llm.base-url=" + llm.ollamaBaseUrl(),
+          "--set", "llm.model=qwen", "--set", "llm.rewrite-questions=false", "ask", "上合组织农业合作示范区在哪里？");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).contains("根据文档").contains("杨凌").contains("LLM unavailable");
+    }
+  }
+
+  @Test
+  void llm_mode_without_a_model_is_a_configuration_error_naming_the_key() {
+    Run r = run("--set", "answer.mode=llm", "ask", "上合");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("llm.model");
   }
 
   @Test

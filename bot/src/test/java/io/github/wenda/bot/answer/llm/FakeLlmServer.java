@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * (JSON, or SSE when {@code "stream": true}) and Ollama's {@code POST /api/chat} (JSON, or NDJSON
  * lines when streaming). Each request takes the next queued {@link Script}; requests are recorded.
  */
-final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -33,24 +33,24 @@ final class FakeLlmServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
   /** What the server does with one request. */
-  record Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
+  public record Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
     /** Replies {@code text} after no delay; streamed as one token per character pair. */
-    static Script reply(String text) {
+    public static Script reply(String text) {
       return new Script(200, null, chunks(text), 0, 0);
     }
 
     /** Streams {@code tokens} with {@code gapMillis} between them. */
-    static Script tokens(long gapMillis, String... tokens) {
+    public static Script tokens(long gapMillis, String... tokens) {
       return new Script(200, null, List.of(tokens), 0, gapMillis);
     }
 
     /** Answers with HTTP {@code status} and {@code body}. */
-    static Script status(int status, String body) {
+    public static Script status(int status, String body) {
       return new Script(status, body, List.of(), 0, 0);
     }
 
     /** Says nothing for {@code millis}, then replies {@code text}. */
-    static Script slow(long millis, String text) {
+    public static Script slow(long millis, String text) {
       return new Script(200, null, chunks(text), millis, 0);
     }
 
@@ -68,14 +68,14 @@ final class FakeLlmServer implements AutoCloseable {
   }
 
   /** A request as received: path, headers (lower-case names) and JSON body. */
-  record Recorded(String path, Map<String, List<String>> headers, JsonNode body) {
+  public record Recorded(String path, Map<String, List<String>> headers, JsonNode body) {
     String header(String name) {
       List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** All message contents, joined, as the model would read them. */
-    String prompt() {
+    public String prompt() {
       StringBuilder b = new StringBuilder();
       body.path("messages").forEach(m -> b.append(m.path("content").asText()).append('\n'));
       return b.toString();
@@ -90,7 +90,7 @@ final class FakeLlmServer implements AutoCloseable {
     server.start();
   }
 
-  static FakeLlmServer start() {
+  public static FakeLlmServer start() {
     try {
       return new FakeLlmServer();
     } catch (IOException e) {
@@ -99,24 +99,24 @@ final class FakeLlmServer implements AutoCloseable {
   }
 
   /** Queues scripts for the next requests, in order. */
-  FakeLlmServer then(Script... next) {
+  public FakeLlmServer then(Script... next) {
     scripts.addAll(List.of(next));
     return this;
   }
 
-  String openAiBaseUrl() {
+  public String openAiBaseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  String ollamaBaseUrl() {
+  public String ollamaBaseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Recorded> requests() {
+  public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
-  Recorded lastRequest() {
+  public Recorded lastRequest() {
     return requests.get(requests.size() - 1);
   }
 
