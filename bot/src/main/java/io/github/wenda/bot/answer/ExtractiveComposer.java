@@ -6,7 +6,6 @@ import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     String normalized = analyzer.normalize(request.searchedAs());
     TermOverlap overlap = new TermOverlap(analyzer.words(normalized), idf);
     TermOverlap marks = new TermOverlap(analyzer.highlightTerms(normalized), w -> 1.0);
-    Set<String> questionBigrams = bigrams(normalized);
+    Set<String> questionBigrams = Bigrams.of(normalized);
     AnswerType type = AnswerType.of(request.question());
 
     Map<Integer, List<Candidate>> byHit = new LinkedHashMap<>();
@@ -78,7 +77,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       for (int[] b : splitter.split(text, 0, text.length())) {
         String s = text.substring(b[0], b[1]);
         double lexical = overlap.coverage(s);
-        double bigram = ratio(questionBigrams, bigrams(s));
+        double bigram = Bigrams.shareFound(questionBigrams, Bigrams.of(s), 0);
         double score = 0.6 * lexical + 0.2 * bigram + 0.1 / (h + 1) + (type.matches(s) ? 0.15 : 0);
         Candidate c = new Candidate(h, i++, b[0], b[1], s, new double[] {score});
         sentences.add(c);
@@ -180,37 +179,6 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   private static Comparator<Candidate> byScore() {
     return Comparator.comparingDouble((Candidate c) -> -c.score()[0]).thenComparingInt(Candidate::hit).thenComparingInt(Candidate::index);
-  }
-
-  static Set<String> bigrams(String s) {
-    Set<String> out = new HashSet<>();
-    int prev = -1;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        if (prev >= 0) {
-          out.add(new String(Character.toChars(prev)) + new String(Character.toChars(cp)));
-        }
-        prev = cp;
-      } else {
-        prev = -1;
-      }
-    }
-    return out;
-  }
-
-  private static double ratio(Set<String> question, Set<String> sentence) {
-    if (question.isEmpty()) {
-      return 0;
-    }
-    int n = 0;
-    for (String b : question) {
-      if (sentence.contains(b)) {
-        n++;
-      }
-    }
-    return (double) n / question.size();
   }
 
   private static double cosine(float[] a, float[] b) {

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.answer.llm;
 
+import io.github.wenda.bot.answer.Bigrams;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.answer.Language;
 import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
@@ -181,33 +182,7 @@ public final class CitationChecker {
 
   /** Share of the claim's distinct bigrams (CJK and alphanumerics) found in the reference; 1 if it has none. */
   static double overlap(String claim, String reference) {
-    Set<String> claimBigrams = bigrams(claim);
-    if (claimBigrams.isEmpty()) {
-      return 1.0;
-    }
-    Set<String> referenceBigrams = bigrams(reference);
-    long found = claimBigrams.stream().filter(referenceBigrams::contains).count();
-    return (double) found / claimBigrams.size();
-  }
-
-  /** Character bigrams within runs of CJK characters, letters and digits, case- and width-folded. */
-  static Set<String> bigrams(String text) {
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    Set<String> out = new HashSet<>();
-    int previous = -1;
-    for (int i = 0; i < folded.length(); ) {
-      int cp = folded.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        if (previous >= 0) {
-          out.add(new StringBuilder().appendCodePoint(previous).appendCodePoint(cp).toString());
-        }
-        previous = cp;
-      } else {
-        previous = -1;
-      }
-    }
-    return out;
+    return Bigrams.shareFound(Bigrams.of(claim), Bigrams.of(reference), 1.0);
   }
 
   /** Numbers written with digits, width-folded, thousands separators removed: 1,000 → 1000. */
