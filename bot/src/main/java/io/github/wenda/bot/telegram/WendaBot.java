@@ -138,9 +138,12 @@ public final class WendaBot implements LongPollingUpdateConsumer {
       reply(q.chatId(), q.messageId(), q.group(), Html.escape(t.rateLimited(wait)));
       return;
     }
+    // Telegram shows "typing…" for about 5 s: send it now, then renew it until the answer is out.
+    Runnable typingAction = () -> quietly(() -> quietSender.execute(
+        SendChatAction.builder().chatId(q.chatId()).action("typing").build()));
+    typingAction.run();
     long every = settings.typingEvery().toMillis();
-    ScheduledFuture<?> typing = timer.scheduleAtFixedRate(() -> quietly(() -> quietSender.execute(
-        SendChatAction.builder().chatId(q.chatId()).action("typing").build())), 0, every, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> typing = timer.scheduleAtFixedRate(typingAction, every, every, TimeUnit.MILLISECONDS);
     StreamingReply stream = new StreamingReply(q);
     try {
       Answer answer;
