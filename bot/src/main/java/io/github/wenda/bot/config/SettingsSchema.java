@@ -89,7 +89,25 @@ public final class SettingsSchema {
       Setting.integer("conversation.max-turns", 5, 0, 50,
           "Exchanges remembered per conversation for follow-up questions (0: none)."),
       Setting.integer("conversation.follow-up-max-chars", 8, 0, 100,
-          "Questions this short are treated as follow-ups of the previous one."));
+          "Questions this short are treated as follow-ups of the previous one."),
+      Setting.string("telegram.api-url", "https://api.telegram.org",
+          "Bot API server: the public one, or a self-hosted telegram-bot-api (scheme, host, optional port)."),
+      Setting.bool("telegram.test-environment", false,
+          "Use Telegram's test environment (adds /test to every call)."),
+      Setting.string("telegram.allowed-chats", "",
+          "Comma-separated chat ids allowed to ask (groups are negative); empty with allowed-users empty: everyone."),
+      Setting.string("telegram.allowed-users", "",
+          "Comma-separated user ids allowed to ask in any chat; empty with allowed-chats empty: everyone."),
+      Setting.integer("telegram.rate-limit-per-minute", 10, 1, 1000,
+          "Questions one chat may ask per minute."),
+      Setting.integer("telegram.max-question-chars", 500, 10, 4096,
+          "Longer questions are refused with a friendly reply."),
+      Setting.integer("telegram.workers", 8, 1, 256,
+          "Questions answered at once (each chat's questions in order)."),
+      Setting.integer("telegram.shutdown-seconds", 20, 1, 600,
+          "On stop, how long answers in flight may take to finish."),
+      Setting.integer("telegram.poll-timeout-seconds", 50, 1, 100,
+          "Long-polling timeout of getUpdates."));
 
   private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
   private static final Map<String, Setting> BY_ENV_NAME = new HashMap<>();

@@ -1,0 +1,28 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.bot.telegram.FeedbackLog;
+import io.github.wenda.bot.telegram.FeedbackSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wenda feedback}: the Telegram 👍/👎 votes summed per passage and per question. */
+@Command(name = "feedback", mixinStandardHelpOptions = true,
+    description = "Summarise Telegram feedback votes per passage and per question, most disliked first.")
+final class FeedbackCommand implements Callable<Integer> {
+  @ParentCommand WendaCommand parent;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Path file = FeedbackLog.file(parent.launch().dataDir());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(FeedbackSummary.format(FeedbackSummary.read(file), file));
+    out.flush();
+    return Main.OK;
+  }
+}

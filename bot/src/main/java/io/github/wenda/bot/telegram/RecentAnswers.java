@@ -1,0 +1,39 @@
+package io.github.wenda.bot.telegram;
+
+import io.github.wenda.bot.answer.Citation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last answers given, so inline buttons can refer to them by a short id (callback data is at
+ * most 64 bytes, far too small for passages). Bounded: old answers are forgotten, and their
+ * buttons then say so. Thread-safe.
+ */
+final class RecentAnswers {
+  /** One answer as the buttons need it: who asked what, and the numbered passages shown. */
+  record Entry(String id, long chatId, String question, Texts texts, List<Citation> shown) {}
+
+  private final int capacity;
+  private long next = 1;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  RecentAnswers(int capacity) {
+    this.capacity = capacity;
+  }
+
+  synchronized Entry add(long chatId, String question, Texts texts, List<Citation> shown) {
+    String id = Long.toString(next++, 36);
+    Entry e = new Entry(id, chatId, question, texts, List.copyOf(shown));
+    entries.put(id, e);
+    if (entries.size() > capacity) {
+      entries.remove(entries.keySet().iterator().next());
+    }
+    return e;
+  }
+
+  /** The entry, or null when forgotten (or from before a restart). */
+  synchronized Entry get(String id) {
+    return entries.get(id);
+  }
+}

@@ -1,0 +1,209 @@
+package io.github.wenda.bot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wenda.bot.config.Secret;
+import io.github.wenda.retrieval.WendaException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+
+/**
+ * Starts and stops the long-polling bot and everything it owns. Start checks the token with
+ * {@code getMe} (a 401 is {@link TokenRejectedException}), then registers {@link WendaBot} with
+ * TelegramBots. {@link #close} stops polling, lets answers in flight finish (bounded), and shuts
+ * the executors and OkHttp's pools down: TelegramBots does not, and their threads keep the JVM alive.
+ */
+public final class TelegramBotRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramBotRunner.class);
+
+  /** Telegram refused the token (401 Unauthorized at start). */
+  public static final class TokenRejectedException extends WendaException {
+    private static final long serialVersionUID = 1L;
+
+    TokenRejectedException(String message) {
+      super(message);
+    }
+  }
+
+  private final TelegramSettings settings;
+  private final OkHttpClient sendHttp;
+  private final OkHttpClient pollHttp;
+  private final ScheduledExecutorService pollThread;
+  private final ScheduledExecutorService timer;
+  private final TelegramBotsLongPollingApplication app;
+  private final WendaBot bot;
+  private final User me;
+  private boolean closed;
+
+  private TelegramBotRunner(TelegramSettings settings, OkHttpClient sendHttp, OkHttpClient pollHttp,
+      ScheduledExecutorService pollThread, ScheduledExecutorService timer, TelegramBotsLongPollingApplication app,
+      WendaBot bot, User me) {
+    this.settings = settings;
+    this.sendHttp = sendHttp;
+    this.pollHttp = pollHttp;
+    this.pollThread = pollThread;
+    this.timer = timer;
+    this.app = app;
+    this.bot = bot;
+    this.me = me;
+  }
+
+  /**
+   * Checks the token and starts polling.
+   *
+   * @throws TokenRejectedException when Telegram answers 401
+   * @throws WendaException when the Bot API cannot be reached or registration fails
+   */
+  public static TelegramBotRunner start(TelegramSettings settings, Secret token, Answerer answerer, BotCatalog catalog,
+      FeedbackLog feedback, int maxTurns) {
+    TokenScrubber.register(token.reveal());
+    // OkHttp runs at most 5 requests per host by default: with 20 chats answering at once, every
+    // reply would queue behind four others. Sends and the long poll get separate clients, so
+    // cancelling the poll at shutdown never cancels a reply.
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequestsPerHost(256);
+    OkHttpClient sendHttp = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(32, 60, TimeUnit.SECONDS))
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .build();
+    OkHttpClient pollHttp = new OkHttpClient.Builder()
+        .dispatcher(new Dispatcher())
+        .connectionPool(new ConnectionPool(2, 60, TimeUnit.SECONDS))
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
+        .writeTimeout(Duration.ofSeconds(30))
+        .build();
+    ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(daemon("wenda-telegram-poll"));
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, daemon("wenda-telegram-timer"));
+    timer.setRemoveOnCancelPolicy(true);
+    TelegramUrl url = settings.telegramUrl();
+    OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token.reveal(), url);
+    TelegramSender sender = new TelegramSender(client, settings.retryBase(), settings.maxAttempts());
+    TelegramSender quiet = new TelegramSender(client, settings.retryBase(), 1);
+    TelegramBotsLongPollingApplication app = null;
+    try {
+      User me = getMe(sender, settings);
+      WendaBot bot = new WendaBot(settings, sender, quiet, new UpdateRouter(me.getId(), me.getUserName()), answerer,
+          catalog, feedback, maxTurns, timer);
+      long backoffBase = settings.retryBase().toMillis();
+      app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread,
+          () -> new PollBackOff(backoffBase));
+      int timeout = settings.pollTimeoutSeconds();
+      app.registerBot(token.reveal(), () -> url,
+          last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(timeout).build(), bot);
+      log.info("polling as @{} via {}", me.getUserName(), settings.apiUrl());
+      return new TelegramBotRunner(settings, sendHttp, pollHttp, pollThread, timer, app, bot, me);
+    } catch (Exception e) {
+      closeQuietly(app);
+      shutdown(sendHttp, pollHttp, pollThread, timer);
+      if (e instanceof WendaException w) {
+        throw w;
+      }
+      throw new WendaException("cannot start polling at " + settings.apiUrl() + ": " + TokenScrubber.describe(e));
+    }
+  }
+
+  private static User getMe(TelegramSender sender, TelegramSettings settings) {
+    try {
+      return sender.execute(new GetMe());
+    } catch (TelegramSender.SendException e) {
+      if (e.errorCode() == 401 || e.errorCode() == 404) { // the Bot API answers 404 for a malformed token
+        throw new TokenRejectedException("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN (" + e.errorCode()
+            + " from " + settings.apiUrl() + "): check it with @BotFather, or /revoke and set the new one");
+      }
+      throw new WendaException("cannot reach the Bot API at " + settings.apiUrl() + ": " + e.getMessage());
+    }
+  }
+
+  /** The bot's username, from getMe. */
+  public String username() {
+    return me.getUserName();
+  }
+
+  WendaBot bot() {
+    return bot;
+  }
+
+  /** Runs until SIGTERM or SIGINT, then closes; the command then exits 0. */
+  public void runUntilSignalled() {
+    CountDownLatch stop = Signals.stopLatch();
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("stopping: {} answers in flight", bot.inFlight());
+    close();
+  }
+
+  /** Stops polling, waits up to telegram.shutdown-seconds for answers in flight, then frees every thread. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeQuietly(app);
+    pollHttp.dispatcher().cancelAll(); // the long poll may otherwise block for poll-timeout-seconds
+    pollThread.shutdownNow();
+    if (!bot.drain(settings.shutdownWait())) {
+      log.warn("answers still running after {}: interrupted", settings.shutdownWait());
+    }
+    shutdown(sendHttp, pollHttp, pollThread, timer);
+  }
+
+  private static void closeQuietly(TelegramBotsLongPollingApplication app) {
+    if (app == null) {
+      return;
+    }
+    try {
+      app.close();
+    } catch (Exception e) {
+      log.debug("closing TelegramBots: {}", TokenScrubber.describe(e));
+    }
+  }
+
+  private static void shutdown(OkHttpClient send, OkHttpClient poll, ScheduledExecutorService pollThread,
+      ScheduledExecutorService timer) {
+    pollThread.shutdownNow();
+    timer.shutdownNow();
+    for (OkHttpClient c : new OkHttpClient[] {send, poll}) {
+      c.dispatcher().cancelAll();
+      c.dispatcher().executorService().shutdownNow();
+      c.connectionPool().evictAll();
+    }
+    try {
+      pollThread.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

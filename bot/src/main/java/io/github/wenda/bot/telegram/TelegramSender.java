@@ -1,0 +1,107 @@
+package io.github.wenda.bot.telegram;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Calls the Bot API through TelegramBots' client, retrying what is worth retrying: a 429 waits
+ * the {@code retry_after} Telegram asks for; 5xx, timeouts and network errors back off
+ * exponentially (base, 2×, 4×… up to 30 s). Other errors are not retried. Every failure surfaces
+ * as a {@link SendException} whose message is scrubbed of the token.
+ */
+final class TelegramSender {
+  private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+  private static final long MAX_WAIT_MS = 30_000;
+
+  /** A call that failed for good; the message names the method and Telegram's reason, never the token. */
+  static final class SendException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int errorCode;
+
+    SendException(String message, int errorCode) {
+      super(message);
+      this.errorCode = errorCode;
+    }
+
+    /** Telegram's error code (401, 400 …), or 0 when no answer came (network). */
+    int errorCode() {
+      return errorCode;
+    }
+  }
+
+  private final TelegramClient client;
+  private final Duration base;
+  private final int maxAttempts;
+
+  TelegramSender(TelegramClient client, Duration base, int maxAttempts) {
+    this.client = client;
+    this.base = base;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** The method's result; for edits, null when Telegram says the message is not modified. */
+  <T extends Serializable> T execute(BotApiMethod<T> method) {
+    for (int attempt = 1; ; attempt++) {
+      int code = 0;
+      String reason;
+      long waitMs;
+      try {
+        return client.execute(method);
+      } catch (TelegramApiRequestException e) {
+        code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        reason = e.getApiResponse() != null ? e.getApiResponse() : TokenScrubber.describe(e);
+        if (code == 400 && reason.contains("message is not modified")) {
+          return null; // an edit with the same text: nothing to do
+        }
+        if (code == 429) {
+          Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+          waitMs = Math.min(MAX_WAIT_MS, (after == null ? 1 : after) * 1000L);
+        } else if (code >= 500 || code == 0) {
+          waitMs = backoff(attempt); // 0: the body was no API answer at all (a proxy's 502 page)
+        } else {
+          throw failure(method, code, reason);
+        }
+      } catch (TelegramApiException e) {
+        if (!(hasCause(e, IOException.class))) {
+          throw failure(method, 0, TokenScrubber.describe(e));
+        }
+        reason = TokenScrubber.describe(e);
+        waitMs = backoff(attempt);
+      }
+      if (attempt >= maxAttempts) {
+        throw failure(method, code, reason + " (gave up after " + attempt + " attempts)");
+      }
+      log.warn("{} failed ({}), retrying in {} ms", method.getMethod(), TokenScrubber.scrub(reason), waitMs);
+      try {
+        Thread.sleep(waitMs);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw failure(method, code, "interrupted while waiting to retry");
+      }
+    }
+  }
+
+  private long backoff(int attempt) {
+    return Math.min(MAX_WAIT_MS, base.toMillis() << Math.min(attempt - 1, 10));
+  }
+
+  private static SendException failure(BotApiMethod<?> method, int code, String reason) {
+    return new SendException(method.getMethod() + " failed: " + TokenScrubber.scrub(reason), code);
+  }
+
+  private static boolean hasCause(Throwable t, Class<?> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

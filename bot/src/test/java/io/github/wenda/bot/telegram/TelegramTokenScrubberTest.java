@@ -1,0 +1,50 @@
+package io.github.wenda.bot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class TelegramTokenScrubberTest {
+  private static final String TOKEN = FakeBotApi.TOKEN;
+
+  @TempDir Path dir;
+
+  @Test
+  void urls_and_token_shapes_are_scrubbed() {
+    String s = TokenScrubber.scrub("POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed; token " + TOKEN);
+    assertThat(s).doesNotContain(TOKEN).doesNotContain("AAFake").contains("/bot***/sendMessage");
+    assertThat(TokenScrubber.describe(new IOException("at /bot" + TOKEN + "/getMe", new RuntimeException(TOKEN))))
+        .doesNotContain("AAFake");
+  }
+
+  @Test
+  void the_shipped_log_patterns_scrub_tokens_in_messages_and_stack_traces() throws Exception {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    System.setProperty("wenda.log.dir", dir.toString());
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      context.reset();
+      JoranConfigurator c = new JoranConfigurator();
+      c.setContext(context);
+      c.doConfigure(getClass().getResource("/logback.xml"));
+      LoggerFactory.getLogger("test").error("calling /bot{}/getUpdates", TOKEN, new IOException("url /bot" + TOKEN + "/x"));
+    } finally {
+      System.setErr(saved);
+      context.reset();
+      new ch.qos.logback.classic.BasicConfigurator().configure(context);
+    }
+    String out = err.toString(StandardCharsets.UTF_8);
+    assertThat(out).contains("calling /bot***/getUpdates").contains("IOException").doesNotContain("AAFake");
+  }
+}
