@@ -26,7 +26,7 @@ public final class Charts {
     List<String> labels = result.rows().stream().map(r -> r.point().label().isEmpty() ? "defaults" : r.point().label()).toList();
     CategoryChart chart = new CategoryChartBuilder().width(Math.max(800, 60 * labels.size() + 200)).height(600)
         .title("Wenda sweep (sorted by " + result.metric().label() + ")").xAxisTitle("setting").yAxisTitle("score").build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setXAxisLabelRotation(60);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(1.0);
