@@ -44,9 +44,23 @@ public final class Retrieval implements Retriever, Closeable {
 
   /** Loads the corpus, refreshes the index (reusing what is unchanged) and opens it for search. */
   public static Retrieval open(RetrievalSettings settings, Embedder embedder, ProgressListener progress) {
+    return open(settings, embedder, embedder, progress);
+  }
+
+  /**
+   * As {@link #open(RetrievalSettings, Embedder, ProgressListener)}, embedding passages with
+   * {@code passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.index.DiskEmbeddingCache}) and
+   * questions with {@code queryEmbedder}; both must be the same model.
+   */
+  public static Retrieval open(
+      RetrievalSettings settings, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
+    if (!passageEmbedder.modelId().equals(queryEmbedder.modelId())) {
+      throw new IllegalArgumentException("passages and questions must be embedded by one model, but are: "
+          + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
+    }
     Corpus corpus = new CorpusLoader(settings.corpusDir()).load();
-    IndexReport report = new IndexManager(settings.index(), embedder, progress).refresh(corpus);
-    return new Retrieval(settings, corpus, report, PassageIndex.open(settings.index().dir()), embedder);
+    IndexReport report = new IndexManager(settings.index(), passageEmbedder, progress).refresh(corpus);
+    return new Retrieval(settings, corpus, report, PassageIndex.open(settings.index().dir()), queryEmbedder);
   }
 
   @Override

@@ -50,7 +50,7 @@ final class Answering {
     AnswerComposer extractive = new ExtractiveComposer(
         analyzer, retrieval.index()::idf, c.bool("answer.sentence-embeddings") ? embedder : null,
         new ExtractiveComposer.Limits(c.integer("answer.max-sentences"), c.integer("answer.max-chars"), c.integer("answer.passages")));
-    NoAnswerPolicy policy = new NoAnswerPolicy(c.decimal("answer.min-coverage"), c.decimal("answer.min-similarity"), 3);
+    NoAnswerPolicy policy = policy(launch);
     AnswerService.Settings settings = new AnswerService.Settings(
         launch.retrieval().search().k(), launch.retrieval().search().mode(), c.integer("answer.max-question-chars"), 3);
     Map<String, AnswerService> modes = new LinkedHashMap<>();
@@ -65,6 +65,11 @@ final class Answering {
       modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval.index()::idf, policy, composer, rewriter, rewrite, settings));
     });
     return modes;
+  }
+
+  /** When to decline: {@code answer.min-coverage} and {@code answer.min-similarity} over the top 3 passages. */
+  static NoAnswerPolicy policy(Launch launch) {
+    return new NoAnswerPolicy(launch.config().decimal("answer.min-coverage"), launch.config().decimal("answer.min-similarity"), 3);
   }
 
   /** The LLM settings when a model is configured. */

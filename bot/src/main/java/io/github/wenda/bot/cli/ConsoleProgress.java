@@ -10,16 +10,27 @@ import java.io.PrintStream;
 final class ConsoleProgress implements ProgressListener {
   private static final int WIDTH = 30;
   private final PrintStream out;
+  private final String unit;
   private final long startNanos = System.nanoTime();
   private int lastDrawn = -1;
 
   ConsoleProgress(PrintStream out) {
+    this(out, "passages");
+  }
+
+  ConsoleProgress(PrintStream out, String unit) {
     this.out = out;
+    this.unit = unit;
   }
 
   /** A bar when stdout and stdin are a terminal, otherwise nothing. */
   static ProgressListener forTerminal() {
-    return System.console() != null ? new ConsoleProgress(System.err) : ProgressListener.NONE;
+    return forTerminal("passages");
+  }
+
+  /** A bar counting {@code unit} (e.g. settings of a sweep) when a person is watching. */
+  static ProgressListener forTerminal(String unit) {
+    return System.console() != null ? new ConsoleProgress(System.err, unit) : ProgressListener.NONE;
   }
 
   @Override
@@ -34,7 +45,7 @@ final class ConsoleProgress implements ProgressListener {
     lastDrawn = percent;
     int filled = WIDTH * done / total;
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("\r%-6s [%s%s] %d/%d passages %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, percent, seconds);
+    out.printf("\r%-6s [%s%s] %d/%d %s %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, unit, percent, seconds);
     if (done >= total) {
       out.print("\r" + " ".repeat(80) + "\r");
     }

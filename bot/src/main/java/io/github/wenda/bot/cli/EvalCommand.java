@@ -52,8 +52,26 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also measure follow-up rewriting on JSONL pairs {\"id\",\"first\",\"followup\",\"answers\"}.")
   Path followups;
 
+  @Option(names = "--sweep", paramLabel = "KEY=V1,V2,…",
+      description = "Evaluate every combination of these values (repeatable), e.g. --sweep chunk.max-chars=250,300 --sweep search.fusion=rrf,weighted.")
+  List<String> sweep = new java.util.ArrayList<>();
+
+  @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "mrr",
+      description = "Sweep: sort by mrr (default), recall, recall1 or ndcg.")
+  String metric;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Sweep: Markdown report (default: sweep/report.md in the data folder); the PNG chart goes beside it.")
+  Path report;
+
+  @Option(names = "--save", paramLabel = "FILE", description = "Sweep: write the best settings as a config file.")
+  Path save;
+
   @Override
   public Integer call() throws Exception {
+    if (!sweep.isEmpty()) {
+      return SweepRun.run(this);
+    }
     Launch launch = parent.launch();
     Path file = questions != null ? questions : launch.retrieval().corpusDir().resolve("questions.jsonl");
     List<Question> qs = QuestionFile.read(file);

@@ -63,7 +63,13 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     return openRetrieval(new BgeSmallZhEmbedder(), progress);
   }
 
+  /** Opens retrieval; passages go through the persistent embedding cache, questions straight to {@code embedder}. */
   Retrieval openRetrieval(io.github.wenda.retrieval.index.Embedder embedder, ProgressListener progress) {
-    return Retrieval.open(retrieval, embedder, progress);
+    return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
+  }
+
+  /** The persistent cache of {@code embedder}'s vectors under the data directory ({@code embeddings/<model>}). */
+  io.github.wenda.retrieval.index.DiskEmbeddingCache embeddingCache(io.github.wenda.retrieval.index.Embedder embedder) {
+    return io.github.wenda.retrieval.index.DiskEmbeddingCache.open(dataDir().resolve("embeddings"), embedder);
   }
 }

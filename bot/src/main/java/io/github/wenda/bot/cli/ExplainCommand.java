@@ -1,0 +1,85 @@
+package io.github.wenda.bot.cli;
+
+import io.github.wenda.bot.answer.Evidence;
+import io.github.wenda.bot.answer.NoAnswerPolicy;
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.search.ScoreDetails;
+import io.github.wenda.retrieval.search.SearchExplainer;
+import io.github.wenda.retrieval.search.SearchMode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wenda explain "问题"}: how a question is analysed, ranked, fused and judged answerable. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Show the normalised question, its terms, each candidate's BM25 and vector ranks and scores, and the no-answer decision.")
+final class ExplainCommand implements Callable<Integer> {
+  @ParentCommand WendaCommand parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "QUESTION", description = "The question, quoted.")
+  String question;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Candidates to show (default 10).")
+  int top;
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "hybrid, bm25 or vector (default: search.mode).")
+  String mode;
+
+  @Override
+  public Integer call() throws Exception {
+    Options.checkK(top);
+    Launch launch = parent.launch();
+    SearchMode m = mode != null ? SearchMode.parse(mode) : launch.retrieval().search().mode();
+    Embedder embedder = Answering.embedder();
+    PrintWriter out = spec.commandLine().getOut();
+    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
+      var s = launch.retrieval().search();
+      SearchExplainer.Explanation e = new SearchExplainer(r.index(), embedder, s).explain(question, top, m);
+      out.printf("question    %s%n", question);
+      out.printf("normalised  %s%n", e.normalized());
+      out.printf("words       %s%n", String.join(" | ", e.words()));
+      out.printf("bigrams     %s%n", e.bigrams().isEmpty() ? "(off)" : String.join(" ", e.bigrams()));
+      out.printf("search      mode %s, fusion %s (bm25-weight %.2f%s), candidates %d per list, bigram weight %.2f%n%n",
+          m.label(), s.fusion().label(), s.bm25Weight(), s.fusion().label().equals("rrf") ? ", rrf-k " + s.rrfK() : "",
+          s.candidates(), s.bigramWeight());
+      out.printf("%4s  %-10s %9s %9s %9s %9s %8s  %s%n", "rank", "passage", "bm25 rank", "bm25", "vec rank", "vec sim", "fused", "matched terms");
+      for (SearchExplainer.Candidate c : e.candidates()) {
+        Hit h = c.hit();
+        ScoreDetails d = h.details();
+        out.printf("%4d  %-10s %9s %9s %9s %9s %8.4f  %s%s%n", h.rank(), h.passage().id(), rank(d.bm25Rank()),
+            d.bm25Rank() == 0 ? "-" : String.format("%.3f", d.bm25Score()), rank(d.vectorRank()),
+            d.vectorRank() == 0 ? "-" : String.format("%.3f", d.vectorScore()), d.fused(),
+            String.join(" ", c.matchedWords()), c.matchedBigrams().isEmpty() ? "" : "  [bigrams " + String.join(" ", c.matchedBigrams()) + "]");
+        out.printf("      %s%n", excerpt(h.passage().text()));
+      }
+      NoAnswerPolicy policy = Answering.policy(launch);
+      Evidence ev = Answering.service(launch, r, embedder).assess(question);
+      boolean declines = policy.declines(ev);
+      out.printf("%nno-answer   coverage %.2f %s answer.min-coverage %.2f; similarity %.2f %s answer.min-similarity %.2f (best of top %d)%n",
+          ev.coverage(), ev.coverage() >= policy.minCoverage() ? ">=" : "<", policy.minCoverage(),
+          ev.similarity(), ev.similarity() >= policy.minSimilarity() ? ">=" : "<", policy.minSimilarity(), policy.passagesChecked());
+      out.printf("decision    %s%n", declines
+          ? "decline: both below their thresholds (the nearest passages are listed as possibly related)"
+          : "answer: " + (ev.coverage() >= policy.minCoverage() ? "coverage" : "similarity") + " reaches its threshold");
+      out.flush();
+    }
+    return Main.OK;
+  }
+
+  private static String rank(int r) {
+    return r == 0 ? "-" : Integer.toString(r);
+  }
+
+  private static String excerpt(String text) {
+    String t = text.replace('\n', ' ');
+    return t.length() > 70 ? t.substring(0, 70) + "…" : t;
+  }
+}
