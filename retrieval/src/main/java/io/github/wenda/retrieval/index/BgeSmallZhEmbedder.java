@@ -46,6 +46,13 @@ public final class BgeSmallZhEmbedder implements Embedder {
     return out;
   }
 
+  // One text (a question) goes straight to the model: embedAll hands batches to a thread pool,
+  // which costs a thread hop per question.
+  @Override
+  public float[] embed(String text) {
+    return model().embed(text.isBlank() ? " " : text).content().vector();
+  }
+
   private EmbeddingModel model() {
     EmbeddingModel m = model;
     if (m == null) {

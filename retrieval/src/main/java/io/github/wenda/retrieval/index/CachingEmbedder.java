@@ -35,6 +35,21 @@ public final class CachingEmbedder implements Embedder {
   }
 
   @Override
+  public float[] embed(String text) {
+    synchronized (cache) {
+      float[] v = cache.get(text);
+      if (v != null) {
+        return v;
+      }
+    }
+    float[] v = delegate.embed(text);
+    synchronized (cache) {
+      cache.put(text, v);
+    }
+    return v;
+  }
+
+  @Override
   public List<float[]> embed(List<String> texts) {
     float[][] out = new float[texts.size()][];
     List<String> missing = new ArrayList<>();

@@ -50,7 +50,7 @@ final class LuceneRetriever implements Retriever {
           switch (query.mode()) {
             case BM25 -> Fusion.single(bm25(text, depth), true);
             case VECTOR -> Fusion.single(vector(text, depth), false);
-            case HYBRID -> Fusion.fuse(bm25(text, depth), vector(text, depth), settings);
+            case HYBRID -> hybrid(text, depth);
           };
       List<Hit> hits = new ArrayList<>(Math.min(query.k(), fused.size()));
       for (Fusion.Fused f : fused) {
@@ -94,8 +94,20 @@ final class LuceneRetriever implements Retriever {
     return ranked(index.searcher().search(q, depth));
   }
 
+  // Sequential on purpose: the model already uses both cores, and BM25 beside it only slowed both.
+  private List<Fusion.Fused> hybrid(String text, int depth) throws IOException {
+    return Fusion.fuse(bm25(text, depth), vector(text, depth), settings);
+  }
+
   private List<Fusion.Ranked> vector(String text, int depth) throws IOException {
-    float[] v = embedder.embed(settings.queryPrefix() ? QUERY_PREFIX + text : text);
+    return knn(embedQuestion(text), depth);
+  }
+
+  private float[] embedQuestion(String text) {
+    return embedder.embed(settings.queryPrefix() ? QUERY_PREFIX + text : text);
+  }
+
+  private List<Fusion.Ranked> knn(float[] v, int depth) throws IOException {
     IndexSearcher searcher = index.searcher();
     return ranked(searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, v, depth), depth));
   }
