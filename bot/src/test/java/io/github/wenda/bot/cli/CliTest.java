@@ -1,12 +1,12 @@
 package io.github.wenda.bot.cli;
 
+import static io.github.wenda.bot.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wenda.bot.answer.llm.FakeLlmServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.github.wenda.bot.cli.CliRunner.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,15 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliTest {
   @TempDir static Path home;
-  private static String previousHome;
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void home() throws Exception {
-    previousHome = System.getProperty("wenda.home");
-    System.setProperty("wenda.home", home.toString());
+    CliRunner.enterHome(home);
     Path corpus = Files.createDirectories(home.resolve("corpus"));
     Files.writeString(corpus.resolve("sco.txt"),
         "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n"
@@ -43,18 +39,7 @@ class CliTest {
 
   @AfterAll
   static void restore() {
-    if (previousHome == null) {
-      System.clearProperty("wenda.home");
-    } else {
-      System.setProperty("wenda.home", previousHome);
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
+    CliRunner.leaveHome();
   }
 
   private static Path questions(String... lines) throws Exception {

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.cli;
 
+import static io.github.wenda.bot.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import io.github.wenda.bot.bench.BenchReport;
 import io.github.wenda.retrieval.eval.QuestionFile;
 import io.github.wenda.retrieval.index.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.bot.cli.CliRunner.Run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,14 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** explain and eval --sweep end to end on a tiny corpus (real model), and the bench JSON shape (fake model). */
 class TuningCliTest {
   @TempDir static Path home;
-  private static String previousHome;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void home() throws Exception {
-    previousHome = System.getProperty("wenda.home");
-    System.setProperty("wenda.home", home.toString());
+    CliRunner.enterHome(home);
     Path corpus = Files.createDirectories(home.resolve("corpus"));
     Files.writeString(corpus.resolve("sco.txt"),
         "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n"
@@ -49,18 +47,7 @@ class TuningCliTest {
 
   @AfterAll
   static void restore() {
-    if (previousHome == null) {
-      System.clearProperty("wenda.home");
-    } else {
-      System.setProperty("wenda.home", previousHome);
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
+    CliRunner.leaveHome();
   }
 
   @Test
