@@ -1,45 +1,42 @@
 package io.github.wenda.retrieval;
 
+import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexManager;
 import io.github.wenda.retrieval.index.IndexReport;
+import io.github.wenda.retrieval.index.LuceneBackend;
 import io.github.wenda.retrieval.index.PassageIndex;
 import io.github.wenda.retrieval.index.ProgressListener;
 import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.Query;
 import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.Retrievers;
 import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.solr.SolrBackend;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * The retrieval layer's one entry point: loads the corpus, brings the index up to date, and
- * answers searches. The bot talks to retrieval only through this and the {@code search} records.
+ * The retrieval layer's one entry point: loads the corpus, brings the passage store up to date,
+ * and answers searches. The bot talks to retrieval only through this and the {@code search}
+ * records; which store ({@code retrieval.backend}) is hidden behind {@link SearchBackend}.
  */
 public final class Retrieval implements Retriever, Closeable {
   private final RetrievalSettings settings;
-  private final Corpus corpus;
-  private final IndexReport report;
-  private final PassageIndex index;
-  private final Embedder embedder;
-  private final Retriever retriever;
+  private final SearchBackend backend;
+  private volatile Corpus corpus;
+  private volatile IndexReport report;
+  private volatile Retriever retriever;
 
-  private Retrieval(RetrievalSettings settings, Corpus corpus, IndexReport report, PassageIndex index, Embedder embedder) {
+  private Retrieval(RetrievalSettings settings, SearchBackend backend) {
     this.settings = settings;
-    this.corpus = corpus;
-    this.report = report;
-    this.index = index;
-    this.embedder = embedder;
-    this.retriever = Retrievers.lucene(index, embedder, settings.search());
+    this.backend = backend;
   }
 
-  /** A retriever over the same index with other search settings (for evaluation and tuning). */
+  /** A retriever over the same passages with other search settings (for evaluation and tuning). */
   public Retriever retriever(SearchSettings search) {
-    return Retrievers.lucene(index, embedder, search);
+    return backend.retriever(search);
   }
 
   /** Loads the corpus, refreshes the index (reusing what is unchanged) and opens it for search. */
@@ -58,9 +55,32 @@ public final class Retrieval implements Retriever, Closeable {
       throw new IllegalArgumentException("passages and questions must be embedded by one model, but are: "
           + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
     }
-    Corpus corpus = new CorpusLoader(settings.corpusDir()).load();
-    IndexReport report = new IndexManager(settings.index(), passageEmbedder, progress).refresh(corpus);
-    return new Retrieval(settings, corpus, report, PassageIndex.open(settings.index().dir()), queryEmbedder);
+    SearchBackend backend = switch (settings.backend()) {
+      case LUCENE -> new LuceneBackend(settings.index(), passageEmbedder, queryEmbedder, progress);
+      case SOLR -> SolrBackend.connect(settings.solr(), settings.index(), passageEmbedder, queryEmbedder, progress);
+    };
+    Retrieval r = new Retrieval(settings, backend);
+    try {
+      r.refresh();
+    } catch (RuntimeException e) {
+      try {
+        backend.close();
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return r;
+  }
+
+  /** Re-reads the corpus and brings the store up to date with it (only changed documents are redone). */
+  public IndexReport refresh() {
+    Corpus c = new CorpusLoader(settings.corpusDir()).load();
+    IndexReport r = backend.refresh(c);
+    corpus = c;
+    report = r;
+    retriever = backend.retriever(settings.search());
+    return r;
   }
 
   @Override
@@ -85,12 +105,45 @@ public final class Retrieval implements Retriever, Closeable {
     return report;
   }
 
+  /** The number of searchable passages. */
+  public int size() {
+    return backend.size();
+  }
+
+  /** BM25's idf of a smartcn word over the searchable passages (see {@link SearchBackend#idf}). */
+  public double idf(String word) {
+    return backend.idf(word);
+  }
+
+  /** Every searchable passage. */
+  public List<Passage> passages() {
+    return backend.passages();
+  }
+
+  /** Where the passages live, for messages. */
+  public String location() {
+    return backend.location();
+  }
+
+  public SearchBackend backend() {
+    return backend;
+  }
+
+  /**
+   * The embedded Lucene index, for tools that work on Lucene itself (explain, sweep, bench).
+   *
+   * @throws WendaException when {@code retrieval.backend} is not lucene
+   */
   public PassageIndex index() {
-    return index;
+    if (backend instanceof LuceneBackend lucene) {
+      return lucene.index();
+    }
+    throw new WendaException("this command needs the embedded index (retrieval.backend: lucene), but the backend is "
+        + settings.backend().label() + " (" + backend.location() + ")");
   }
 
   @Override
   public void close() throws IOException {
-    index.close();
+    backend.close();
   }
 }

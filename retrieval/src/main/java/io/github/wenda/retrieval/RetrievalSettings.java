@@ -2,18 +2,33 @@ package io.github.wenda.retrieval;
 
 import io.github.wenda.retrieval.index.IndexSettings;
 import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.solr.SolrSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Everything the retrieval layer needs to know, checked once at start-up. */
-public record RetrievalSettings(Path corpusDir, IndexSettings index, SearchSettings search) {
+/**
+ * Everything the retrieval layer needs to know, checked once at start-up. {@code solr} is only
+ * read when {@code backend} is {@link Backend#SOLR}; the index folder then holds nothing.
+ */
+public record RetrievalSettings(Path corpusDir, IndexSettings index, SearchSettings search, Backend backend, SolrSettings solr) {
   public RetrievalSettings {
     Objects.requireNonNull(corpusDir, "corpusDir");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(solr, "solr");
+  }
+
+  /** The embedded Lucene backend. */
+  public RetrievalSettings(Path corpusDir, IndexSettings index, SearchSettings search) {
+    this(corpusDir, index, search, Backend.LUCENE, SolrSettings.defaults(Path.of("config/solr/wenda/conf")));
   }
 
   public RetrievalSettings withSearch(SearchSettings s) {
-    return new RetrievalSettings(corpusDir, index, s);
+    return new RetrievalSettings(corpusDir, index, s, backend, solr);
+  }
+
+  public RetrievalSettings withBackend(Backend b, SolrSettings s) {
+    return new RetrievalSettings(corpusDir, index, search, b, s);
   }
 }

@@ -91,8 +91,8 @@ public final class Bench {
     ModeResult quality;
     int passages;
     try (Retrieval r = Retrieval.open(settings, setup.model(), queries, ProgressListener.NONE)) {
-      passages = r.index().size();
-      quality = new Evaluator(r, r.index().passages()).run(questions, K, List.of(s.search().mode())).modes().get(0);
+      passages = r.size();
+      quality = new Evaluator(r, r.passages()).run(questions, K, List.of(s.search().mode())).modes().get(0);
       retrieve = latency("retrieve", questions, q -> r.search(new Query(q.question(), K, s.search().mode())));
       AnswerService service = setup.answers().apply(r, queries);
       answer = latency("answer", questions, q -> service.answer(new Conversation(0), q.question(), t2 -> {}));

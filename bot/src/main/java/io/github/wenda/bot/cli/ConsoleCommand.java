@@ -38,7 +38,7 @@ final class ConsoleCommand implements Callable<Integer> {
         Terminal terminal = TerminalBuilder.builder().system(true).name("wenda").build()) {
       String mode = Answering.configuredMode(launch);
       Map<String, AnswerService> modes = Answering.modes(launch, r, embedder);
-      Map<String, Integer> counts = r.index().passages().stream()
+      Map<String, Integer> counts = r.passages().stream()
           .collect(Collectors.groupingBy(Passage::docId, Collectors.summingInt(p -> 1)));
       PrintWriter out = terminal.writer();
       ConsoleSession session = new ConsoleSession(

@@ -81,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
         : List.of(SearchMode.parse(mode));
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
-      EvalReport report = new Evaluator(r, r.index().passages()).run(qs, n, modes);
+      EvalReport report = new Evaluator(r, r.passages()).run(qs, n, modes);
       AnswerQuality.Report answerReport = null;
       if (answers) {
         AnswerService service = Answering.service(launch, r, embedder);

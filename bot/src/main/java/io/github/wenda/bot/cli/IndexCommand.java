@@ -25,7 +25,7 @@ final class IndexCommand implements Callable<Integer> {
     try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
       IndexReport report = r.report();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("Index %s: %s%n", report.action().name().toLowerCase(java.util.Locale.ROOT), launch.retrieval().index().dir());
+      out.printf("Index %s: %s%n", report.action().name().toLowerCase(java.util.Locale.ROOT), r.location());
       out.printf("  documents  %d%n", report.documents());
       out.printf("  passages   %d (%d embedded now)%n", report.passages(), report.embedded());
       if (!report.changedDocuments().isEmpty() && report.action() == IndexReport.Action.UPDATED) {

@@ -3,6 +3,7 @@ package io.github.wenda.bot.cli;
 import io.github.wenda.bot.config.Config;
 import io.github.wenda.bot.config.ConfigLoader;
 import io.github.wenda.bot.config.Secret;
+import io.github.wenda.retrieval.Backend;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.chunk.ChunkSettings;
@@ -12,7 +13,10 @@ import io.github.wenda.retrieval.index.ProgressListener;
 import io.github.wenda.retrieval.search.FusionMethod;
 import io.github.wenda.retrieval.search.SearchMode;
 import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.solr.SolrSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +56,21 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
         c.bool("search.bigram-field"),
         c.decimal("search.bigram-weight"),
         c.bool("embedding.query-prefix"));
-    return new RetrievalSettings(home.resolve(c.path("corpus.dir")), index, search);
+    SolrSettings solr = new SolrSettings(
+        commaList(c.string("solr.zk-hosts")),
+        commaList(c.string("solr.urls")),
+        c.string("solr.collection"),
+        c.integer("solr.shards"),
+        c.integer("solr.replicas"),
+        Duration.ofSeconds(c.integer("solr.timeout-seconds")),
+        c.integer("solr.batch-size"),
+        home.resolve(c.path("solr.configset")));
+    return new RetrievalSettings(
+        home.resolve(c.path("corpus.dir")), index, search, Backend.parse(c.choice("retrieval.backend")), solr);
+  }
+
+  private static List<String> commaList(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
   }
 
   Path dataDir() {

@@ -73,7 +73,7 @@ public final class Sweep {
         } else {
           built++;
         }
-        List<Passage> passages = r.index().passages();
+        List<Passage> passages = r.passages();
         for (int i : group.getValue()) {
           SweepPoint p = points.get(i);
           var search = p.settings().search();

@@ -224,8 +224,8 @@ public final class IndexManager {
     return out;
   }
 
-  // The section heading gives the dense model the passage's topic, as it does for BM25.
-  static String embeddingText(Passage p) {
+  /** The text embedded for a passage: the section heading gives the dense model its topic, as for BM25. */
+  public static String embeddingText(Passage p) {
     return p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
   }
 
@@ -261,6 +261,11 @@ public final class IndexManager {
         }
       }
     }
+  }
+
+  /** The text BM25 indexes for a passage: section heading and text, as the embedded index does. */
+  public static String searchableText(Passage p) {
+    return p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
   }
 
   static void deleteTree(Path p) {

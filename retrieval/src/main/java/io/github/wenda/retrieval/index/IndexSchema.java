@@ -62,7 +62,7 @@ public final class IndexSchema {
     d.add(new StoredField(START, p.start()));
     d.add(new StoredField(END, p.end()));
     d.add(new StoredField(TEXT, p.text()));
-    String searchable = p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
+    String searchable = IndexManager.searchableText(p);
     d.add(new TextField(WORDS, searchable, Field.Store.NO));
     d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
     d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));

@@ -12,18 +12,19 @@ import java.util.Map;
  * <p>Lucene's BM25 scores and cosine similarities are not on one scale, and BM25 scores are not
  * comparable across queries, so the lists are combined by rank (weighted reciprocal rank fusion,
  * {@code w/(k+rank)}) or by scores min-max-normalised within each list. Both weight BM25 by
- * {@code bm25Weight} and the vector list by the rest.
+ * {@code bm25Weight} and the vector list by the rest. Public so that every backend (embedded Lucene,
+ * SolrCloud) fuses with the same code; a backend numbers its candidates itself.
  */
-final class Fusion {
+public final class Fusion {
   private Fusion() {}
 
-  /** A list entry: Lucene doc number and raw score, best first. */
-  record Ranked(int doc, float score) {}
+  /** A list entry: a document number (Lucene's, or one the backend assigns) and raw score, best first. */
+  public record Ranked(int doc, float score) {}
 
   /** A fused entry with everything explain needs. */
-  record Fused(int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {}
+  public record Fused(int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {}
 
-  static List<Fused> fuse(List<Ranked> bm25, List<Ranked> vector, SearchSettings s) {
+  public static List<Fused> fuse(List<Ranked> bm25, List<Ranked> vector, SearchSettings s) {
     Map<Integer, double[]> acc = new LinkedHashMap<>();
     Map<Integer, Integer> bRank = index(bm25);
     Map<Integer, Integer> vRank = index(vector);
@@ -63,7 +64,7 @@ final class Fusion {
   }
 
   /** One list alone, in its own order, as fused entries. */
-  static List<Fused> single(List<Ranked> list, boolean isBm25) {
+  public static List<Fused> single(List<Ranked> list, boolean isBm25) {
     List<Fused> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       Ranked r = list.get(i);

@@ -23,8 +23,7 @@ import org.apache.lucene.search.TopDocs;
  * passage embeddings, on one searcher, fused in our code.
  */
 final class LuceneRetriever implements Retriever {
-  /** BAAI's retrieval instruction for bge-*-zh queries (optional for v1.5; eval decides). */
-  static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
+  static final String QUERY_PREFIX = SearchSettings.QUERY_PREFIX;
 
   private final PassageIndex index;
   private final Embedder embedder;

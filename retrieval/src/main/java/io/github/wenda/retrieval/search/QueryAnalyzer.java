@@ -21,6 +21,11 @@ public final class QueryAnalyzer {
     return List.copyOf(terms.terms(IndexSchema.WORDS, normalized));
   }
 
+  /** Character bigrams of already normalised text, as the {@code bigrams} field indexes them. */
+  public List<String> bigrams(String normalized) {
+    return List.copyOf(terms.terms(IndexSchema.BIGRAMS, normalized));
+  }
+
   /**
    * The terms worth marking in a passage: words of two or more characters, and runs of
    * single-character words that stand together in the question (smartcn cuts 上合 into 上, 合;

@@ -17,6 +17,9 @@ public record SearchSettings(
     boolean bigrams,
     double bigramWeight,
     boolean queryPrefix) {
+  /** BAAI's retrieval instruction for bge-*-zh queries (optional for v1.5; eval decides). */
+  public static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
+
   public SearchSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fusion, "fusion");
@@ -34,6 +37,11 @@ public record SearchSettings(
   /** The defaults, as tuned on the bundled question set (see README). */
   public static SearchSettings defaults() {
     return new SearchSettings(SearchMode.HYBRID, 5, 50, FusionMethod.WEIGHTED, 60, 0.8, true, 1.0, false);
+  }
+
+  /** The text to embed for a normalised question: with the query prefix if configured. */
+  public String questionForEmbedding(String normalized) {
+    return queryPrefix ? QUERY_PREFIX + normalized : normalized;
   }
 
   public SearchSettings withMode(SearchMode m) {

@@ -37,7 +37,7 @@ class QualityRegressionTest {
     List<Question> questions = QuestionFile.read(CORPUS.resolve("questions.jsonl"));
     EvalReport report;
     try (Retrieval r = Retrieval.open(settings, new BgeSmallZhEmbedder(), ProgressListener.NONE)) {
-      report = new Evaluator(r, r.index().passages())
+      report = new Evaluator(r, r.passages())
           .run(questions, 5, List.of(SearchMode.HYBRID, SearchMode.BM25, SearchMode.VECTOR));
     }
     for (ModeResult m : report.modes()) {

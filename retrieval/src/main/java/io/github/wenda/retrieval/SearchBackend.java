@@ -1,0 +1,37 @@
+package io.github.wenda.retrieval;
+
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.index.IndexReport;
+import io.github.wenda.retrieval.search.Retriever;
+import io.github.wenda.retrieval.search.SearchSettings;
+import java.io.Closeable;
+import java.util.List;
+
+/**
+ * Where passages are stored and searched: the embedded Lucene index or a SolrCloud collection.
+ *
+ * <p>Contract (checked for both by {@code SearchBackendContract}): {@link #refresh} brings the store
+ * in step with a corpus, re-indexing only documents whose hash changed, and is idempotent; after it
+ * returns, searches see every passage of the corpus and none of a removed or replaced document.
+ * Retrievers fuse lexical and vector lists with {@link io.github.wenda.retrieval.search.Fusion}.
+ */
+public interface SearchBackend extends Closeable {
+  /** Brings the store up to date with {@code corpus} and says what it did. */
+  IndexReport refresh(Corpus corpus);
+
+  /** A retriever over the current passages with these search settings. */
+  Retriever retriever(SearchSettings settings);
+
+  /** The number of passages searchable now. */
+  int size();
+
+  /** BM25's inverse document frequency of a smartcn word, as {@code log(1 + (N - df + 0.5) / (df + 0.5))}. */
+  double idf(String word);
+
+  /** Every searchable passage (for evaluation and listings); order is the backend's. */
+  List<Passage> passages();
+
+  /** Where the passages live, for messages: an index folder or a collection and its hosts. */
+  String location();
+}

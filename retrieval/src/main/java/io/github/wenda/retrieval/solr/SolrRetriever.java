@@ -1,0 +1,170 @@
+package io.github.wenda.retrieval.solr;
+
+import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.search.Fusion;
+import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.search.Query;
+import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.search.Retriever;
+import io.github.wenda.retrieval.search.ScoreDetails;
+import io.github.wenda.retrieval.search.SearchSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * The embedded retriever's search against a SolrCloud collection: the same normalisation and
+ * terms, a BM25 list and a k-nearest-neighbour list from Solr, fused here by {@link Fusion} with
+ * the same settings (Solr 9 has no rank fusion of its own).
+ *
+ * <p>The lexical query is built from Wenda's own analysis as a boolean of {@code {!term}}
+ * sub-queries whose values travel as separate parameters, so user text is never parsed as query
+ * syntax, and its scores equal the embedded index's (a sum of BM25 term scores, bigrams boosted).
+ * Solr's knn {@code topK} applies per shard; asking each shard for {@code depth} and keeping the
+ * best {@code depth} overall gives the global top list.
+ */
+final class SolrRetriever implements Retriever {
+  private final SolrClient client;
+  private final String collection;
+  private final Embedder embedder;
+  private final SearchSettings settings;
+  private final QueryAnalyzer analyzer = new QueryAnalyzer();
+
+  SolrRetriever(SolrClient client, String collection, Embedder embedder, SearchSettings settings) {
+    this.client = client;
+    this.collection = collection;
+    this.embedder = embedder;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<Hit> search(Query query) {
+    String text = analyzer.normalize(query.text());
+    if (text.isBlank()) {
+      return List.of();
+    }
+    int depth = Math.max(settings.candidates(), query.k());
+    Candidates c = new Candidates();
+    try {
+      List<Fusion.Fused> fused =
+          switch (query.mode()) {
+            case BM25 -> Fusion.single(c.ranked(run(lexical(text, depth))), true);
+            case VECTOR -> Fusion.single(c.ranked(run(knn(text, depth))), false);
+            case HYBRID -> {
+              // Embed before asking Solr: the model's time is local, the two lists are remote.
+              ModifiableSolrParams knn = knn(text, depth);
+              List<Fusion.Ranked> bm25 = c.ranked(run(lexical(text, depth)));
+              yield Fusion.fuse(bm25, c.ranked(run(knn)), settings);
+            }
+          };
+      List<Hit> hits = new ArrayList<>(Math.min(query.k(), fused.size()));
+      for (Fusion.Fused f : fused) {
+        if (hits.size() == query.k()) {
+          break;
+        }
+        hits.add(new Hit(
+            hits.size() + 1,
+            c.passages.get(f.doc()),
+            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score())));
+      }
+      return hits;
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      if (e instanceof WendaException w) {
+        throw w;
+      }
+      throw new WendaException("search failed on Solr collection " + collection + ": " + SolrConnection.rootMessage(e), e);
+    }
+  }
+
+  /** BM25 over smartcn words and (boosted) bigrams; null when the text has no searchable term. */
+  ModifiableSolrParams lexical(String text, int depth) {
+    ModifiableSolrParams p = base(depth);
+    StringBuilder q = new StringBuilder("{!bool");
+    int n = 0;
+    for (String t : analyzer.words(text)) {
+      String name = "w" + n++;
+      q.append(" should=$").append(name);
+      p.set(name, "{!term f=" + SolrPassages.WORDS + "}" + t);
+    }
+    if (settings.bigrams() && settings.bigramWeight() > 0) {
+      double w = settings.bigramWeight();
+      for (String t : analyzer.bigrams(text)) {
+        String name = "w" + n++;
+        q.append(" should=$").append(name);
+        String term = "{!term f=" + SolrPassages.BIGRAMS + "}" + t;
+        if (w == 1.0) {
+          p.set(name, term);
+        } else {
+          // A constant multiplier on the term's score, as Lucene's BoostQuery in the embedded index.
+          p.set(name, "{!boost b=" + w + " v=$" + name + "t}");
+          p.set(name + "t", term);
+        }
+      }
+    }
+    if (n == 0) {
+      return null;
+    }
+    p.set("q", q.append('}').toString());
+    return p;
+  }
+
+  private ModifiableSolrParams knn(String text, int depth) {
+    float[] v = embedder.embed(settings.questionForEmbedding(text));
+    StringBuilder q = new StringBuilder("{!knn f=").append(SolrPassages.VECTOR).append(" topK=").append(depth).append("}[");
+    for (int i = 0; i < v.length; i++) {
+      if (i > 0) {
+        q.append(',');
+      }
+      q.append(v[i]);
+    }
+    ModifiableSolrParams p = base(depth);
+    p.set("q", q.append(']').toString());
+    return p;
+  }
+
+  private static ModifiableSolrParams base(int depth) {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("rows", depth);
+    p.set("fl", SolrPassages.STORED + ",score");
+    return p;
+  }
+
+  private List<SolrDocument> run(ModifiableSolrParams p) throws SolrServerException, IOException {
+    if (p == null) {
+      return List.of();
+    }
+    // POST: a 512-number vector does not belong in a URL.
+    return new QueryRequest(p, SolrRequest.METHOD.POST).process(client, collection).getResults();
+  }
+
+  /** Numbers the passages of one search for {@link Fusion}, in order of first appearance. */
+  private static final class Candidates {
+    final Map<String, Integer> numbers = new HashMap<>();
+    final List<Passage> passages = new ArrayList<>();
+
+    List<Fusion.Ranked> ranked(List<SolrDocument> docs) {
+      List<Fusion.Ranked> out = new ArrayList<>(docs.size());
+      for (SolrDocument d : docs) {
+        String id = (String) d.getFirstValue(SolrPassages.ID);
+        Integer n = numbers.get(id);
+        if (n == null) {
+          n = passages.size();
+          numbers.put(id, n);
+          passages.add(SolrPassages.fromSolr(d));
+        }
+        out.add(new Fusion.Ranked(n, ((Number) d.getFieldValue("score")).floatValue()));
+      }
+      return out;
+    }
+  }
+}
