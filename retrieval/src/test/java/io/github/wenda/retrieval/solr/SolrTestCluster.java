@@ -1,0 +1,37 @@
+package io.github.wenda.retrieval.solr;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+
+/**
+ * A real SolrCloud for tests: an embedded ZooKeeper and two Solr nodes (Jetty) in this JVM, with
+ * nothing uploaded: Wenda's backend uploads its configset itself, as it would on a real cluster.
+ */
+final class SolrTestCluster implements AutoCloseable {
+  static final Path CONFIGSET = Path.of("..", "config", "solr", "wenda", "conf");
+
+  final MiniSolrCloudCluster cluster;
+
+  private SolrTestCluster(MiniSolrCloudCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  static SolrTestCluster start(int nodes) throws Exception {
+    Path dir = Files.createTempDirectory("wenda-solrcloud");
+    return new SolrTestCluster(new MiniSolrCloudCluster.Builder(nodes, dir).build());
+  }
+
+  /** Settings reaching this cluster through ZooKeeper: {@code shards} × 2 replicas. */
+  SolrSettings settings(String collection, int shards, int batchSize) {
+    return new SolrSettings(List.of(cluster.getZkServer().getZkAddress()), List.of(), collection, shards, 2,
+        Duration.ofSeconds(30), batchSize, CONFIGSET);
+  }
+
+  @Override
+  public void close() throws Exception {
+    cluster.shutdown();
+  }
+}
