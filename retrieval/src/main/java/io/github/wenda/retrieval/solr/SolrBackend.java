@@ -93,7 +93,9 @@ public final class SolrBackend implements SearchBackend {
     try {
       ensureCollection();
       return update(corpus);
-    } catch (IOException | SolrServerException e) {
+    } catch (WendaException e) {
+      throw e;
+    } catch (IOException | SolrServerException | RuntimeException e) {
       throw new WendaException("cannot index into Solr collection " + settings.collection() + " at " + settings.hosts()
           + ": " + SolrConnection.rootMessage(e), e);
     } finally {

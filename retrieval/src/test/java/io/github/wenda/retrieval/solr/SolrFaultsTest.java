@@ -1,0 +1,117 @@
+package io.github.wenda.retrieval.solr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.chunk.ChunkSettings;
+import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.corpus.CorpusLoader;
+import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.index.IndexReport;
+import io.github.wenda.retrieval.index.IndexSettings;
+import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.testing.HashingEmbedder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unreachable clusters fail at start with one message naming the hosts; a failed batch leaves no half-indexed document. */
+@Tag("solr")
+@DisabledIfSystemProperty(named = "skipSolr", matches = "|true")
+class SolrFaultsTest {
+  @TempDir Path tmp;
+
+  private IndexSettings index() {
+    return new IndexSettings(tmp.resolve("index"), ChunkSettings.defaults(), 16);
+  }
+
+  @Test
+  void unreachable_zookeeper_or_solr_fails_with_the_hosts_named() {
+    Embedder e = new HashingEmbedder();
+    SolrSettings zk = new SolrSettings(List.of("127.0.0.1:1"), List.of(), "wenda", 1, 1, Duration.ofSeconds(2), 10,
+        SolrTestCluster.CONFIGSET);
+    long t = System.nanoTime();
+    assertThatThrownBy(() -> SolrBackend.connect(zk, index(), e, e, ProgressListener.NONE))
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining("cannot reach SolrCloud at ZooKeeper hosts [127.0.0.1:1]");
+    SolrSettings urls = new SolrSettings(List.of(), List.of("http://127.0.0.1:1/solr"), "wenda", 1, 1,
+        Duration.ofSeconds(2), 10, SolrTestCluster.CONFIGSET);
+    assertThatThrownBy(() -> SolrBackend.connect(urls, index(), e, e, ProgressListener.NONE))
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining("cannot reach SolrCloud at Solr URLs [http://127.0.0.1:1/solr]");
+    assertThat(Duration.ofNanos(System.nanoTime() - t)).as("bounded by the timeouts").isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void neither_or_both_ways_to_connect_is_a_settings_error() {
+    Embedder e = new HashingEmbedder();
+    SolrSettings none = SolrSettings.defaults(SolrTestCluster.CONFIGSET);
+    assertThatThrownBy(() -> SolrBackend.connect(none, index(), e, e, ProgressListener.NONE))
+        .hasMessageContaining("set exactly one of solr.zk-hosts and solr.urls");
+  }
+
+  @Test
+  void a_batch_that_keeps_failing_leaves_no_half_indexed_document() throws Exception {
+    Corpus corpus = new CorpusLoader(Path.of("..", "corpus")).load();
+    Document victim = corpus.documents().get(1);
+    try (SolrTestCluster solr = SolrTestCluster.start(2)) {
+      SolrSettings s = solr.settings("faults", 2, 5);
+      // Vectors of the wrong length for the victim's later passages: Solr rejects those batches.
+      Embedder broken = new BrokenEmbedder(new HashingEmbedder(), victim.title());
+      try (SolrBackend b = SolrBackend.connect(s, index(), broken, broken, ProgressListener.NONE)) {
+        assertThatThrownBy(() -> b.refresh(corpus)).isInstanceOf(WendaException.class)
+            .hasMessageContaining("cannot index into Solr collection faults");
+        Map<String, Long> perDoc = b.passages().stream().collect(Collectors.groupingBy(Passage::docId, Collectors.counting()));
+        assertThat(perDoc).as("nothing of a failed run is visible").isEmpty();
+      }
+      Embedder good = new HashingEmbedder();
+      try (SolrBackend b = SolrBackend.connect(s, index(), good, good, ProgressListener.NONE)) {
+        IndexReport r = b.refresh(corpus);
+        assertThat(r.passages()).isGreaterThan(100);
+        assertThat(b.refresh(corpus).action()).isEqualTo(IndexReport.Action.REUSED);
+      }
+    }
+  }
+
+  /** The fake model, but a short vector for every passage of one document after its first few. */
+  private static final class BrokenEmbedder implements Embedder {
+    private final Embedder inner;
+    private final String title;
+    private int seen;
+
+    BrokenEmbedder(Embedder inner, String title) {
+      this.inner = inner;
+      this.title = title;
+    }
+
+    @Override
+    public String modelId() {
+      return inner.modelId();
+    }
+
+    @Override
+    public int dimension() {
+      return inner.dimension();
+    }
+
+    @Override
+    public synchronized List<float[]> embed(List<String> texts) {
+      List<float[]> out = new java.util.ArrayList<>(inner.embed(texts));
+      for (int i = 0; i < texts.size(); i++) {
+        if (seen++ > 120) {
+          out.set(i, new float[] {1f, 0f});
+        }
+      }
+      return out;
+    }
+  }
+}
