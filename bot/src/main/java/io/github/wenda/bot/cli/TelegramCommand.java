@@ -37,7 +37,7 @@ final class TelegramCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Launch launch = parent.launch();
-    Secret token = Secret.fromEnv(System.getenv(), TOKEN_ENV);
+    Secret token = Secret.fromEnv(parent.env(), TOKEN_ENV);
     if (!token.isPresent()) {
       throw new ConfigException(null, TOKEN_ENV + " is not set: create a bot with @BotFather, then run "
           + "TELEGRAM_BOT_TOKEN=<token> ./wenda telegram (README, \"Telegram\")");
