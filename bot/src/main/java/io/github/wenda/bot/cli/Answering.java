@@ -48,13 +48,13 @@ final class Answering {
     Config c = launch.config();
     QueryAnalyzer analyzer = new QueryAnalyzer();
     AnswerComposer extractive = new ExtractiveComposer(
-        analyzer, retrieval.index()::idf, c.bool("answer.sentence-embeddings") ? embedder : null,
+        analyzer, retrieval::idf, c.bool("answer.sentence-embeddings") ? embedder : null,
         new ExtractiveComposer.Limits(c.integer("answer.max-sentences"), c.integer("answer.max-chars"), c.integer("answer.passages")));
     NoAnswerPolicy policy = policy(launch);
     AnswerService.Settings settings = new AnswerService.Settings(
         launch.retrieval().search().k(), launch.retrieval().search().mode(), c.integer("answer.max-question-chars"), 3);
     Map<String, AnswerService> modes = new LinkedHashMap<>();
-    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval.index()::idf, policy, extractive, rewriter(launch), false, settings));
+    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, rewriter(launch), false, settings));
     llmSettings(launch).ifPresent(llm -> {
       AnswerComposer composer = LlmComposer.create(llm, extractive);
       boolean rewrite = c.bool("llm.rewrite-questions");
@@ -62,7 +62,7 @@ final class Answering {
       QueryRewriter rewriter = rewrite
           ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1))
           : rewriter(launch);
-      modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval.index()::idf, policy, composer, rewriter, rewrite, settings));
+      modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval::idf, policy, composer, rewriter, rewrite, settings));
     });
     return modes;
   }

@@ -44,7 +44,8 @@ final class TelegramCommand implements Callable<Integer> {
     }
     TelegramSettings settings = TelegramSettings.from(launch.config());
     Embedder embedder = Answering.embedder();
-    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
+    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
+        Launch.Watch watch = launch.watch(r)) {
       AnswerService service = Answering.service(launch, r, embedder);
       TelegramBotRunner runner = TelegramBotRunner.start(settings, token,
           new ServiceAnswerer(service, r, launch.retrieval().search().mode()), catalog(r, launch.retrieval().corpusDir()),

@@ -24,6 +24,8 @@ public final class SettingsSchema {
           "Data directory: index, caches, logs."),
       Setting.path("index.dir", ".wenda/index",
           "Where the Lucene index and its manifest live."),
+      Setting.integer("index.watch-seconds", 0, 0, 86400,
+          "Console and Telegram: look for changed corpus files (or a deleted index) this often and refresh; 0: off."),
       Setting.integer("chunk.max-chars", 300, 100, 2000,
           "Maximum passage length in characters (bge-small-zh degrades above ~500 tokens)."),
       Setting.integer("chunk.overlap-chars", 0, 0, 1000,
