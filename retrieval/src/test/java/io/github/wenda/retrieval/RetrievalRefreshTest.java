@@ -227,6 +227,33 @@ class RetrievalRefreshTest {
   }
 
   @Test
+  void bad_files_dropped_in_while_running_are_skipped_or_refused_and_answers_go_on() throws Exception {
+    try (CorpusWatch watch = CorpusWatch.start(retrieval, Duration.ofHours(1))) {
+      Files.write(corpus.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
+      Files.write(corpus.resolve("gbk.txt"), "丝绸之路经济带。".getBytes(java.nio.charset.Charset.forName("GBK")));
+      watch.check();
+      assertThat(retrieval.report().changedDocuments()).containsExactly("gbk"); // binary skipped with a warning
+      assertThat(retrieval.report().warnings()).anyMatch(w -> w.contains("image.txt"));
+
+      byte[] good = "正文".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] undecodable = java.util.Arrays.copyOf(good, good.length + 2);
+      undecodable[good.length] = (byte) 0x81; // a GB18030 lead byte with an impossible trail byte
+      undecodable[good.length + 1] = (byte) 0x7F;
+      Files.write(corpus.resolve("bad.txt"), undecodable);
+      watch.check(); // refused: the whole refresh fails naming the file, the current index keeps serving
+      searcher.awaitMore(20);
+      assertThat(retrieval.report().changedDocuments()).containsExactly("gbk");
+
+      Files.delete(corpus.resolve("bad.txt"));
+      Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n");
+      watch.check(); // the failed change is retried with the next one
+      assertThat(retrieval.report().changedDocuments()).containsExactly("b");
+    }
+    assertThat(searcher.problems).isEmpty();
+    assertThat(docsFound("丝绸之路经济带")).contains("gbk");
+  }
+
+  @Test
   void the_watch_polls_on_its_own_and_stops_when_closed() throws Exception {
     try (CorpusWatch watch = CorpusWatch.start(retrieval, Duration.ofMillis(50))) {
       Files.writeString(corpus.resolve("e.txt"), "中亚天然气管道。\n");
