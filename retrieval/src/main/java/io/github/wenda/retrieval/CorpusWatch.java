@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link Retrieval#refresh()} when a file was added, changed or deleted, or the index was deleted or
  * rewritten, so a running bot picks changes up without a restart. Polling (sizes and modification
  * times) rather than a file-system watch service: it also works on network and container mounts.
- * A failed refresh is logged and retried at the next change; the current index keeps serving.
+ * A failed refresh is logged once and retried at the next change; the current index keeps serving.
  */
 public final class CorpusWatch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CorpusWatch.class);
@@ -29,6 +29,7 @@ public final class CorpusWatch implements AutoCloseable {
   private final Retrieval retrieval;
   private final ScheduledExecutorService thread;
   private List<String> seen;
+  private List<String> failed = List.of();
 
   private CorpusWatch(Retrieval retrieval, Duration interval) {
     this.retrieval = retrieval;
@@ -53,16 +54,18 @@ public final class CorpusWatch implements AutoCloseable {
   public synchronized void check() {
     try {
       List<String> now = fingerprint();
-      if (now.equals(seen)) {
-        return;
+      if (now.equals(seen) || now.equals(failed)) {
+        return; // nothing new; a state that failed to index is retried only once it changes again
       }
+      failed = now;
       IndexReport report = retrieval.refresh();
+      failed = List.of();
       log.info("corpus or index changed: index {}, {} documents{}", report.action().name().toLowerCase(java.util.Locale.ROOT),
           report.documents(), report.changedDocuments().isEmpty() ? "" : ", changed " + report.changedDocuments());
       // What the refresh itself wrote to the index folder is not a change to react to.
       seen = fingerprint();
     } catch (RuntimeException e) {
-      // Keep `seen` as it was: the next poll tries again while the old index keeps answering.
+      // Keep `seen` as it was: the next change is tried again while the old index keeps answering.
       log.warn("refreshing the index after a change failed; still answering from the previous index: {}", e.getMessage());
     }
   }
