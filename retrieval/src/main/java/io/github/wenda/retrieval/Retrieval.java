@@ -16,6 +16,8 @@ import io.github.wenda.retrieval.solr.SolrBackend;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The retrieval layer's one entry point: loads the corpus, brings the passage store up to date,
@@ -24,7 +26,10 @@ import java.util.List;
  */
 public final class Retrieval implements Retriever, Closeable {
   private final RetrievalSettings settings;
+  private static final Logger log = LoggerFactory.getLogger(Retrieval.class);
+
   private final SearchBackend backend;
+  private final Object refreshing = new Object();
   private volatile Corpus corpus;
   private volatile IndexReport report;
   private volatile Retriever retriever;
@@ -73,14 +78,27 @@ public final class Retrieval implements Retriever, Closeable {
     return r;
   }
 
-  /** Re-reads the corpus and brings the store up to date with it (only changed documents are redone). */
+  /**
+   * Re-reads the corpus and brings the store up to date with it (only changed documents are redone;
+   * a deleted or corrupted index is rebuilt) while searches go on: they keep using what they started
+   * on until the new state is ready. One refresh runs at a time.
+   *
+   * @throws RuntimeException if the corpus cannot be read or indexing fails; the current passages
+   *     then keep serving and the index on disk is as it was
+   */
   public IndexReport refresh() {
-    Corpus c = new CorpusLoader(settings.corpusDir()).load();
-    IndexReport r = backend.refresh(c);
-    corpus = c;
-    report = r;
-    retriever = backend.retriever(settings.search());
-    return r;
+    synchronized (refreshing) {
+      Corpus c = new CorpusLoader(settings.corpusDir()).load();
+      IndexReport r = backend.refresh(c);
+      corpus = c;
+      report = r;
+      retriever = backend.retriever(settings.search());
+      if (r.action() != IndexReport.Action.REUSED) {
+        log.info("index {}: {} documents, {} passages ({} embedded)", r.action().name().toLowerCase(java.util.Locale.ROOT),
+            r.documents(), r.passages(), r.embedded());
+      }
+      return r;
+    }
   }
 
   @Override

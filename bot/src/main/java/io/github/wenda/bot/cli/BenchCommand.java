@@ -1,5 +1,23 @@
 package io.github.wenda.bot.cli;
 
+import java.time.Duration;
+
+import io.github.wenda.retrieval.index.Embedder;
+
+import io.github.wenda.retrieval.index.IndexSettings;
+
+import io.github.wenda.retrieval.RetrievalSettings;
+
+import io.github.wenda.retrieval.Retrieval;
+
+import io.github.wenda.bot.conversation.Conversation;
+
+import io.github.wenda.bot.answer.TokenSink;
+
+import io.github.wenda.bot.answer.AnswerService;
+
+import io.github.wenda.bot.bench.Soak;
+
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import io.github.wenda.bot.bench.Bench;
 import io.github.wenda.bot.bench.BenchReport;
@@ -49,6 +67,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Instead: index and search corpora F times the size of the bundled one (e.g. 1,10,100).")
   List<Integer> scale = new ArrayList<>();
 
+  @Option(names = "--soak", paramLabel = "MINUTES",
+      description = "Instead: answer questions non-stop for MINUTES on 4 threads, refreshing the index every minute, "
+          + "and report heap and threads over time (flat means no leak; exit 1 if they grew).")
+  Integer soakMinutes;
+
   @Override
   public Integer call() throws Exception {
     if (rounds < 1 || rounds > 100) {
@@ -63,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
     ProgressListener progress = ConsoleProgress.forTerminal("steps");
     if (!scale.isEmpty()) {
       return scale(launch, qs, work, out);
+    }
+    if (soakMinutes != null) {
+      return soak(launch, qs, work, out);
     }
     Bench bench = new Bench(new Bench.Setup(
         launch.retrieval(), work, new BgeSmallZhEmbedder(), new BgeSmallZhV15QuantizedEmbeddingModel(),
@@ -102,6 +128,32 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return Main.OK;
+  }
+
+  private int soak(Launch launch, List<Question> qs, Path work, PrintWriter out) throws Exception {
+    if (soakMinutes < 1 || soakMinutes > 1440) {
+      throw new IllegalArgumentException("--soak must be between 1 and 1440 minutes, but is: " + soakMinutes);
+    }
+    RetrievalSettings s = launch.retrieval();
+    // Its own index under the bench folder: refreshes during the soak never touch the real one.
+    RetrievalSettings settings = new RetrievalSettings(s.corpusDir(),
+        new IndexSettings(work.resolve("soak-index"), s.index().chunk(), s.index().batchSize()), s.search());
+    Embedder embedder = Answering.embedder();
+    try (Retrieval r = Retrieval.open(settings, launch.embeddingCache(embedder), embedder, ConsoleProgress.forTerminal())) {
+      AnswerService service = Answering.service(launch, r, embedder);
+      List<String> questions = qs.stream().map(Question::question).toList();
+      int maxTurns = launch.config().integer("conversation.max-turns");
+      Duration length = Duration.ofMinutes(soakMinutes);
+      Duration every = Duration.ofSeconds(Math.max(5, Math.min(30, soakMinutes * 3L)));
+      Soak.Result result = new Soak(length, every, Duration.ofMinutes(1), 4).run(questions,
+          // A fresh conversation per question, as a stream of new users would bring.
+          q -> service.answer(new Conversation(maxTurns), q, TokenSink.NONE), r::refresh, out);
+      out.printf("soak %d min: %d answers, %d errors, latency p50 %.1f ms, p95 %.1f ms; heap and threads %s%n",
+          soakMinutes, result.answered(), result.errors(), result.latencyMs().p50(), result.latencyMs().p95(),
+          result.flat() ? "flat" : "GREW (possible leak)");
+      out.flush();
+      return result.flat() && result.errors() == 0 ? Main.OK : Main.ERROR;
+    }
   }
 
   /**

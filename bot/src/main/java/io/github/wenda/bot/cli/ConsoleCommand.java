@@ -35,6 +35,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
+        Launch.Watch watch = launch.watch(r);
         Terminal terminal = TerminalBuilder.builder().system(true).name("wenda").build()) {
       String mode = Answering.configuredMode(launch);
       Map<String, AnswerService> modes = Answering.modes(launch, r, embedder);

@@ -86,6 +86,25 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
   }
 
+  /**
+   * Starts refreshing {@code r} when the corpus or index changes, every {@code index.watch-seconds};
+   * with 0, a no-op. Close it before {@code r}.
+   */
+  Watch watch(Retrieval r) {
+    int seconds = config.integer("index.watch-seconds");
+    if (seconds == 0) {
+      return () -> { };
+    }
+    io.github.wenda.retrieval.CorpusWatch watch = io.github.wenda.retrieval.CorpusWatch.start(r, java.time.Duration.ofSeconds(seconds));
+    return watch::close;
+  }
+
+  /** A running corpus watch (or none); closing it stops it. */
+  interface Watch extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** The persistent cache of {@code embedder}'s vectors under the data directory ({@code embeddings/<model>}). */
   io.github.wenda.retrieval.index.DiskEmbeddingCache embeddingCache(io.github.wenda.retrieval.index.Embedder embedder) {
     return io.github.wenda.retrieval.index.DiskEmbeddingCache.open(dataDir().resolve("embeddings"), embedder);

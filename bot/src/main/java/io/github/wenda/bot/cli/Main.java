@@ -3,6 +3,7 @@ package io.github.wenda.bot.cli;
 import io.github.wenda.bot.config.ConfigException;
 import io.github.wenda.retrieval.WendaException;
 import java.io.PrintWriter;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -29,7 +30,15 @@ public final class Main {
 
   /** Runs a command line with the given output streams (tests capture them). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    WendaCommand root = new WendaCommand();
+    return run(out, err, System.getenv(), args);
+  }
+
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)}, reading settings and secrets from {@code env}
+   * instead of the process environment (tests pass tokens and keys this way).
+   */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    WendaCommand root = new WendaCommand(env);
     CommandLine cl = new CommandLine(root);
     cl.setOut(out);
     cl.setErr(err);

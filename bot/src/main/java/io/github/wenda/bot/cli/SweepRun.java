@@ -44,7 +44,7 @@ final class SweepRun {
     for (Map<String, String> values : grid.points()) {
       List<String> overrides = new ArrayList<>(common);
       overrides.addAll(SweepGrid.asOverrides(values));
-      points.add(new SweepPoint(values, Launch.from(parent.config, overrides, parent.verbose()).retrieval()));
+      points.add(new SweepPoint(values, Launch.from(parent.config, overrides, parent.verbose(), parent.env()).retrieval()));
     }
     Path file = cmd.questions != null ? cmd.questions : base.retrieval().corpusDir().resolve("questions.jsonl");
     List<Question> questions = QuestionFile.read(file);

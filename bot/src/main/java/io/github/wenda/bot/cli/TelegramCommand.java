@@ -37,14 +37,15 @@ final class TelegramCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Launch launch = parent.launch();
-    Secret token = Secret.fromEnv(System.getenv(), TOKEN_ENV);
+    Secret token = Secret.fromEnv(parent.env(), TOKEN_ENV);
     if (!token.isPresent()) {
       throw new ConfigException(null, TOKEN_ENV + " is not set: create a bot with @BotFather, then run "
           + "TELEGRAM_BOT_TOKEN=<token> ./wenda telegram (README, \"Telegram\")");
     }
     TelegramSettings settings = TelegramSettings.from(launch.config());
     Embedder embedder = Answering.embedder();
-    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
+    try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
+        Launch.Watch watch = launch.watch(r)) {
       AnswerService service = Answering.service(launch, r, embedder);
       TelegramBotRunner runner = TelegramBotRunner.start(settings, token,
           new ServiceAnswerer(service, r, launch.retrieval().search().mode()), catalog(r, launch.retrieval().corpusDir()),

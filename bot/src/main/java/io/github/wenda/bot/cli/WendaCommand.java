@@ -3,6 +3,7 @@ package io.github.wenda.bot.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,17 @@ public final class WendaCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private final Map<String, String> env;
+
+  WendaCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The environment settings and secrets are read from. */
+  Map<String, String> env() {
+    return env;
+  }
+
   boolean verbose() {
     return verbose;
   }
@@ -46,6 +58,6 @@ public final class WendaCommand implements Callable<Integer> {
 
   /** Settings and logging for a subcommand, from this command's options. */
   Launch launch() {
-    return Launch.from(config, overrides, verbose);
+    return Launch.from(config, overrides, verbose, env);
   }
 }

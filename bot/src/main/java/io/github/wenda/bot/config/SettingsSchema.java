@@ -24,6 +24,8 @@ public final class SettingsSchema {
           "Data directory: index, caches, logs."),
       Setting.path("index.dir", ".wenda/index",
           "Where the Lucene index and its manifest live."),
+      Setting.integer("index.watch-seconds", 0, 0, 86400,
+          "Console and Telegram: look for changed corpus files (or a deleted index) this often and refresh; 0: off."),
       Setting.choice("retrieval.backend", "lucene", List.of("lucene", "solr"),
           "Where passages are stored and searched: the embedded Lucene index, or a SolrCloud collection (solr.*)."),
       Setting.string("solr.zk-hosts", "",

@@ -35,8 +35,15 @@ final class FakeBotApi implements AutoCloseable {
   static final long BOT_ID = 42;
   static final String BOT_NAME = "wenda_bot";
 
-  /** One recorded call. */
-  record Call(String method, JsonNode body, long nanos) {
+  /** Status a scripted or chaotic call gets to make the server drop the connection without answering. */
+  static final int RESET = -1;
+
+  /** One recorded call, with the status it was answered with ({@link #RESET}: none). */
+  record Call(String method, JsonNode body, long nanos, int status) {
+    boolean delivered() {
+      return status == 200;
+    }
+
     String text() {
       return body.path("text").asText();
     }
@@ -48,6 +55,9 @@ final class FakeBotApi implements AutoCloseable {
 
   private record Scripted(int status, String body) {}
 
+  private static final Scripted TOO_MANY = new Scripted(429,
+      "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -56,6 +66,8 @@ final class FakeBotApi implements AutoCloseable {
     return t;
   });
   private final List<Call> calls = new ArrayList<>();
+  // Decides per call (by lower-case method name) a status to fake: 0 for none, RESET to drop it.
+  private volatile java.util.function.ToIntFunction<String> chaos = method -> 0;
   private final List<ObjectNode> updates = new ArrayList<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
   private final String acceptedToken;
@@ -82,10 +94,16 @@ final class FakeBotApi implements AutoCloseable {
 
   /** The next {@code times} calls of {@code method} get this status and body. */
   synchronized void fail(String method, int times, int status, String body) {
+    // status RESET drops the connection instead of answering
     Deque<Scripted> q = scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
       q.add(new Scripted(status, body));
     }
+  }
+
+  /** From now on, each call gets the status {@code chaos} picks for its method (0: served normally). */
+  void chaos(java.util.function.ToIntFunction<String> chaos) {
+    this.chaos = chaos;
   }
 
   void tooManyRequests(String method, int retryAfter) {
@@ -198,10 +216,17 @@ final class FakeBotApi implements AutoCloseable {
       String key = method.toLowerCase(Locale.ROOT);
       Scripted s;
       synchronized (this) {
-        calls.add(new Call(method, body, System.nanoTime()));
-        notifyAll();
         Deque<Scripted> q = scripted.get(key);
         s = q == null ? null : q.poll();
+        if (s == null) {
+          int faked = chaos.applyAsInt(key);
+          s = faked == 0 ? null : faked == 429 ? TOO_MANY : new Scripted(faked, "<html>" + faked + "</html>");
+        }
+        calls.add(new Call(method, body, System.nanoTime(), s == null ? 200 : s.status));
+        notifyAll();
+      }
+      if (s != null && s.status == RESET) {
+        return; // closing the exchange unanswered: the client sees the connection drop
       }
       if (s != null) {
         respond(ex, s.status, s.body);

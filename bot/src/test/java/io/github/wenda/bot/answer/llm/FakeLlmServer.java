@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * lines when streaming). Each request takes the next queued {@link Script}; requests are recorded.
  */
 public final class FakeLlmServer implements AutoCloseable {
+  private static final int DROP = -1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -47,6 +48,16 @@ public final class FakeLlmServer implements AutoCloseable {
     /** Answers with HTTP {@code status} and {@code body}. */
     public static Script status(int status, String body) {
       return new Script(status, body, List.of(), 0, 0);
+    }
+
+    /** Answers 200 with {@code body} as it is, streaming or not: a broken proxy or a confused server. */
+    public static Script garbage(String body) {
+      return new Script(200, body, List.of(), 0, 0);
+    }
+
+    /** Reads the request, then drops the connection without a response. */
+    public static Script drop() {
+      return new Script(DROP, null, List.of(), 0, 0);
     }
 
     /** Says nothing for {@code millis}, then replies {@code text}. */
@@ -144,6 +155,13 @@ public final class FakeLlmServer implements AutoCloseable {
         script = Script.status(500, "{\"error\":\"no script left\"}");
       }
       sleep(script.delayMillis());
+      if (script.status() == DROP) {
+        return; // the exchange closes unanswered
+      }
+      if (script.status() == 200 && script.body() != null) {
+        send(exchange, 200, "application/json", script.body());
+        return;
+      }
       if (script.status() != 200) {
         send(exchange, script.status(), "application/json", script.body());
         return;

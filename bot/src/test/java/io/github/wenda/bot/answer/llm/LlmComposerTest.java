@@ -1,5 +1,11 @@
 package io.github.wenda.bot.answer.llm;
 
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.junit.jupiter.params.provider.Arguments;
+
+import java.util.stream.Stream;
+
 import static io.github.wenda.bot.answer.llm.Fixtures.API_KEY;
 import static io.github.wenda.bot.answer.llm.Fixtures.HITS;
 import static io.github.wenda.bot.answer.llm.Fixtures.baseUrl;
@@ -296,5 +302,38 @@ class LlmComposerTest {
     assertThat(answer.found()).isFalse();
     assertThat(answer.notes()).isEmpty();
     assertThat(server.requests()).isEmpty();
+  }
+
+  static Stream<Arguments> garbageReplies() {
+    List<Arguments> out = new ArrayList<>();
+    for (Provider provider : Provider.values()) {
+      for (boolean stream : new boolean[] {false, true}) {
+        out.add(Arguments.of(provider, stream, "an HTML error page", Script.garbage("<html><body>502 Bad Gateway</body></html>")));
+        out.add(Arguments.of(provider, stream, "truncated JSON", Script.garbage("{\"choices\":[{\"message\":{\"content\":\"中国")));
+        out.add(Arguments.of(provider, stream, "JSON of another shape", Script.garbage("{\"result\":42,\"choices\":\"none\"}")));
+        out.add(Arguments.of(provider, stream, "binary noise", Script.garbage("\u0000\u0001\uFFFD\uD800 data: [DONE")));
+        out.add(Arguments.of(provider, stream, "a dropped connection", Script.drop()));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} stream={1}: {2}")
+  @MethodSource("garbageReplies")
+  void garbageOrADroppedConnection_fallsBackWithinTheTimeout(Provider provider, boolean stream, String what, Script garbage) {
+    // given
+    server.then(garbage);
+    // (Ollama's streaming client never reports a garbage 200 body as an error: only our timeout ends those.)
+    LlmSettings s = settings(provider, baseUrl(server, provider), Duration.ofSeconds(1), stream, UnsupportedPolicy.MARK);
+
+    // when
+    long start = System.nanoTime();
+    Answer answer = composer(s).compose(QUESTION, HITS, TokenSink.NONE);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    // then
+    assertThat(millis).as("within the timeout, with room for scheduling").isLessThan(2_500L);
+    assertThat(answer.text()).startsWith("extractive: ");
+    assertThat(answer.notes()).singleElement().asString().startsWith("LLM ").endsWith("answered from the passages directly.");
   }
 }
