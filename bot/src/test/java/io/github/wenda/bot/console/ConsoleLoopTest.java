@@ -27,6 +27,8 @@ class ConsoleLoopTest {
 
   @Test
   void reads_questions_and_commands_until_quit_and_saves_history() throws Exception {
+    // Tests share one thread; a stale interrupt flag from an earlier one makes JLine read end-of-input.
+    Thread.interrupted();
     AnswerService service = Mockito.mock(AnswerService.class);
     Mockito.when(service.answer(Mockito.any(), Mockito.anyString(), Mockito.anyInt(), Mockito.any(), Mockito.any()))
         .thenReturn(Answer.notFound(Hits.of("相关段落。"), List.of()));
