@@ -2,6 +2,8 @@ package io.github.wenda.bot.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Runs {@code wenda} command lines in-process against a temporary Wenda home, capturing output. */
@@ -17,6 +19,19 @@ final class CliRunner {
   static void enterHome(Path home) {
     previousHome = System.getProperty("wenda.home");
     System.setProperty("wenda.home", home.toString());
+  }
+
+  /**
+   * Makes {@code home} the Wenda folder with a one-document corpus about the SCO (founding date,
+   * secretariat, agricultural demonstration zone, WTO accession); returns the corpus folder.
+   */
+  static Path enterHomeWithCorpus(Path home) throws IOException {
+    enterHome(home);
+    Path corpus = Files.createDirectories(home.resolve("corpus"));
+    Files.writeString(corpus.resolve("sco.txt"),
+        "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n"
+            + "上合组织农业合作示范区设在陕西杨凌。\n\n中国加入世界贸易组织的谈判历时15年。\n");
+    return corpus;
   }
 
   static void leaveHome() {

@@ -26,11 +26,7 @@ class CliTest {
 
   @BeforeAll
   static void home() throws Exception {
-    CliRunner.enterHome(home);
-    Path corpus = Files.createDirectories(home.resolve("corpus"));
-    Files.writeString(corpus.resolve("sco.txt"),
-        "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n"
-            + "上合组织农业合作示范区设在陕西杨凌。\n\n中国加入世界贸易组织的谈判历时15年。\n");
+    Path corpus = CliRunner.enterHomeWithCorpus(home);
     Files.writeString(corpus.resolve("cis.md"),
         "# 独联体\n\n独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录。\n");
     Files.writeString(corpus.resolve("catalog.yaml"), "documents:\n  sco.txt:\n    title: 上合组织概况\n    author: 测试\n");

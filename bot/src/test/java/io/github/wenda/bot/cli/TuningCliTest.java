@@ -34,11 +34,7 @@ class TuningCliTest {
 
   @BeforeAll
   static void home() throws Exception {
-    CliRunner.enterHome(home);
-    Path corpus = Files.createDirectories(home.resolve("corpus"));
-    Files.writeString(corpus.resolve("sco.txt"),
-        "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n"
-            + "上合组织农业合作示范区设在陕西杨凌。\n\n中国加入世界贸易组织的谈判历时15年。\n");
+    Path corpus = CliRunner.enterHomeWithCorpus(home);
     Files.writeString(corpus.resolve("questions.jsonl"),
         "{\"id\":\"a\",\"question\":\"上合组织秘书处设在哪里？\",\"answers\":[\"北京\"]}\n"
             + "{\"id\":\"b\",\"question\":\"农业合作示范区在哪？\",\"answers\":[\"杨凌\"]}\n"
