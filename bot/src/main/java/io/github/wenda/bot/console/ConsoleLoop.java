@@ -32,8 +32,13 @@ public final class ConsoleLoop {
         .variable(LineReader.HISTORY_FILE, historyFile)
         .variable(LineReader.HISTORY_SIZE, 1000)
         .build();
-    terminal.writer().println(session.banner());
-    terminal.flush();
+    run(reader, terminal.writer(), session);
+  }
+
+  /** Reads lines until :quit or end of input, then saves the history; Ctrl-C only clears the line. */
+  static void run(LineReader reader, java.io.PrintWriter out, ConsoleSession session) throws IOException {
+    out.println(session.banner());
+    out.flush();
     while (true) {
       String line;
       try {
