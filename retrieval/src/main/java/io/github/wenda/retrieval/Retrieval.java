@@ -4,6 +4,7 @@ import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.index.IndexFolder;
 import io.github.wenda.retrieval.index.IndexReport;
 import io.github.wenda.retrieval.index.LuceneBackend;
 import io.github.wenda.retrieval.index.PassageIndex;
@@ -59,6 +60,9 @@ public final class Retrieval implements Retriever, Closeable {
     if (!passageEmbedder.modelId().equals(queryEmbedder.modelId())) {
       throw new IllegalArgumentException("passages and questions must be embedded by one model, but are: "
           + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
+    }
+    if (settings.backend() == Backend.LUCENE) {
+      new IndexFolder(settings.index().dir()).refuseOverlapWith(settings.corpusDir());
     }
     SearchBackend backend = switch (settings.backend()) {
       case LUCENE -> new LuceneBackend(settings.index(), passageEmbedder, queryEmbedder, progress);

@@ -57,8 +57,11 @@ public final class DiskEmbeddingCache implements Embedder {
     Path file = root.resolve(safeName(delegate.modelId())).resolve("vectors.bin");
     DiskEmbeddingCache cache = new DiskEmbeddingCache(delegate, file);
     try {
-      Files.createDirectories(file.getParent());
+      PrivateFiles.createDirectories(file.getParent()); // 0700: vectors can be inverted towards the text
       cache.load();
+      if (Files.exists(file)) {
+        PrivateFiles.restrict(file); // also a cache written by a Wenda from before files were 0600
+      }
     } catch (IOException e) {
       throw new WendaException("cannot read the embedding cache " + file + ": " + e.getMessage(), e);
     }
@@ -146,7 +149,8 @@ public final class DiskEmbeddingCache implements Embedder {
       buf.putInt((int) crc.getValue());
     }
     buf.flip();
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND), PrivateFiles.fileAttributes(file.getParent()))) {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }

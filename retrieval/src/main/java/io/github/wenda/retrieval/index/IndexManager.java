@@ -8,20 +8,16 @@ import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
 import io.github.wenda.retrieval.corpus.TextCleaner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -39,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * leaves the previous commit). When the build settings changed, or the index is missing, corrupt
  * or half-written, it is built from scratch in a sibling folder and swapped in, so the previous
  * index stays usable until the new one is whole.
+ *
+ * <p>Every write goes to a sibling folder that is verified and then swapped in (an update starts
+ * from hard links to the current files), so a write that fails half-way (disk full, a crash) leaves
+ * the serving folder as it was. What {@code index.dir} names is checked first: a file or a folder
+ * Wenda did not make is refused, never rebuilt over ({@link IndexFolder}); files whose checksums
+ * fail are rebuilt ({@link IndexIntegrity}); and one process at a time writes ({@link IndexLock}).
  */
 public final class IndexManager {
   private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
@@ -48,41 +50,70 @@ public final class IndexManager {
   private final Embedder embedder;
   private final ProgressListener progress;
   private final TextCleaner cleaner = new TextCleaner();
+  private final Directories directories;
+
+  /** Opens the Lucene directory an index is written to; a seam for tests that fail writes. */
+  interface Directories {
+    Directory open(Path dir) throws IOException;
+  }
 
   public IndexManager(IndexSettings settings, Embedder embedder, ProgressListener progress) {
+    this(settings, embedder, progress, FSDirectory::open);
+  }
+
+  IndexManager(IndexSettings settings, Embedder embedder, ProgressListener progress, Directories directories) {
     this.settings = settings;
     this.embedder = embedder;
     this.progress = progress;
+    this.directories = directories;
+  }
+
+  /** Takes the inter-process lock of this index (re-entrant), waiting up to {@code index.lock-wait-seconds}. */
+  public IndexLock lock() {
+    return IndexLock.acquire(settings.dir(), settings.lockWait());
   }
 
   /** Brings the index up to date with {@code corpus} and says what it did. */
   public IndexReport refresh(Corpus corpus) {
     Path dir = settings.dir();
+    IndexFolder folder = new IndexFolder(dir);
+    folder.claim();
     try {
-      Files.createDirectories(dir.toAbsolutePath().getParent());
-      removeLeftovers(dir);
-      Optional<IndexManifest> manifest = readValid(dir);
-      if (manifest.isEmpty()) {
-        if (Files.exists(dir)) {
-          log.warn("index at {} is missing its manifest or is corrupt; rebuilding it from the corpus", dir);
+      folder.createParent();
+      try (IndexLock held = lock()) {
+        folder.claim(); // again: another process may have changed it while this one waited
+        folder.removeLeftovers();
+        Optional<IndexManifest> manifest = readValid(dir);
+        if (manifest.isEmpty()) {
+          if (Files.exists(dir)) {
+            log.warn("index at {} is missing its manifest or is corrupt; rebuilding it from the corpus", dir);
+          }
+          return rebuild(corpus, folder);
         }
-        return rebuild(corpus);
+        folder.markIfUnmarked();
+        IndexManifest m = manifest.get();
+        if (!m.sameBuild(IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint())) {
+          log.info("index settings or pipeline changed; rebuilding {}", dir);
+          return rebuild(corpus, folder);
+        }
+        return update(corpus, m);
       }
-      IndexManifest m = manifest.get();
-      if (!m.sameBuild(IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint())) {
-        log.info("index settings or pipeline changed; rebuilding {}", dir);
-        return rebuild(corpus);
-      }
-      return update(corpus, m);
     } catch (IOException e) {
       throw new WendaException("cannot write the index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Rebuilds from scratch whatever is on disk. */
+  /** Rebuilds from scratch whatever is on disk (if it is Wenda's: see {@link IndexFolder#claim()}). */
   public IndexReport rebuild(Corpus corpus) throws IOException {
-    Path dir = settings.dir();
-    Path building = dir.resolveSibling(dir.getFileName() + ".building-" + UUID.randomUUID());
+    IndexFolder folder = new IndexFolder(settings.dir());
+    folder.claim();
+    folder.createParent();
+    try (IndexLock held = lock()) {
+      return rebuild(corpus, folder);
+    }
+  }
+
+  private IndexReport rebuild(Corpus corpus, IndexFolder folder) throws IOException {
     Stages stages = new Stages();
     Map<String, List<Passage>> passages = passagesOf(corpus.documents(), stages);
     Map<String, IndexManifest.DocumentEntry> entries = new LinkedHashMap<>();
@@ -95,20 +126,18 @@ public final class IndexManager {
     List<float[]> vectors = embed(all, stages);
     long t = System.nanoTime();
     String commitId = UUID.randomUUID().toString();
+    Path building = folder.newBuilding();
     try {
-      try (Directory directory = FSDirectory.open(building);
-          IndexWriter writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE))) {
+      write(building, IndexWriterConfig.OpenMode.CREATE, writer -> {
         for (int i = 0; i < all.size(); i++) {
           writer.addDocument(IndexSchema.toDocument(all.get(i), vectors.get(i)));
         }
-        writer.setLiveCommitData(Map.of(COMMIT_ID, commitId).entrySet());
-        writer.commit();
-      }
+      }, commitId);
       new IndexManifest(IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint(), entries, commitId)
           .write(building);
-      swapIn(building, dir);
+      sealAndSwap(building, folder);
     } finally {
-      deleteTree(building);
+      IndexFolder.deleteIfWendas(building);
     }
     stages.add("write", t);
     return new IndexReport(
@@ -143,29 +172,69 @@ public final class IndexManager {
     List<float[]> vectors = embed(added, stages);
     long t = System.nanoTime();
     String commitId = UUID.randomUUID().toString();
-    Path dir = settings.dir();
-    try (Directory directory = FSDirectory.open(dir);
-        IndexWriter writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.APPEND))) {
-      for (Document d : changed) {
-        writer.deleteDocuments(new Term(IndexSchema.DOC, d.id()));
-      }
-      for (String id : removed) {
-        writer.deleteDocuments(new Term(IndexSchema.DOC, id));
-      }
-      for (int i = 0; i < added.size(); i++) {
-        writer.addDocument(IndexSchema.toDocument(added.get(i), vectors.get(i)));
-      }
-      writer.setLiveCommitData(Map.of(COMMIT_ID, commitId).entrySet());
-      writer.commit();
-    }
+    IndexFolder folder = new IndexFolder(settings.dir());
     IndexManifest next = new IndexManifest(m.pipelineVersion(), m.modelId(), m.settings(), entries, commitId);
-    next.write(dir);
+    Path staging = folder.stageCopy();
+    try {
+      write(staging, IndexWriterConfig.OpenMode.APPEND, writer -> {
+        for (Document d : changed) {
+          writer.deleteDocuments(new Term(IndexSchema.DOC, d.id()));
+        }
+        for (String id : removed) {
+          writer.deleteDocuments(new Term(IndexSchema.DOC, id));
+        }
+        for (int i = 0; i < added.size(); i++) {
+          writer.addDocument(IndexSchema.toDocument(added.get(i), vectors.get(i)));
+        }
+      }, commitId);
+      next.write(staging);
+      sealAndSwap(staging, folder);
+    } finally {
+      IndexFolder.deleteIfWendas(staging);
+    }
     stages.add("write", t);
     List<String> touched = new ArrayList<>(changed.stream().map(Document::id).toList());
     touched.addAll(removed);
     return new IndexReport(
         IndexReport.Action.UPDATED, current.size(), next.passageCount(), added.size(), touched, stages.map,
         corpus.warnings());
+  }
+
+  /** What an index write does with the writer; may throw as Lucene's methods do. */
+  private interface Writes {
+    void apply(IndexWriter writer) throws IOException;
+  }
+
+  /**
+   * Writes one commit into {@code dir}. A failure rolls the writer back (closing would commit what
+   * was added so far) and propagates; the folder is a sibling and is deleted by the caller.
+   */
+  private void write(Path dir, IndexWriterConfig.OpenMode mode, Writes writes, String commitId) throws IOException {
+    try (Directory directory = directories.open(dir)) {
+      IndexWriterConfig config = writerConfig(mode);
+      config.setCommitOnClose(false);
+      IndexWriter writer = new IndexWriter(directory, config);
+      try {
+        writes.apply(writer);
+        writer.setLiveCommitData(Map.of(COMMIT_ID, commitId).entrySet());
+        writer.commit();
+        writer.close();
+      } catch (IOException | RuntimeException e) {
+        try {
+          writer.rollback();
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Restricts, verifies and records a finished index in {@code building}, then swaps it in. */
+  private static void sealAndSwap(Path building, IndexFolder folder) throws IOException {
+    PrivateFiles.restrictTree(building);
+    IndexIntegrity.verifyAndRecord(building); // a disk that garbles what was just written fails here, not in a search
+    folder.swapIn(building);
   }
 
   /** The manifest if the index beside it opens and agrees with it; empty means "rebuild". */
@@ -184,9 +253,15 @@ public final class IndexManager {
         log.warn("index at {} does not match its manifest (interrupted write?)", dir);
         return Optional.empty();
       }
-      return manifest;
     } catch (IOException | RuntimeException e) {
       log.warn("index at {} cannot be opened: {}", dir, e.toString());
+      return Optional.empty();
+    }
+    try {
+      IndexIntegrity.ensureVerified(dir);
+      return manifest;
+    } catch (IOException | RuntimeException e) {
+      log.warn("index at {} is damaged ({}); rebuilding it from the corpus", dir, e.getMessage());
       return Optional.empty();
     }
   }
@@ -240,45 +315,9 @@ public final class IndexManager {
     return c;
   }
 
-  private static void swapIn(Path building, Path dir) throws IOException {
-    Path old = dir.resolveSibling(dir.getFileName() + ".old-" + UUID.randomUUID());
-    if (Files.exists(dir)) {
-      Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
-    deleteTree(old);
-  }
-
-  // Folders left by a build or swap that a crash interrupted.
-  private static void removeLeftovers(Path dir) throws IOException {
-    Path parent = dir.toAbsolutePath().getParent();
-    String prefix = dir.getFileName().toString();
-    try (Stream<Path> siblings = Files.list(parent)) {
-      for (Path p : siblings.toList()) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(prefix + ".building-") || name.startsWith(prefix + ".old-")) {
-          deleteTree(p);
-        }
-      }
-    }
-  }
-
   /** The text BM25 indexes for a passage: section heading and text, as the embedded index does. */
   public static String searchableText(Passage p) {
     return p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
-  }
-
-  static void deleteTree(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + p, e);
-    }
   }
 
   /** Stage timings in the order they ran. */

@@ -62,6 +62,8 @@ public record IndexManifest(
   /** Writes to a temporary file and moves it into place, so readers see the old or the new file, never half. */
   public void write(Path indexDir) throws IOException {
     Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(tmp, PrivateFiles.fileAttributes(indexDir)); // 0600: it lists the corpus's files
     JSON.writeValue(tmp.toFile(), this);
     Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

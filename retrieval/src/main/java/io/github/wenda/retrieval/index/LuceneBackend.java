@@ -6,7 +6,9 @@ import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.search.Retriever;
 import io.github.wenda.retrieval.search.Retrievers;
 import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.WendaException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * readers see a fixed commit, and a swapped-out folder stays readable while open), then swaps in a
  * reader of the new index under a write lock. Searches hold the read lock, so the old reader is
  * closed only once no search is using it.
+ *
+ * <p>Only a reader whose files pass {@link IndexIntegrity} is swapped in. A search that fails in a
+ * way damaged files cause (an index out of bounds inside Lucene, an I/O error) has the files on
+ * disk verified: if damaged, the index is rebuilt from the last corpus and the search retried on
+ * the new reader; searches that do not fail go on meanwhile on the current one.
  */
 public final class LuceneBackend implements SearchBackend {
   private static final Logger log = LoggerFactory.getLogger(LuceneBackend.class);
@@ -33,33 +40,103 @@ public final class LuceneBackend implements SearchBackend {
   // Retrievers hold analyzers and normalisers, too costly to build per question; one set per index.
   private final Map<SearchSettings, Retriever> retrievers = new ConcurrentHashMap<>();
   private volatile PassageIndex index;
+  // The files `index` was opened on (IndexIntegrity.fingerprint) and the corpus it was built from.
+  private volatile String openedOn = "";
+  private volatile Corpus corpus;
   private boolean closed;
 
   public LuceneBackend(IndexSettings settings, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
+    this(settings, new IndexManager(settings, passageEmbedder, progress), queryEmbedder);
+  }
+
+  LuceneBackend(IndexSettings settings, IndexManager manager, Embedder queryEmbedder) {
     this.settings = settings;
-    this.manager = new IndexManager(settings, passageEmbedder, progress);
+    this.manager = manager;
     this.queryEmbedder = queryEmbedder;
   }
 
   @Override
   public synchronized IndexReport refresh(Corpus corpus) {
-    IndexReport report = manager.refresh(corpus);
-    PassageIndex next = PassageIndex.open(settings.dir());
+    IndexReport report;
+    Opened next;
+    try (IndexLock held = manager.lock()) { // no other process swaps folders between the refresh and the open
+      report = manager.refresh(corpus);
+      next = openVerified();
+    }
+    swapReader(next);
+    this.corpus = corpus;
+    return report;
+  }
+
+  /** A reader and the fingerprint of the files it was opened on. */
+  private record Opened(PassageIndex index, String files) {}
+
+  /** Opens the index on disk if its files pass verification; never swaps in a damaged one. */
+  private Opened openVerified() {
+    Path dir = settings.dir();
+    try {
+      IndexIntegrity.ensureVerified(dir);
+      String files = IndexIntegrity.fingerprint(dir);
+      return new Opened(PassageIndex.open(dir), files);
+    } catch (IOException e) {
+      throw new WendaException("the index at " + dir + " fails verification (" + e.getMessage()
+          + "); still answering from the previous index", e);
+    }
+  }
+
+  private void swapReader(Opened next) {
     PassageIndex previous;
     lock.writeLock().lock();
     try {
       if (closed) {
-        closeQuietly(next);
+        closeQuietly(next.index());
         throw new IllegalStateException("the index at " + settings.dir() + " is closed");
       }
       previous = index;
-      index = next;
+      index = next.index();
+      openedOn = next.files();
       retrievers.clear();
     } finally {
       lock.writeLock().unlock();
     }
     closeQuietly(previous); // no search holds it: they all finished before the write lock
-    return report;
+  }
+
+  /**
+   * After a search on {@code failed} threw {@code error}: verifies the files on disk and rebuilds
+   * them from the last corpus if damaged, or reopens them if they changed since {@code failed} was
+   * opened. Returns normally when the search should be retried on the new reader; rethrows
+   * {@code error} when the files are sound and unchanged (the error is not damage).
+   */
+  private synchronized void repair(PassageIndex failed, RuntimeException error) {
+    if (index != failed || closed) {
+      return; // another search repaired it, or a refresh swapped it, while this one waited
+    }
+    Path dir = settings.dir();
+    try (IndexLock held = manager.lock()) {
+      try {
+        IndexIntegrity.verifyAndRecord(dir);
+      } catch (IOException | RuntimeException damaged) {
+        log.warn("a search failed ({}) and the index at {} is damaged ({}); rebuilding it from the corpus while"
+            + " other searches go on", error.toString(), dir, damaged.getMessage());
+        manager.rebuild(corpus);
+        swapReader(openVerified());
+        return;
+      }
+      if (IndexIntegrity.fingerprint(dir).equals(openedOn)) {
+        throw error;
+      }
+      log.warn("a search failed ({}) on files since replaced; reopening the index at {}", error.toString(), dir);
+      swapReader(openVerified());
+    } catch (IOException e) {
+      error.addSuppressed(e);
+      throw error;
+    } catch (RuntimeException e) {
+      if (e != error) {
+        error.addSuppressed(e);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -101,6 +178,23 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   private <T> T withIndex(Function<PassageIndex, T> work) {
+    PassageIndex used;
+    RuntimeException failure;
+    lock.readLock().lock();
+    try {
+      used = index();
+      try {
+        return work.apply(used);
+      } catch (RuntimeException e) {
+        if (!IndexIntegrity.looksCorrupt(e)) {
+          throw e;
+        }
+        failure = e;
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    repair(used, failure); // outside the read lock: a swap needs the write lock
     lock.readLock().lock();
     try {
       return work.apply(index());

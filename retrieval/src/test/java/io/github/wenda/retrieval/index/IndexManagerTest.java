@@ -129,15 +129,26 @@ class IndexManagerTest {
   }
 
   @Test
-  void leftovers_of_an_interrupted_build_are_removed() throws IOException {
-    Path leftover = Files.createDirectories(tmp.resolve("data/index.building-123"));
-    Files.writeString(leftover.resolve("junk"), "x");
+  void leftovers_of_an_interrupted_build_are_removed_but_look_alikes_without_the_marker_are_kept() throws IOException {
+    Path building = Files.createDirectories(tmp.resolve("data/index.building-" + java.util.UUID.randomUUID()));
+    Files.writeString(building.resolve(IndexFolder.MARKER), "");
+    Files.writeString(building.resolve("_0.cfs"), "x");
+    Path old = Files.createDirectories(tmp.resolve("data/index.old-" + java.util.UUID.randomUUID())); // empty: crash at mkdir
+    Path lookAlike = Files.createDirectories(tmp.resolve("data/index.building-" + java.util.UUID.randomUUID()));
+    Files.writeString(lookAlike.resolve("notes.txt"), "mine");
+    Path named = Files.createDirectories(tmp.resolve("data/index.old-photos"));
+    Files.writeString(named.resolve("a.jpg"), "mine");
     refresh();
-    assertThat(leftover).doesNotExist();
+    assertThat(building).doesNotExist();
+    assertThat(old).doesNotExist();
+    assertThat(lookAlike.resolve("notes.txt")).hasContent("mine");
+    assertThat(named.resolve("a.jpg")).hasContent("mine");
     List<String> names = new ArrayList<>();
     try (Stream<Path> s = Files.list(tmp.resolve("data"))) {
       s.forEach(p -> names.add(p.getFileName().toString()));
     }
-    assertThat(names).containsExactly("index");
+    assertThat(names).containsExactlyInAnyOrder(
+        "index", "index.lock", lookAlike.getFileName().toString(), named.getFileName().toString());
   }
+
 }
