@@ -45,7 +45,8 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
 
   static RetrievalSettings retrievalSettings(Config c, Path home) {
     ChunkSettings chunk = new ChunkSettings(c.integer("chunk.max-chars"), c.integer("chunk.overlap-chars"));
-    IndexSettings index = new IndexSettings(home.resolve(c.path("index.dir")), chunk, c.integer("embedding.batch-size"));
+    IndexSettings index = new IndexSettings(indexDir(c, home), chunk, c.integer("embedding.batch-size"),
+        Duration.ofSeconds(c.integer("index.lock-wait-seconds")));
     SearchSettings search = new SearchSettings(
         SearchMode.parse(c.choice("search.mode")),
         c.integer("search.k"),
@@ -67,6 +68,14 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
         home.resolve(c.path("solr.configset")));
     return new RetrievalSettings(
         home.resolve(c.path("corpus.dir")), index, search, Backend.parse(c.choice("retrieval.backend")), solr);
+  }
+
+  /** {@code index.dir}, or {@code <data.dir>/index} when it is empty: moving data.dir moves the index with it. */
+  static Path indexDir(Config c, Path home) {
+    Path explicit = c.path("index.dir");
+    return explicit.toString().isEmpty()
+        ? home.resolve(c.path("data.dir")).resolve("index")
+        : home.resolve(explicit);
   }
 
   private static List<String> commaList(String value) {

@@ -24,4 +24,23 @@ class LaunchTest {
     assertThat(s.corpusDir()).isEqualTo(Path.of("/opt/wenda/corpus"));
     assertThat(s.index().dir()).isEqualTo(Path.of("/opt/wenda/.wenda/index"));
   }
+
+  @Test
+  void moving_data_dir_moves_the_index_with_it() {
+    RetrievalSettings s = Launch.retrievalSettings(withSet("data.dir=/srv/wenda-data"), Path.of("/opt/wenda"));
+    assertThat(s.index().dir()).isEqualTo(Path.of("/srv/wenda-data/index"));
+  }
+
+  @Test
+  void an_explicit_index_dir_stays_where_it_is_set_whatever_data_dir_says() {
+    RetrievalSettings s = Launch.retrievalSettings(
+        withSet("data.dir=/srv/wenda-data", "index.dir=idx", "index.lock-wait-seconds=5"), Path.of("/opt/wenda"));
+    assertThat(s.index().dir()).isEqualTo(Path.of("/opt/wenda/idx"));
+    assertThat(s.index().lockWait()).isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  private static Config withSet(String... overrides) {
+    return io.github.wenda.bot.config.ConfigLoader.load(
+        Path.of("/nonexistent/wenda.yaml"), false, java.util.Map.of(), java.util.List.of(overrides));
+  }
 }

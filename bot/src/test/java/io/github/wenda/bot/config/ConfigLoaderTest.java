@@ -42,7 +42,7 @@ class ConfigLoaderTest {
 
     assertThat(config.asMap()).isEqualTo(Config.defaults().asMap());
     assertThat(config.integer("chunk.max-chars")).isEqualTo(300);
-    assertThat(config.path("index.dir")).isEqualTo(Path.of(".wenda/index"));
+    assertThat(config.path("index.dir")).isEqualTo(Path.of("")); // empty: under data.dir (see Launch)
     assertThat(config.choice("search.mode")).isEqualTo("hybrid");
     assertThat(config.decimal("search.bm25-weight")).isEqualTo(0.8);
     assertThat(config.bool("search.bigram-field")).isTrue();

@@ -22,7 +22,7 @@ class ShippedConfigFileTest {
     Config config = ConfigLoader.load(SHIPPED, true, Map.of(), List.of());
 
     for (Setting setting : SettingsSchema.ALL) {
-      if ("".equals(setting.defaultValue())) {
+      if (String.valueOf(setting.defaultValue()).isEmpty()) { // "" or the empty path
         // An empty value reads as "not set here", so an empty default shows as the default's source.
         continue;
       }

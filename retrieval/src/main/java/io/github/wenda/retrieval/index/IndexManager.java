@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -225,9 +226,21 @@ public final class IndexManager {
         } catch (IOException | RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
-        throw e;
+        if (e instanceof IOException io) {
+          throw io;
+        }
+        // e.g. "this writer hit an unrecoverable error": the reason (disk full) is in the cause
+        throw new IOException(e.getMessage() + rootReason(e), e);
       }
     }
+  }
+
+  private static String rootReason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? "" : " (" + root.getMessage() + ")";
   }
 
   /** Restricts, verifies and records a finished index in {@code building}, then swaps it in. */
@@ -312,6 +325,14 @@ public final class IndexManager {
     IndexWriterConfig c = new IndexWriterConfig(IndexSchema.analyzer());
     c.setOpenMode(mode);
     c.setRAMBufferSizeMB(64);
+    // A merge that fails (disk full) is recorded by the writer and fails the commit with its reason;
+    // the default would also print it from the merge thread as an uncaught exception.
+    c.setMergeScheduler(new ConcurrentMergeScheduler() {
+      @Override
+      protected void handleMergeException(Throwable exc) {
+        log.debug("index merge failed: {}", exc.toString());
+      }
+    });
     return c;
   }
 
