@@ -34,7 +34,7 @@ public final class IndexFolder {
   private final Pattern temporary;
 
   public IndexFolder(Path dir) {
-    this.dir = dir.toAbsolutePath().normalize();
+    this.dir = realPath(dir);
     this.temporary = Pattern.compile(Pattern.quote(this.dir.getFileName().toString())
         + "\\.(building|old)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   }
@@ -208,6 +208,20 @@ public final class IndexFolder {
     } catch (IOException e) {
       return false; // unreadable: certainly not ours to delete
     }
+  }
+
+  // A symbolic link to the index is followed, so the swap happens where the index really is and
+  // the link stays a link.
+  private static Path realPath(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(abs)) {
+      try {
+        return abs.toRealPath();
+      } catch (IOException e) {
+        return abs; // a dangling link: claim() refuses it as a file
+      }
+    }
+    return abs;
   }
 
   private static void writeMarker(Path folder) throws IOException {

@@ -79,8 +79,7 @@ public final class LuceneBackend implements SearchBackend {
       String files = IndexIntegrity.fingerprint(dir);
       return new Opened(PassageIndex.open(dir), files);
     } catch (IOException e) {
-      throw new WendaException("the index at " + dir + " fails verification (" + e.getMessage()
-          + "); still answering from the previous index", e);
+      throw new WendaException("the index at " + dir + " fails verification: " + e.getMessage(), e);
     }
   }
 

@@ -136,4 +136,16 @@ class IndexFolderTest {
     assertThat(refresh(dir).action()).isEqualTo(IndexReport.Action.REUSED);
     assertThat(dir.resolve(IndexFolder.MARKER)).exists();
   }
+
+  @Test
+  void an_index_dir_that_is_a_link_to_a_wenda_index_stays_a_link_through_a_rebuild() throws IOException {
+    Path real = tmp.resolve("disk2/index");
+    refresh(real);
+    Path link = Files.createSymbolicLink(tmp.resolve("index-link"), real);
+    Files.delete(real.resolve(IndexManifest.FILE_NAME)); // forces a rebuild and swap
+
+    assertThat(refresh(link).action()).isEqualTo(IndexReport.Action.REBUILT);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(IndexManifest.read(real)).isPresent();
+  }
 }
