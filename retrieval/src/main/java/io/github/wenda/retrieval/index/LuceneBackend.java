@@ -59,6 +59,7 @@ public final class LuceneBackend implements SearchBackend {
   public synchronized IndexReport refresh(Corpus corpus) {
     IndexReport report;
     Opened next;
+    new IndexFolder(settings.dir()).claim(); // before the lock: a refused index.dir gets no lock file beside it
     try (IndexLock held = manager.lock()) { // no other process swaps folders between the refresh and the open
       report = manager.refresh(corpus);
       next = openVerified();

@@ -51,7 +51,8 @@ class IndexFolderTest {
   private void assertNoSiblingsLeft(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir.getParent())) {
       assertThat(s.map(p -> p.getFileName().toString()))
-          .noneMatch(n -> n.startsWith(dir.getFileName() + ".building-") || n.startsWith(dir.getFileName() + ".old-"));
+          .noneMatch(n -> n.startsWith(dir.getFileName() + ".building-") || n.startsWith(dir.getFileName() + ".old-")
+              || n.equals(dir.getFileName() + ".lock"));
     }
   }
 
@@ -68,6 +69,10 @@ class IndexFolderTest {
         .hasMessageContaining(docs.toString())
         .hasMessageContaining("index.dir")
         .hasMessageContaining("not a Wenda index");
+    RetrievalSettings settings = new RetrievalSettings(
+        corpus, new IndexSettings(docs, new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
+        .isInstanceOf(WendaException.class).hasMessageContaining(docs.toString()).hasMessageContaining("index.dir");
 
     assertThat(contents(docs)).isEqualTo(before);
     assertNoSiblingsLeft(docs);
