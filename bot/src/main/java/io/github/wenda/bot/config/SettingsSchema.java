@@ -24,7 +24,7 @@ public final class SettingsSchema {
           "Data directory: index, caches, logs."),
       Setting.path("index.dir", "",
           "Where the Lucene index and its manifest live; empty: <data.dir>/index. Must be a new or empty folder or a Wenda index."),
-      Setting.integer("index.lock-wait-seconds", 30, 0, 3600,
+      Setting.integer("index.lock-wait-seconds", 120, 0, 3600,
           "How long ./wenda index (or a refresh) waits for another process writing the same index before giving up."),
       Setting.integer("index.watch-seconds", 0, 0, 86400,
           "Console and Telegram: look for changed corpus files (or a deleted index) this often and refresh; 0: off."),

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record IndexSettings(Path dir, ChunkSettings chunk, int batchSize, Duration lockWait) {
   /** The default of {@code index.lock-wait-seconds}. */
-  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(120); // a cold build of the bundled corpus takes about a minute
 
   public IndexSettings {
     Objects.requireNonNull(dir, "dir");
