@@ -1,7 +1,6 @@
 package io.github.wenda.retrieval.search;
 
 import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.pipeline.MatchText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Set;
  */
 public final class NearDuplicates {
   /**
-   * Jaccard similarity of character shingles of match text at or above which two passages count
+   * Jaccard similarity of character shingles (letters and digits, folded as match text is) at or above which two passages count
    * as the same content. 0.8 holds one text cut or extracted slightly differently (a heading
    * line, a footnote marker, page furniture, a few characters at a boundary) and stays clear of
    * different passages on one topic, which share phrases but rarely a fifth of their shingles.
@@ -57,7 +56,7 @@ public final class NearDuplicates {
     if (isFull()) {
       afterFull++;
     }
-    Set<String> s = shingles(MatchText.of(p.text()));
+    Set<String> s = shingles(p.text());
     for (int i = 0; i < passages.size(); i++) {
       if (!passages.get(i).docId().equals(p.docId()) && jaccard(s, shingles.get(i)) >= SAME_CONTENT_JACCARD) {
         if (also.get(i).stream().noneMatch(a -> a.docId().equals(p.docId()))) {
@@ -84,9 +83,21 @@ public final class NearDuplicates {
     return out;
   }
 
-  /** Character shingles of {@code text} with whitespace removed; a shorter text is its own shingle. */
+  /**
+   * Character shingles of the letters and digits of {@code text}, full-width forms folded and
+   * lower-cased: the match text's folding without its cost (this runs per candidate, per
+   * question), and punctuation left out, so "，" against "," or a dropped mark changes nothing.
+   * A shorter text is its own shingle.
+   */
   static Set<String> shingles(String text) {
-    String t = text.replaceAll("\\s+", "");
+    StringBuilder b = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      int c = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFF01 + '!' : cp;
+      if (Character.isLetterOrDigit(c)) {
+        b.appendCodePoint(Character.toLowerCase(c));
+      }
+    });
+    String t = b.toString();
     Set<String> out = new HashSet<>();
     if (t.length() <= SHINGLE) {
       if (!t.isEmpty()) {
