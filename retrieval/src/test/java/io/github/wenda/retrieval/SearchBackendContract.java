@@ -117,6 +117,26 @@ public abstract class SearchBackendContract {
   }
 
   @Test
+  void the_same_text_in_two_formats_is_one_hit_naming_both_documents() throws IOException {
+    // given an operator who dropped a manual both as text and as Markdown
+    String text = "紫色长颈鹿在月球上跳舞，它们每年秋天从火星迁徙到木星的卫星上过冬。";
+    Files.writeString(corpusDir.resolve("giraffes.txt"), text + "\n");
+    Files.writeString(corpusDir.resolve("giraffes-copy.md"), "# 长颈鹿手册\n\n" + text + "\n");
+    backend.refresh(corpus());
+
+    for (SearchMode mode : SearchMode.values()) {
+      List<Hit> hits = backend.retriever(SearchSettings.defaults()).search(new Query("紫色长颈鹿在哪里跳舞", 5, mode));
+      // then the text is one hit, which names the other document, and the other ranks still count up
+      List<Hit> giraffes = hits.stream().filter(h -> h.passage().text().contains("长颈鹿")).toList();
+      assertThat(giraffes).as(mode.label()).hasSize(1);
+      Hit hit = giraffes.get(0);
+      assertThat(Stream.concat(Stream.of(hit.passage()), hit.also().stream()).map(Passage::docId))
+          .as(mode.label()).containsExactlyInAnyOrder("giraffes", "giraffes-copy");
+      assertThat(hits).extracting(Hit::rank).as(mode.label()).containsExactly(1, 2, 3, 4, 5);
+    }
+  }
+
+  @Test
   void idf_is_higher_for_rarer_words() {
     backend.refresh(corpus());
     assertThat(backend.idf("合作")).isLessThan(backend.idf("建章立制"));

@@ -2,6 +2,7 @@ package io.github.wenda.bot.answer;
 
 import io.github.wenda.retrieval.chunk.SentenceSplitter;
 import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.pipeline.MatchText;
 import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<Candidate> top = all.stream().sorted(byScore()).limit(EMBEDDED_CANDIDATES).toList();
     List<String> texts = new ArrayList<>();
     texts.add(question);
-    top.forEach(c -> texts.add(c.text()));
+    // The model compares match forms, as in the index; the quote itself stays display text.
+    top.forEach(c -> texts.add(MatchText.of(c.text())));
     List<float[]> vectors = embedder.embed(texts);
     for (int i = 0; i < top.size(); i++) {
       top.get(i).score()[0] += 0.2 * Math.max(0, cosine(vectors.get(0), vectors.get(i + 1)));

@@ -83,6 +83,7 @@ final class AnswerCommand implements Callable<Integer> {
       o.put("title", c.passage().title());
       o.put("passage", c.passage().ordinal());
       o.put("text", c.passage().text());
+      Json.also(o, c.hit());
     }
     if (!a.found() && !a.related().isEmpty()) {
       ArrayNode related = line.putArray("related");

@@ -1,6 +1,7 @@
 package io.github.wenda.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.search.Hit;
@@ -11,7 +12,7 @@ final class Json {
 
   private Json() {}
 
-  /** {@code {"rank","doc","title","passage","score","text"}} plus section and kind. */
+  /** {@code {"rank","doc","title","passage","score","text"}} plus section, kind and {@link #also}. */
   static ObjectNode passage(Hit h) {
     Passage p = h.passage();
     ObjectNode o = JSON.createObjectNode();
@@ -23,6 +24,25 @@ final class Json {
     o.put("text", p.text());
     o.put("section", p.section());
     o.put("kind", p.kind().label());
+    also(o, h);
     return o;
+  }
+
+  /**
+   * {@code "also":[{"doc","title","passage","section"}]}: the other documents carrying the same
+   * text, folded into this hit; left out when there are none, so existing readers see no change.
+   */
+  static void also(ObjectNode o, Hit h) {
+    if (h.also().isEmpty()) {
+      return;
+    }
+    ArrayNode also = o.putArray("also");
+    for (Passage p : h.also()) {
+      ObjectNode a = also.addObject();
+      a.put("doc", p.docId());
+      a.put("title", p.title());
+      a.put("passage", p.ordinal());
+      a.put("section", p.section());
+    }
   }
 }

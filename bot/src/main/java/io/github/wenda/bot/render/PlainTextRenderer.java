@@ -55,6 +55,14 @@ public final class PlainTextRenderer {
         out.append(" (").append(p.kind().label()).append(')');
       }
       out.append('\n');
+      for (Passage same : c.hit().also()) {
+        // The same text in another document (say the PDF beside the HTML): named, not repeated.
+        out.append("     = ").append(same.title());
+        if (!same.section().isEmpty()) {
+          out.append(" · ").append(same.section());
+        }
+        out.append('\n');
+      }
       String excerpt = Excerpt.window(p.text(), c.matchedTerms(), EXCERPT_CHARS);
       out.append("     ").append(Excerpt.mark(excerpt, c.matchedTerms(), UnaryOperator.identity(), style.markOpen, style.markClose)).append('\n');
       if (debug) {

@@ -20,14 +20,14 @@ final class HtmlRenderer {
     if (answer.found()) {
       out.append(Html.escape(answer.text())).append("\n\n<b>").append(t.sources()).append("</b>\n");
       for (Citation c : answer.citations()) {
-        source(out, c.n(), c.passage(), c.matchedTerms());
+        source(out, c.n(), c.passage(), c.hit().also(), c.matchedTerms());
       }
     } else {
       out.append(t.notFound()).append('\n');
       if (!answer.related().isEmpty()) {
         out.append("\n<b>").append(t.related()).append("</b>\n");
         for (Hit h : answer.related()) {
-          source(out, h.rank(), h.passage(), List.of());
+          source(out, h.rank(), h.passage(), h.also(), List.of());
         }
       }
     }
@@ -54,13 +54,16 @@ final class HtmlRenderer {
     }
     StringBuilder out = new StringBuilder("<b>").append(t.moreResults()).append("</b>\n");
     for (Hit h : hits) {
-      source(out, h.rank(), h.passage(), List.of());
+      source(out, h.rank(), h.passage(), h.also(), List.of());
     }
     return out.toString().strip();
   }
 
-  private static void source(StringBuilder out, int n, Passage p, List<String> terms) {
+  private static void source(StringBuilder out, int n, Passage p, List<Passage> also, List<String> terms) {
     out.append('[').append(n).append("] ").append(heading(p)).append('\n');
+    for (Passage same : also) {
+      out.append("= ").append(heading(same)).append('\n'); // the same text in another document
+    }
     String excerpt = Excerpt.window(p.text(), terms, EXCERPT_CHARS);
     out.append("<blockquote expandable>").append(Excerpt.mark(excerpt, terms, Html::escape, "<b>", "</b>"))
         .append("</blockquote>\n");

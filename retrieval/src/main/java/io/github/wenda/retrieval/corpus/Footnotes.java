@@ -79,7 +79,7 @@ final class Footnotes {
    * words before the first slash are joined with dots, and spaces elsewhere in the URL are dropped.
    */
   static String text(String marker, List<String> rawLines) {
-    String body = InlineNormalizer.normalize(String.join(" ", rawLines));
+    String body = InlineNormalizer.display(String.join(" ", rawLines));
     return marker + repairUrls(body);
   }
 

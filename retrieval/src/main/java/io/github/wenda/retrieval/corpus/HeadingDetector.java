@@ -34,15 +34,15 @@ final class HeadingDetector {
     }
     Matcher m = LEVEL1.matcher(line);
     if (m.matches() && m.group(2).length() <= MAX_LENGTH) {
-      return Optional.of(new Heading(1, m.group(1) + " " + InlineNormalizer.normalize(m.group(2))));
+      return Optional.of(new Heading(1, m.group(1) + " " + InlineNormalizer.display(m.group(2))));
     }
     m = LEVEL2.matcher(line);
     if (m.matches() && m.group(2).length() <= MAX_LENGTH) {
-      return Optional.of(new Heading(2, InlineNormalizer.normalize(m.group(1) + m.group(2))));
+      return Optional.of(new Heading(2, InlineNormalizer.display(m.group(1) + m.group(2))));
     }
     m = LEVEL3.matcher(line);
     if (m.matches() && m.group(2).strip().length() <= MAX_LEVEL3_LENGTH && !hasPunctuation(m.group(2))) {
-      return Optional.of(new Heading(3, InlineNormalizer.normalize(m.group(1)) + " " + InlineNormalizer.normalize(m.group(2))));
+      return Optional.of(new Heading(3, InlineNormalizer.display(m.group(1)) + " " + InlineNormalizer.display(m.group(2))));
     }
     return Optional.empty();
   }
@@ -50,7 +50,7 @@ final class HeadingDetector {
   /** A markdown "# title" heading; its level is the number of '#'. */
   static Optional<Heading> detectMarkdown(String rawLine) {
     Matcher m = MARKDOWN.matcher(rawLine.strip());
-    return m.matches() ? Optional.of(new Heading(m.group(1).length(), InlineNormalizer.normalize(m.group(2)))) : Optional.empty();
+    return m.matches() ? Optional.of(new Heading(m.group(1).length(), InlineNormalizer.display(m.group(2)))) : Optional.empty();
   }
 
   /**

@@ -3,17 +3,32 @@ package io.github.wenda.retrieval.corpus;
 import java.text.Normalizer;
 
 /**
- * Normalises one run of text (a line, a paragraph or a user query) to the canonical inline form.
+ * Normalises one run of text (a line, a paragraph or a user query) to one of two inline forms:
+ * {@link #display} (what people read: the document's own characters) and {@link #normalize} (what
+ * is indexed and matched: NFKC-folded).
  *
- * <p>Contract: never throws, runs in time linear in the input, returns a trimmed string with no
- * control characters, no zero-width characters, no lone surrogates, no Yi syllables and no run of
- * more than one space. Circled digits (①..⑳) survive unchanged because NFKC would turn them into
- * plain digits that glue onto neighbouring numbers.
+ * <p>Contract of both: never throws, runs in time linear in the input, returns a trimmed string
+ * with no control characters, no zero-width characters, no lone surrogates, no Yi syllables and
+ * no run of more than one space. Circled digits (①..⑳) survive unchanged because NFKC would turn
+ * them into plain digits that glue onto neighbouring numbers.
  */
 final class InlineNormalizer {
 
   private InlineNormalizer() {}
 
+  /**
+   * Full-width forms that are the document's punctuation, not a wide rendering of ASCII: Chinese
+   * prose writes "，：；（）？！～" full-width, and folding them (as NFKC does) makes quotes read like
+   * sloppy typing. Other full-width forms (Ｌａｔｉｎ, ０-９, ／, ＿ …) are the PDF's wide glyphs for
+   * ASCII and read the same folded, so display text folds them and URLs stay whole.
+   */
+  private static final String KEPT_FULL_WIDTH = "，：；（）？！～";
+
+  /** ASCII marks that, between two CJK characters, are the extractor's half-width form of the full-width mark. */
+  private static final String HALF_WIDTH_CJK_MARKS = ",:;";
+  private static final String FULL_WIDTH_CJK_MARKS = "，：；";
+
+  /** The match form: NFKC, so full-width marks, digits and Latin letters become ASCII. */
   static String normalize(String text) {
     if (text == null || text.isEmpty()) {
       return "";
@@ -21,6 +36,62 @@ final class InlineNormalizer {
     String mapped = mapCodePoints(text);
     String nfkc = nfkcKeepingCircledDigits(mapped);
     return collapseSpaces(nfkc);
+  }
+
+  /**
+   * The display form: the same clean-up (Yi syllables decoded, invisible characters dropped,
+   * spaces collapsed by the same rules) but the document's punctuation kept: only full-width
+   * Latin letters, digits and ASCII symbols are folded, "…" stays "…", and an ASCII ",:;" between
+   * two CJK characters becomes the full-width mark the printed page shows.
+   */
+  static String display(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    String mapped = mapCodePoints(text);
+    String folded = foldWideAscii(mapped);
+    return restoreFullWidthMarks(collapseSpaces(folded));
+  }
+
+  /** The display form's characters without its space rules, for callers that split on spaces. */
+  static String displayCharacters(String text) {
+    return text == null ? "" : foldWideAscii(mapCodePoints(text));
+  }
+
+  private static String foldWideAscii(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0xFF01 && cp <= 0xFF5E && KEPT_FULL_WIDTH.indexOf(cp) < 0) {
+        out.append((char) (cp - 0xFF01 + '!'));
+      } else if ((cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F)) {
+        // CJK compatibility ideographs look exactly like their unified forms; fold so copies match.
+        out.append(Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  private static String restoreFullWidthMarks(String text) {
+    StringBuilder out = null;
+    for (int i = 1; i + 1 < text.length(); i++) {
+      int k = HALF_WIDTH_CJK_MARKS.indexOf(text.charAt(i));
+      if (k >= 0 && isCjkAt(text, i - 1, true) && isCjkAt(text, i + 1, false)) {
+        if (out == null) {
+          out = new StringBuilder(text);
+        }
+        out.setCharAt(i, FULL_WIDTH_CJK_MARKS.charAt(k));
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isCjkAt(String text, int index, boolean before) {
+    int cp = before ? text.codePointBefore(index + 1) : text.codePointAt(index);
+    return isCjk(cp);
   }
 
   /** Circled digits ①..⑳ (U+2460..U+2473), the footnote markers of Chinese academic PDFs. */

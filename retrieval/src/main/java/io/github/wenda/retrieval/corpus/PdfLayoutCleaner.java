@@ -18,7 +18,7 @@ final class PdfLayoutCleaner {
   private static final Pattern TABLE_ROW_START = Pattern.compile("^\\d{4}\\s+\\d{1,2}\\b.*");
   private static final Pattern NUMBERED_FOOTNOTE_LINE = Pattern.compile("^\\s*(\\d{1,2})\\u3000");
   private static final Pattern PLAIN_REFERENCE = Pattern.compile("(?<=[。”，、；！？)）])(\\d{1,2})(?=\\s|$|“)");
-  private static final Pattern DATE_CELL = Pattern.compile("^(\\d{4}(?:\\s+\\d{1,2}){1,2}(?:\\s*[~～-]\\s*\\d{1,2})?,?)\\s+([^\\d~～\\s].*)$");
+  private static final Pattern DATE_CELL = Pattern.compile("^(\\d{4}(?:\\s+\\d{1,2}){1,2}(?:\\s*[~～-]\\s*\\d{1,2})?[,，]?)\\s+([^\\d~～\\s].*)$");
   private static final int MAX_TABLE_LINES = 400;
   /** A line this many ems narrower than the column ends its paragraph when it ends a sentence. */
   private static final double SHORT_LINE_EMS = 2;
@@ -97,7 +97,7 @@ final class PdfLayoutCleaner {
       if (heading.isEmpty() && !numberedHeadings && HeadingDetector.looksLikePlainTitle(line.normalized())
           && (headers.firstOccurrences().contains(i) || previousEndedSentence)) {
         // Reports without numbered sections mark them with a bare title line between paragraphs.
-        heading = Optional.of(new Heading(1, line.normalized()));
+        heading = Optional.of(new Heading(1, InlineNormalizer.display(line.raw())));
       }
       if (heading.isPresent()) {
         flushParagraph();
@@ -235,7 +235,7 @@ final class PdfLayoutCleaner {
 
   private void flushParagraph() {
     if (!paragraph.isEmpty()) {
-      out.segment(SegmentKind.BODY, paragraphSection, InlineNormalizer.normalize(String.join(" ", paragraph)));
+      out.segment(SegmentKind.BODY, paragraphSection, InlineNormalizer.display(String.join(" ", paragraph)));
       paragraph.clear();
     }
     flushReady();
@@ -306,7 +306,7 @@ final class PdfLayoutCleaner {
    */
   private void emitTable(int start, int end, Set<Integer> pageNumbersUnused) {
     String section = headings.section();
-    out.segment(SegmentKind.TABLE, section, lines.get(start).normalized());
+    out.segment(SegmentKind.TABLE, section, InlineNormalizer.display(lines.get(start).raw()));
     String header = null;
     List<List<String>> row = new ArrayList<>();
     for (int i = start + 1; i <= end; i++) {
@@ -317,7 +317,7 @@ final class PdfLayoutCleaner {
       }
       if (header == null && row.isEmpty() && !TABLE_ROW_START.matcher(n).matches()) {
         header = n;
-        out.segment(SegmentKind.TABLE, section, String.join(" | ", line.text().split("[\\s\u3000]+")));
+        out.segment(SegmentKind.TABLE, section, String.join(" | ", java.util.Arrays.stream(line.text().split("[\\s\u3000]+")).map(InlineNormalizer::display).toList()));
         continue;
       }
       if (n.equals(header)) {
@@ -325,7 +325,7 @@ final class PdfLayoutCleaner {
       }
       if (n.startsWith("资料来源")) {
         emitRow(row, section);
-        out.segment(SegmentKind.TABLE, section, n);
+        out.segment(SegmentKind.TABLE, section, InlineNormalizer.display(line.raw()));
         continue;
       }
       if (TABLE_ROW_START.matcher(n).matches() && (line.blankBefore() || row.isEmpty())) {
@@ -335,7 +335,7 @@ final class PdfLayoutCleaner {
       if (row.isEmpty() || line.blankBefore() || cellLine.startsWith("《") && closedTitles(row.get(row.size() - 1))) {
         row.add(new ArrayList<>());
       }
-      Matcher date = DATE_CELL.matcher(java.text.Normalizer.normalize(cellLine, java.text.Normalizer.Form.NFKC).strip());
+      Matcher date = DATE_CELL.matcher(InlineNormalizer.displayCharacters(cellLine).strip());
       if (row.size() == 1 && row.get(0).isEmpty() && date.matches()) {
         row.get(0).add(date.group(1)); // "2005 4 12 独联体": the date and the organisation share a line
         row.add(new ArrayList<>(List.of(date.group(2))));
@@ -356,7 +356,7 @@ final class PdfLayoutCleaner {
     if (row.isEmpty()) {
       return;
     }
-    List<String> cells = row.stream().map(c -> InlineNormalizer.normalize(String.join(" ", c))).filter(c -> !c.isEmpty()).toList();
+    List<String> cells = row.stream().map(c -> InlineNormalizer.display(String.join(" ", c))).filter(c -> !c.isEmpty()).toList();
     out.segment(SegmentKind.TABLE, section, String.join(" | ", cells));
     row.clear();
   }

@@ -37,7 +37,7 @@ final class ProseCleaner {
         flush();
         if (!t.matches("^\\|?[\\s:|-]+\\|?$")) { // skip the |---|---| separator row
           String row = String.join(" | ", java.util.Arrays.stream(t.replaceAll("^\\||\\|$", "").split("\\|"))
-              .map(InlineNormalizer::normalize).toList());
+              .map(InlineNormalizer::display).toList());
           out.segment(SegmentKind.TABLE, headings.section(), row);
         }
         continue;
@@ -50,7 +50,7 @@ final class ProseCleaner {
 
   private void flush() {
     if (!paragraph.isEmpty()) {
-      out.segment(SegmentKind.BODY, headings.section(), InlineNormalizer.normalize(String.join(" ", paragraph)));
+      out.segment(SegmentKind.BODY, headings.section(), InlineNormalizer.display(String.join(" ", paragraph)));
       paragraph.clear();
     }
   }

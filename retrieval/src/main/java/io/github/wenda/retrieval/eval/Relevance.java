@@ -2,21 +2,23 @@ package io.github.wenda.retrieval.eval;
 
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.pipeline.MatchText;
 import java.util.List;
 
 /**
- * Judges a passage relevant when its text, whitespace removed, contains one of the expected
- * answers cleaned the same way; answers are thus written as they read, in any width or form.
+ * Judges a passage relevant when its match text, whitespace removed, contains one of the expected
+ * answers in match form; answers are thus written as they read, in any width or form, while
+ * passages keep the document's own punctuation.
  */
 public final class Relevance {
   private final List<String> answers;
 
   public Relevance(TextCleaner cleaner, List<String> answers) {
-    this.answers = answers.stream().map(a -> squeeze(cleaner.normalize(a))).filter(a -> !a.isEmpty()).toList();
+    this.answers = answers.stream().map(a -> squeeze(MatchText.of(a))).filter(a -> !a.isEmpty()).toList();
   }
 
   public boolean test(Passage p) {
-    String text = squeeze(p.text());
+    String text = squeeze(MatchText.of(p.text()));
     for (String a : answers) {
       if (text.contains(a)) {
         return true;

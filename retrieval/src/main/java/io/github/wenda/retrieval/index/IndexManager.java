@@ -1,17 +1,16 @@
 package io.github.wenda.retrieval.index;
 
 import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Chunker;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.pipeline.ChangeSet;
+import io.github.wenda.retrieval.pipeline.EmbeddedPassage;
+import io.github.wenda.retrieval.pipeline.PassagePipeline;
+import io.github.wenda.retrieval.pipeline.PipelineRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +48,8 @@ public final class IndexManager {
 
   private final IndexSettings settings;
   private final Embedder embedder;
-  private final ProgressListener progress;
-  private final TextCleaner cleaner = new TextCleaner();
   private final Directories directories;
+  private final PassagePipeline pipeline;
 
   /** Opens the Lucene directory an index is written to; a seam for tests that fail writes. */
   interface Directories {
@@ -65,8 +63,8 @@ public final class IndexManager {
   IndexManager(IndexSettings settings, Embedder embedder, ProgressListener progress, Directories directories) {
     this.settings = settings;
     this.embedder = embedder;
-    this.progress = progress;
     this.directories = directories;
+    this.pipeline = new PassagePipeline(settings.chunk(), embedder, settings.batchSize(), progress);
   }
 
   /** Takes the inter-process lock of this index (re-entrant), waiting up to {@code index.lock-wait-seconds}. */
@@ -115,23 +113,20 @@ public final class IndexManager {
   }
 
   private IndexReport rebuild(Corpus corpus, IndexFolder folder) throws IOException {
-    Stages stages = new Stages();
-    Map<String, List<Passage>> passages = passagesOf(corpus.documents(), stages);
+    PipelineRun run = pipeline.run(corpus.documents());
+    Stages stages = new Stages(run.stages());
     Map<String, IndexManifest.DocumentEntry> entries = new LinkedHashMap<>();
-    List<Passage> all = new ArrayList<>();
     for (Document d : corpus.documents()) {
-      List<Passage> ps = passages.get(d.id());
-      entries.put(d.id(), entry(d, ps.size()));
-      all.addAll(ps);
+      entries.put(d.id(), entry(d, run.perDocument().get(d.id())));
     }
-    List<float[]> vectors = embed(all, stages);
+    List<EmbeddedPassage> all = run.passages();
     long t = System.nanoTime();
     String commitId = UUID.randomUUID().toString();
     Path building = folder.newBuilding();
     try {
       write(building, IndexWriterConfig.OpenMode.CREATE, writer -> {
-        for (int i = 0; i < all.size(); i++) {
-          writer.addDocument(IndexSchema.toDocument(all.get(i), vectors.get(i)));
+        for (EmbeddedPassage p : all) {
+          writer.addDocument(IndexSchema.toDocument(p.passage(), p.vector()));
         }
       }, commitId);
       new IndexManifest(IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint(), entries, commitId)
@@ -147,30 +142,23 @@ public final class IndexManager {
   }
 
   private IndexReport update(Corpus corpus, IndexManifest m) throws IOException {
-    Map<String, Document> current = new LinkedHashMap<>();
-    corpus.documents().forEach(d -> current.put(d.id(), d));
-    List<Document> changed = new ArrayList<>();
-    for (Document d : corpus.documents()) {
-      IndexManifest.DocumentEntry e = m.documents().get(d.id());
-      if (e == null || !e.sha256().equals(d.sha256())) {
-        changed.add(d);
-      }
+    Map<String, String> stored = new HashMap<>();
+    m.documents().forEach((id, e) -> stored.put(id, e.sha256()));
+    ChangeSet changes = ChangeSet.between(corpus, stored, false);
+    List<Document> changed = changes.changed();
+    List<String> removed = changes.removed();
+    int documents = corpus.documents().size();
+    if (changes.isEmpty()) {
+      return new IndexReport(IndexReport.Action.REUSED, documents, m.passageCount(), 0, List.of(), Map.of(), corpus.warnings());
     }
-    List<String> removed = m.documents().keySet().stream().filter(id -> !current.containsKey(id)).toList();
-    int total = m.passageCount();
-    if (changed.isEmpty() && removed.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, current.size(), total, 0, List.of(), Map.of(), corpus.warnings());
-    }
-    Stages stages = new Stages();
-    Map<String, List<Passage>> passages = passagesOf(changed, stages);
-    List<Passage> added = new ArrayList<>();
+    PipelineRun run = pipeline.run(changed);
+    Stages stages = new Stages(run.stages());
+    List<EmbeddedPassage> added = run.passages();
     Map<String, IndexManifest.DocumentEntry> entries = new HashMap<>(m.documents());
     removed.forEach(entries::remove);
     for (Document d : changed) {
-      added.addAll(passages.get(d.id()));
-      entries.put(d.id(), entry(d, passages.get(d.id()).size()));
+      entries.put(d.id(), entry(d, run.perDocument().get(d.id())));
     }
-    List<float[]> vectors = embed(added, stages);
     long t = System.nanoTime();
     String commitId = UUID.randomUUID().toString();
     IndexFolder folder = new IndexFolder(settings.dir());
@@ -184,8 +172,8 @@ public final class IndexManager {
         for (String id : removed) {
           writer.deleteDocuments(new Term(IndexSchema.DOC, id));
         }
-        for (int i = 0; i < added.size(); i++) {
-          writer.addDocument(IndexSchema.toDocument(added.get(i), vectors.get(i)));
+        for (EmbeddedPassage p : added) {
+          writer.addDocument(IndexSchema.toDocument(p.passage(), p.vector()));
         }
       }, commitId);
       next.write(staging);
@@ -194,10 +182,8 @@ public final class IndexManager {
       IndexFolder.deleteIfWendas(staging);
     }
     stages.add("write", t);
-    List<String> touched = new ArrayList<>(changed.stream().map(Document::id).toList());
-    touched.addAll(removed);
     return new IndexReport(
-        IndexReport.Action.UPDATED, current.size(), next.passageCount(), added.size(), touched, stages.map,
+        IndexReport.Action.UPDATED, documents, next.passageCount(), added.size(), changes.touched(), stages.map,
         corpus.warnings());
   }
 
@@ -279,44 +265,6 @@ public final class IndexManager {
     }
   }
 
-  private Map<String, List<Passage>> passagesOf(List<Document> docs, Stages stages) {
-    long t = System.nanoTime();
-    Map<String, CleanDocument> clean = new LinkedHashMap<>();
-    for (Document d : docs) {
-      clean.put(d.id(), cleaner.clean(d.rawText()));
-    }
-    stages.add("clean", t);
-    t = System.nanoTime();
-    Chunker chunker = new Chunker(settings.chunk());
-    Map<String, List<Passage>> out = new LinkedHashMap<>();
-    for (Document d : docs) {
-      out.put(d.id(), chunker.chunk(d.id(), d.title(), clean.get(d.id())));
-    }
-    stages.add("chunk", t);
-    return out;
-  }
-
-  private List<float[]> embed(List<Passage> passages, Stages stages) {
-    long t = System.nanoTime();
-    List<float[]> out = new ArrayList<>(passages.size());
-    int batch = settings.batchSize();
-    progress.progress("embed", 0, passages.size());
-    for (int i = 0; i < passages.size(); i += batch) {
-      List<String> texts = passages.subList(i, Math.min(passages.size(), i + batch)).stream()
-          .map(IndexManager::embeddingText)
-          .toList();
-      out.addAll(embedder.embed(texts));
-      progress.progress("embed", out.size(), passages.size());
-    }
-    stages.add("embed", t);
-    return out;
-  }
-
-  /** The text embedded for a passage: the section heading gives the dense model its topic, as for BM25. */
-  public static String embeddingText(Passage p) {
-    return p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
-  }
-
   private static IndexManifest.DocumentEntry entry(Document d, int passages) {
     return new IndexManifest.DocumentEntry(d.path().getFileName().toString(), d.sha256(), passages);
   }
@@ -336,14 +284,13 @@ public final class IndexManager {
     return c;
   }
 
-  /** The text BM25 indexes for a passage: section heading and text, as the embedded index does. */
-  public static String searchableText(Passage p) {
-    return p.section().isEmpty() ? p.text() : p.section() + "\n" + p.text();
-  }
-
   /** Stage timings in the order they ran. */
   private static final class Stages {
-    final Map<String, Duration> map = new LinkedHashMap<>();
+    final Map<String, Duration> map;
+
+    Stages(Map<String, Duration> before) {
+      map = new LinkedHashMap<>(before);
+    }
 
     void add(String stage, long startNanos) {
       map.merge(stage, Duration.ofNanos(System.nanoTime() - startNanos), Duration::plus);

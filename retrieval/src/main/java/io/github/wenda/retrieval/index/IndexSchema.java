@@ -2,6 +2,8 @@ package io.github.wenda.retrieval.index;
 
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.SegmentKind;
+import io.github.wenda.retrieval.pipeline.MatchText;
+import io.github.wenda.retrieval.pipeline.PassagePipeline;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -26,9 +28,9 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 public final class IndexSchema {
   /**
    * Bump whenever cleaning, chunking or the fields change, so existing indexes are rebuilt rather
-   * than mixed with passages made the old way.
+   * than mixed with passages made the old way. The document pipeline's version, since it makes the passages.
    */
-  public static final int PIPELINE_VERSION = 2;
+  public static final int PIPELINE_VERSION = PassagePipeline.VERSION;
 
   public static final String ID = "id";
   public static final String DOC = "doc";
@@ -62,7 +64,7 @@ public final class IndexSchema {
     d.add(new StoredField(START, p.start()));
     d.add(new StoredField(END, p.end()));
     d.add(new StoredField(TEXT, p.text()));
-    String searchable = IndexManager.searchableText(p);
+    String searchable = MatchText.indexed(p);
     d.add(new TextField(WORDS, searchable, Field.Store.NO));
     d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
     d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));

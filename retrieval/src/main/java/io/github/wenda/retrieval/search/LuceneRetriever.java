@@ -51,17 +51,16 @@ final class LuceneRetriever implements Retriever {
             case VECTOR -> Fusion.single(vector(text, depth), false);
             case HYBRID -> hybrid(text, depth);
           };
-      List<Hit> hits = new ArrayList<>(Math.min(query.k(), fused.size()));
+      // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
+      NearDuplicates hits = new NearDuplicates(query.k());
       for (Fusion.Fused f : fused) {
-        if (hits.size() == query.k()) {
+        if (!hits.wantsMore()) {
           break;
         }
-        hits.add(new Hit(
-            hits.size() + 1,
-            index.passage(f.doc()),
-            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score())));
+        hits.add(index.passage(f.doc()),
+            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
       }
-      return hits;
+      return hits.hits();
     } catch (IOException e) {
       throw new WendaException("search failed on the index: " + e.getMessage(), e);
     }

@@ -2,17 +2,17 @@ package io.github.wenda.retrieval.solr;
 
 import io.github.wenda.retrieval.SearchBackend;
 import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Chunker;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.TextCleaner;
 import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexManager;
 import io.github.wenda.retrieval.index.IndexReport;
 import io.github.wenda.retrieval.index.IndexSchema;
 import io.github.wenda.retrieval.index.IndexSettings;
 import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.pipeline.ChangeSet;
+import io.github.wenda.retrieval.pipeline.PassagePipeline;
+import io.github.wenda.retrieval.pipeline.PipelineRun;
 import io.github.wenda.retrieval.search.Retriever;
 import io.github.wenda.retrieval.search.SearchSettings;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class SolrBackend implements SearchBackend {
   private final Embedder passageEmbedder;
   private final Embedder queryEmbedder;
   private final ProgressListener progress;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final PassagePipeline pipeline;
   private final Map<String, Double> idfCache = new ConcurrentHashMap<>();
   private volatile long size = -1;
 
@@ -70,6 +70,7 @@ public final class SolrBackend implements SearchBackend {
     this.passageEmbedder = passageEmbedder;
     this.queryEmbedder = queryEmbedder;
     this.progress = progress;
+    this.pipeline = new PassagePipeline(index.chunk(), passageEmbedder, index.batchSize(), progress);
   }
 
   /**
@@ -147,40 +148,26 @@ public final class SolrBackend implements SearchBackend {
     readState(indexed, builds);
     String build = build();
     boolean rebuild = !builds.isEmpty() && !(builds.size() == 1 && builds.contains(build));
-    List<Document> changed = new ArrayList<>();
-    Set<String> current = new HashSet<>();
-    for (Document d : corpus.documents()) {
-      current.add(d.id());
-      if (rebuild || !d.sha256().equals(indexed.get(d.id()))) {
-        changed.add(d);
-      }
-    }
-    List<String> removed = indexed.keySet().stream().filter(id -> !current.contains(id)).sorted().toList();
-    if (changed.isEmpty() && removed.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, current.size(), size(), 0, List.of(), Map.of(), corpus.warnings());
+    ChangeSet changes = ChangeSet.between(corpus, indexed, rebuild);
+    int documents = corpus.documents().size();
+    if (changes.isEmpty()) {
+      return new IndexReport(IndexReport.Action.REUSED, documents, size(), 0, List.of(), Map.of(), corpus.warnings());
     }
     if (rebuild) {
       log.info("Solr collection {} was built differently ({}); rebuilding it as {}", settings.collection(), builds, build);
     }
-    Map<String, Duration> stages = new LinkedHashMap<>();
+    PipelineRun run = pipeline.run(changes.changed());
+    Map<String, Duration> stages = new LinkedHashMap<>(run.stages());
+    String batch = UUID.randomUUID().toString();
+    List<SolrInputDocument> docs = run.passages().stream()
+        .map(p -> SolrPassages.toSolr(p.passage(), p.vector(), p.documentHash(), build, batch))
+        .toList();
     long t = System.nanoTime();
-    Map<Document, List<Passage>> passages = new LinkedHashMap<>();
-    Chunker chunker = new Chunker(index.chunk());
-    for (Document d : changed) {
-      passages.put(d, chunker.chunk(d.id(), d.title(), cleaner.clean(d.rawText())));
-    }
-    stages.put("clean+chunk", Duration.ofNanos(System.nanoTime() - t));
-    t = System.nanoTime();
-    List<SolrInputDocument> docs = embed(passages, build);
-    stages.put("embed", Duration.ofNanos(System.nanoTime() - t));
-    t = System.nanoTime();
-    write(changed, removed, rebuild, docs);
+    write(changes.changed(), changes.removed(), rebuild, docs);
     stages.put("write", Duration.ofNanos(System.nanoTime() - t));
-    List<String> touched = new ArrayList<>(changed.stream().map(Document::id).toList());
-    touched.addAll(removed);
     size = -1;
     return new IndexReport(rebuild || indexed.isEmpty() ? IndexReport.Action.REBUILT : IndexReport.Action.UPDATED,
-        current.size(), size(), docs.size(), touched, stages, corpus.warnings());
+        documents, size(), docs.size(), changes.touched(), stages, corpus.warnings());
   }
 
   /** Document id → hash and the builds present, from one pivot facet over the committed passages. */
@@ -196,27 +183,6 @@ public final class SolrBackend implements SearchBackend {
         indexed.put(String.valueOf(d.getValue()), hashes.size() == 1 ? String.valueOf(hashes.get(0).getValue()) : "");
       }
     }
-  }
-
-  private List<SolrInputDocument> embed(Map<Document, List<Passage>> passages, String build) {
-    String batch = UUID.randomUUID().toString();
-    List<Passage> all = new ArrayList<>();
-    List<String> hashes = new ArrayList<>();
-    passages.forEach((d, ps) -> {
-      all.addAll(ps);
-      ps.forEach(p -> hashes.add(d.sha256()));
-    });
-    List<SolrInputDocument> out = new ArrayList<>(all.size());
-    progress.progress("embed", 0, all.size());
-    for (int i = 0; i < all.size(); i += index.batchSize()) {
-      List<Passage> slice = all.subList(i, Math.min(all.size(), i + index.batchSize()));
-      List<float[]> vectors = passageEmbedder.embed(slice.stream().map(IndexManager::embeddingText).toList());
-      for (int j = 0; j < slice.size(); j++) {
-        out.add(SolrPassages.toSolr(slice.get(j), vectors.get(j), hashes.get(i + j), build, batch));
-      }
-      progress.progress("embed", out.size(), all.size());
-    }
-    return out;
   }
 
   private void write(List<Document> changed, List<String> removed, boolean rebuild, List<SolrInputDocument> docs)

@@ -2,7 +2,7 @@ package io.github.wenda.retrieval.solr;
 
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.index.IndexManager;
+import io.github.wenda.retrieval.pipeline.MatchText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +45,7 @@ final class SolrPassages {
     d.addField("start", p.start());
     d.addField("end", p.end());
     d.addField("text", p.text());
-    String searchable = IndexManager.searchableText(p);
+    String searchable = MatchText.indexed(p);
     d.addField(WORDS, searchable);
     d.addField(BIGRAMS, searchable);
     List<Float> v = new ArrayList<>(vector.length);

@@ -5,6 +5,7 @@ import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.search.Fusion;
 import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.search.NearDuplicates;
 import io.github.wenda.retrieval.search.Query;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
 import io.github.wenda.retrieval.search.Retriever;
@@ -67,17 +68,16 @@ final class SolrRetriever implements Retriever {
               yield Fusion.fuse(bm25, c.ranked(run(knn)), settings);
             }
           };
-      List<Hit> hits = new ArrayList<>(Math.min(query.k(), fused.size()));
+      // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
+      NearDuplicates hits = new NearDuplicates(query.k());
       for (Fusion.Fused f : fused) {
-        if (hits.size() == query.k()) {
+        if (!hits.wantsMore()) {
           break;
         }
-        hits.add(new Hit(
-            hits.size() + 1,
-            c.passages.get(f.doc()),
-            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score())));
+        hits.add(c.passages.get(f.doc()),
+            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
       }
-      return hits;
+      return hits.hits();
     } catch (IOException | SolrServerException | RuntimeException e) {
       if (e instanceof WendaException w) {
         throw w;

@@ -9,9 +9,11 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 /**
  * A real SolrCloud for tests: an embedded ZooKeeper and two Solr nodes (Jetty) in this JVM, with
  * nothing uploaded: Wenda's backend uploads its configset itself, as it would on a real cluster.
+ * Public (through the test-jar) for the bot's command-line tests on {@code retrieval.backend: solr}.
  */
-final class SolrTestCluster implements AutoCloseable {
-  static final Path CONFIGSET = Path.of("..", "config", "solr", "wenda", "conf");
+public final class SolrTestCluster implements AutoCloseable {
+  /** The shipped configset, from a module folder. */
+  public static final Path CONFIGSET = Path.of("..", "config", "solr", "wenda", "conf");
 
   final MiniSolrCloudCluster cluster;
 
@@ -19,7 +21,7 @@ final class SolrTestCluster implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  static SolrTestCluster start(int nodes) throws Exception {
+  public static SolrTestCluster start(int nodes) throws Exception {
     Path dir = Files.createTempDirectory("wenda-solrcloud");
     return new SolrTestCluster(new MiniSolrCloudCluster.Builder(nodes, dir).build());
   }
@@ -28,6 +30,11 @@ final class SolrTestCluster implements AutoCloseable {
   SolrSettings settings(String collection, int shards, int batchSize) {
     return new SolrSettings(List.of(cluster.getZkServer().getZkAddress()), List.of(), collection, shards, 2,
         Duration.ofSeconds(30), batchSize, CONFIGSET);
+  }
+
+  /** The embedded ZooKeeper's host:port, what {@code solr.zk-hosts} names. */
+  public String zkHost() {
+    return cluster.getZkServer().getZkAddress();
   }
 
   @Override

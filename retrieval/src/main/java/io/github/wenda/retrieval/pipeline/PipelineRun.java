@@ -1,0 +1,19 @@
+package io.github.wenda.retrieval.pipeline;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The passages the pipeline made for some documents, in document order, with the number made per
+ * document (for manifests) and the time per stage (clean, chunk, embed) in the order they ran.
+ */
+public record PipelineRun(List<EmbeddedPassage> passages, Map<String, Integer> perDocument, Map<String, Duration> stages) {
+  public PipelineRun {
+    passages = List.copyOf(passages);
+    perDocument = Collections.unmodifiableMap(new LinkedHashMap<>(perDocument));
+    stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+  }
+}

@@ -1,0 +1,2 @@
+/** The one document pipeline both stores use: clean → chunk → embed, change detection, and the passage's match text. */
+package io.github.wenda.retrieval.pipeline;
