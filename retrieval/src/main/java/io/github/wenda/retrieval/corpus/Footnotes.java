@@ -20,7 +20,7 @@ final class Footnotes {
   private static final Pattern AUTHOR_TITLE = Pattern.compile("^[\\p{IsHan}、·]{2,16}[:：]\\s*[«《]");
   private static final Pattern CITATION = Pattern.compile(
       "https?:|www|载《|出版社|年第\\s*\\d+\\s*期|第\\s*\\d+(?:\\s*[—-]\\s*\\d+)?\\s*页|^同[\\u2460-\\u2473]|/\\s*$|\\bhtml?\\b");
-  private static final Pattern URL = Pattern.compile("https?\\s*:\\s*/\\s*/\\s*[A-Za-z0-9 ._~\\-/%?#=&+:]*");
+  private static final Pattern URL = Pattern.compile("https?\\s*[:：]\\s*/\\s*/\\s*[A-Za-z0-9 ._~\\-/%?#=&+:]*");
   private static final Pattern EXTENSION = Pattern.compile("\\s*\\.?\\s+(s?html?|php|aspx?|jsp|pdf)$");
 
   private Footnotes() {}
@@ -99,7 +99,8 @@ final class Footnotes {
   }
 
   private static String rebuildUrl(String url) {
-    int colon = url.indexOf(':');
+    // Display text keeps a full-width colon, which some PDFs print after the scheme.
+    int colon = url.indexOf(':') >= 0 ? url.indexOf(':') : url.indexOf('：');
     String scheme = url.substring(0, colon).strip();
     String rest = url.substring(colon + 1).strip();
     rest = rest.replaceFirst("^/\\s*/\\s*", "");

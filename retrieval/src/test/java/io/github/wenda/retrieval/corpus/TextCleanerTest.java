@@ -76,6 +76,12 @@ class TextCleanerTest {
   }
 
   @Test
+  void display_rebuilds_urls_printed_in_wide_characters() {
+    assertThat(Footnotes.text("①", List.of("《联合国期待》ꎬｈｔｔｐｓ：／／ｎｅｗｓ ｕｎ ｏｒｇ／ｚｈ／ｓｔｏｒｙ")))
+        .isEqualTo("①《联合国期待》，https://news.un.org/zh/story");
+  }
+
+  @Test
   void match_form_of_display_text_equals_match_form_of_the_raw_text() {
     String raw = "同时ꎬ上海合作组织ꎻ加强合作ꎮ２００９ 年 １２ 月（第 ６４ / １８３ 号）";
     assertThat(cleaner.normalize(InlineNormalizer.display(raw))).isEqualTo(cleaner.normalize(raw));
