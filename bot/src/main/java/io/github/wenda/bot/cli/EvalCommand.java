@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -99,13 +100,18 @@ final class EvalCommand implements Callable<Integer> {
       default -> List.of(SearchMode.parse(mode));
     };
     if (baseline != null && !baseline.strip().equalsIgnoreCase(FIXED_BM25)) {
-      throw new IllegalArgumentException("--baseline must be " + FIXED_BM25 + ", but is: " + baseline);
+      throw usage("--baseline must be " + FIXED_BM25 + ", but is: " + baseline);
     }
     if (modes.isEmpty() && baseline == null) {
-      throw new IllegalArgumentException("--mode none scores nothing without --baseline " + FIXED_BM25);
+      throw usage("--mode none scores nothing without --baseline " + FIXED_BM25);
     }
     if (modes.isEmpty() && (answers || followups != null)) {
-      throw new IllegalArgumentException("--answers and --followups need a search mode, but --mode is none");
+      throw usage("--answers and --followups need a search mode, but --mode is none");
+    }
+    int step = baselineStep != null ? baselineStep : baselineWindow;
+    if (baseline != null && (baselineWindow < 10 || baselineWindow > 10_000 || step < 1 || step > baselineWindow)) {
+      throw usage("--baseline-window must be 10..10000 and --baseline-step 1..window, but they are: "
+          + baselineWindow + " and " + step);
     }
     if (modes.isEmpty()) {
       // Only the baseline: Wenda's index is neither built nor opened (it may not read these files yet).
@@ -172,6 +178,11 @@ final class EvalCommand implements Callable<Integer> {
       rows.add(row);
       return new EvalReport(report.k(), report.answerable(), report.unanswerable(), rows);
     }
+  }
+
+  /** Exit code 2 with the usage, like picocli's own option errors. */
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 
   private static EvalReport emptyReport(List<Question> qs, int n) {
