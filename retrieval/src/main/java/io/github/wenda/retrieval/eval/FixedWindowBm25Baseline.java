@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
 
   private FixedWindowBm25Baseline(List<Passage> windows, Map<String, Integer> filesPerFormat, List<Path> skipped) {
     this.windows = List.copyOf(windows);
-    this.filesPerFormat = Map.copyOf(filesPerFormat);
+    // Sorted by format, so the summary line reads the same on every run.
+    this.filesPerFormat = Collections.unmodifiableMap(new TreeMap<>(filesPerFormat));
     this.skipped = List.copyOf(skipped);
     try {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
@@ -170,7 +172,7 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
     return windows;
   }
 
-  /** Files read, by format (html, pdf, txt). */
+  /** Files read, by format (html, pdf, txt), in that order. */
   public Map<String, Integer> filesPerFormat() {
     return filesPerFormat;
   }
