@@ -31,12 +31,20 @@ public final class Evaluator {
     int unanswerable = (int) questions.stream().filter(q -> q.scored() && !q.answerable()).count();
     List<ModeResult> results = new ArrayList<>();
     for (SearchMode mode : modes) {
-      results.add(score(answerable, k, mode));
+      results.add(score(answerable, k, mode, mode.label()));
     }
     return new EvalReport(k, answerable.size(), unanswerable, results);
   }
 
-  private ModeResult score(List<Question> questions, int k, SearchMode mode) {
+  /**
+   * Scores one list under a label of its own, for a retriever that is not one of Wenda's modes
+   * (a baseline); {@code mode} is passed through to its queries.
+   */
+  public ModeResult run(String label, List<Question> questions, int k, SearchMode mode) {
+    return score(questions.stream().filter(Question::answerable).toList(), k, mode, label);
+  }
+
+  private ModeResult score(List<Question> questions, int k, SearchMode mode, String label) {
     // The first searches pay for class loading and the model's first run; don't time them.
     for (int i = 0; i < Math.min(WARM_UP_QUESTIONS, questions.size()); i++) {
       retriever.search(new Query(questions.get(i).question(), k, mode));
@@ -82,7 +90,7 @@ public final class Evaluator {
     }
     int n = Math.max(1, questions.size());
     return new ModeResult(
-        mode, questions.size(), r1 / n, r3 / n, rk / n, mrr / n, ndcg / n,
+        mode, label, questions.size(), r1 / n, r3 / n, rk / n, mrr / n, ndcg / n,
         percentile(latency, 50), percentile(latency, 95), misses);
   }
 
