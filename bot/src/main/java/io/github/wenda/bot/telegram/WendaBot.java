@@ -289,11 +289,12 @@ public final class WendaBot {
         }
       }
       case "m" -> {
-        ack(cb, null);
         Set<String> seen = new HashSet<>();
         e.shown().forEach(c -> seen.add(c.passage().id()));
+        // Search before answering the button: if it fails, the one callback answer says so.
         List<Hit> more = answerer.search(e.question(), seen.size() + MORE_RESULTS).stream()
             .filter(h -> !seen.contains(h.passage().id())).limit(MORE_RESULTS).toList();
+        ack(cb, null);
         send(cb.chatId(), cb.messageId(), true, renderer.more(more, t));
       }
       case "f" -> {
