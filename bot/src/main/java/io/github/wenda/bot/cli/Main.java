@@ -1,6 +1,7 @@
 package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.config.ConfigException;
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.WendaException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -56,7 +57,8 @@ public final class Main {
     if (e instanceof WendaException || e instanceof IllegalArgumentException) {
       err.println("wenda: " + e.getMessage());
     } else {
-      err.println("wenda: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+      err.println("wenda: unexpected error: " + TerminalSafeWriter.strip(String.valueOf(e))
+          + " — this is a bug, please report it" + (verbose ? "" : " (run with --verbose for the stack trace)"));
     }
     if (verbose) {
       e.printStackTrace(err);
