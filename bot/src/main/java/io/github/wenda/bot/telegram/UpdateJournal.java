@@ -123,8 +123,9 @@ final class UpdateJournal implements AutoCloseable {
   synchronized List<Entry> received(List<Entry> batch, List<Long> skipped) {
     StringBuilder b = new StringBuilder();
     List<Entry> fresh = new ArrayList<>();
+    long newLast = last;
     for (Entry e : batch) {
-      if (e.updateId() <= last) {
+      if (e.updateId() <= newLast) {
         continue; // a re-delivery: already answered, or pending and answered from the journal
       }
       fresh.add(e);
@@ -132,16 +133,18 @@ final class UpdateJournal implements AutoCloseable {
       line.put("r", e.updateId());
       line.set("u", e.json());
       b.append(line).append('\n');
-      pending.put(e.updateId(), e.json());
-      last = Math.max(last, e.updateId());
+      newLast = Math.max(newLast, e.updateId());
     }
     for (long id : skipped) {
-      if (id > last) {
-        last = id;
+      if (id > newLast) {
+        newLast = id;
         b.append("{\"last\":").append(id).append("}\n");
       }
     }
+    // On disk first: if this fails (disk full), nothing counts as received and the offset stays.
     write(b.toString(), true);
+    fresh.forEach(e -> pending.put(e.updateId(), e.json()));
+    last = newLast;
     return fresh;
   }
 

@@ -53,7 +53,13 @@ final class UpdatePoller implements Runnable {
   @Override
   public void run() {
     while (!stopped && !Thread.currentThread().isInterrupted()) {
-      long waitMs = pollOnce();
+      long waitMs;
+      try {
+        waitMs = pollOnce();
+      } catch (RuntimeException e) {
+        // The journal could not be written (disk full?): the batch is not confirmed, and is asked for again.
+        waitMs = failed("updates not confirmed: " + e.getMessage(), 0);
+      }
       if (waitMs > 0) {
         try {
           Thread.sleep(waitMs);
