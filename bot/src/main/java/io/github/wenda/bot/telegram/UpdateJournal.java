@@ -29,12 +29,14 @@ import org.slf4j.LoggerFactory;
  * <p>JSON lines, owner-only: {@code {"r":id,"u":update}} received, {@code {"d":id}} done,
  * {@code {"last":id}} the highest id ever received (the next offset, kept across compaction). A
  * torn last line after a crash is skipped. The file is rewritten without finished updates on
- * open, and whenever nothing is pending and it has grown past {@link #COMPACT_BYTES}.
+ * open, and whenever it has grown past {@link #COMPACT_BYTES} and to twice its size after the last
+ * rewrite (so a busy bot, never idle, still keeps it small, and a large backlog is not rewritten
+ * at every answer).
  */
 final class UpdateJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Done-marks pile up at about 12 bytes per update; rewrite after ~1 MB (then ~100 bytes). */
+  /** Received updates and done-marks pile up; rewrite past ~1 MB (to the pending updates only). */
   static final long COMPACT_BYTES = 1 << 20;
 
   /** One update as received: its id and its JSON exactly as Telegram sent it. */
@@ -49,6 +51,7 @@ final class UpdateJournal implements AutoCloseable {
   private final Map<Long, JsonNode> pending = new LinkedHashMap<>();
   private long last;
   private long bytes;
+  private long compactedBytes;
   private FileChannel ch;
   private boolean closed;
 
@@ -154,7 +157,7 @@ final class UpdateJournal implements AutoCloseable {
       return;
     }
     write("{\"d\":" + updateId + "}\n", false);
-    if (pending.isEmpty() && bytes > COMPACT_BYTES) {
+    if (bytes > COMPACT_BYTES && bytes > 2 * compactedBytes) {
       try {
         compact();
       } catch (IOException e) {
@@ -207,6 +210,7 @@ final class UpdateJournal implements AutoCloseable {
     Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     ch = PrivateFiles.openAppend(path);
     bytes = data.length;
+    compactedBytes = data.length;
   }
 
   @Override

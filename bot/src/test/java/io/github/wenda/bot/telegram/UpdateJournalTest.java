@@ -63,4 +63,17 @@ class UpdateJournalTest {
     assertThat(again.pending()).extracting(UpdateJournal.Entry::updateId).containsExactly(3L);
     assertThat(Optional.of(again.pending().get(0))).isPresent();
   }
+
+  @Test
+  void a_busy_journal_is_compacted_while_updates_are_still_pending() throws Exception {
+    Path file = dir.resolve("updates.jsonl");
+    UpdateJournal j = UpdateJournal.open(file);
+    j.received(List.of(entry(1)), List.of()); // stays pending throughout
+    for (long id = 2; id < 20_000; id++) {
+      j.received(List.of(entry(id)), List.of());
+      j.done(id);
+    }
+    assertThat(Files.size(file)).isLessThan(2L * UpdateJournal.COMPACT_BYTES);
+    assertThat(UpdateJournal.open(file).pending()).extracting(UpdateJournal.Entry::updateId).containsExactly(1L);
+  }
 }
