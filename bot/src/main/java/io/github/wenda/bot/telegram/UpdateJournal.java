@@ -48,6 +48,7 @@ final class UpdateJournal implements AutoCloseable {
   }
 
   private final Path path;
+  private final long compactBytes;
   private final Map<Long, JsonNode> pending = new LinkedHashMap<>();
   private long last;
   private long bytes;
@@ -55,13 +56,19 @@ final class UpdateJournal implements AutoCloseable {
   private FileChannel ch;
   private boolean closed;
 
-  private UpdateJournal(Path path) {
+  private UpdateJournal(Path path, long compactBytes) {
     this.path = path;
+    this.compactBytes = compactBytes;
   }
 
   /** Reads the journal at {@code path} (creating it owner-only when missing) and compacts it. */
   static UpdateJournal open(Path path) {
-    UpdateJournal j = new UpdateJournal(path);
+    return open(path, COMPACT_BYTES);
+  }
+
+  /** As {@link #open(Path)}, rewriting past {@code compactBytes} (tests use a small size). */
+  static UpdateJournal open(Path path, long compactBytes) {
+    UpdateJournal j = new UpdateJournal(path, compactBytes);
     try {
       if (Files.exists(path)) {
         j.load();
@@ -157,7 +164,7 @@ final class UpdateJournal implements AutoCloseable {
       return;
     }
     write("{\"d\":" + updateId + "}\n", false);
-    if (bytes > COMPACT_BYTES && bytes > 2 * compactedBytes) {
+    if (bytes > compactBytes && bytes > 2 * compactedBytes) {
       try {
         compact();
       } catch (IOException e) {
