@@ -4,6 +4,7 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.Language;
 import io.github.wenda.bot.answer.TokenSink;
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.render.PlainTextRenderer;
 import io.github.wenda.bot.render.TextStyle;
@@ -50,8 +51,10 @@ final class AskCommand implements Callable<Integer> {
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);
       Answer answer = service.answer(new Conversation(0), question, n, m, TokenSink.NONE);
-      PrintWriter out = spec.commandLine().getOut();
       TextStyle style = System.console() != null && System.getenv("NO_COLOR") == null ? TextStyle.ANSI : TextStyle.PLAIN;
+      // Titles and passages come from documents: no escape sequence of theirs reaches the terminal.
+      PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(),
+          style == TextStyle.ANSI ? TerminalSafeWriter.WENDA_COLOURS : java.util.Set.of());
       out.print(new PlainTextRenderer(style).render(answer, Language.detect(question), debug));
       out.flush();
       return answer.found() ? Main.OK : NOT_COVERED;

@@ -2,6 +2,7 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.console.ConsoleLoop;
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.bot.console.ConsoleSession;
 import io.github.wenda.bot.render.TextStyle;
 import io.github.wenda.retrieval.Retrieval;
@@ -41,13 +42,14 @@ final class ConsoleCommand implements Callable<Integer> {
       Map<String, AnswerService> modes = Answering.modes(launch, r, embedder);
       Map<String, Integer> counts = r.passages().stream()
           .collect(Collectors.groupingBy(Passage::docId, Collectors.summingInt(p -> 1)));
-      PrintWriter out = terminal.writer();
+      // Documents, questions and models may contain escape sequences: only our own colours reach the terminal.
+      PrintWriter out = TerminalSafeWriter.wrap(terminal.writer(), TerminalSafeWriter.WENDA_COLOURS);
       ConsoleSession session = new ConsoleSession(
           modes, mode, launch.retrieval().search().mode(),
           launch.retrieval().search().k(), launch.config().integer("conversation.max-turns"),
           r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN);
       Files.createDirectories(launch.dataDir());
-      ConsoleLoop.run(terminal, session, launch.dataDir().resolve("history"));
+      ConsoleLoop.run(terminal, session, launch.dataDir().resolve("history"), launch.verbose());
     }
     return Main.OK;
   }

@@ -2,6 +2,7 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.answer.Evidence;
 import io.github.wenda.bot.answer.NoAnswerPolicy;
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.search.Hit;
@@ -39,7 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
     Launch launch = parent.launch();
     SearchMode m = mode != null ? SearchMode.parse(mode) : launch.retrieval().search().mode();
     Embedder embedder = Answering.embedder();
-    PrintWriter out = spec.commandLine().getOut();
+    // Passages and titles come from documents: no escape sequence of theirs reaches the terminal.
+    PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(), java.util.Set.of());
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       var s = launch.retrieval().search();
       SearchExplainer.Explanation e = new SearchExplainer(r.index(), embedder, s).explain(question, top, m);

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.cli;
 
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.bot.telegram.FeedbackLog;
 import io.github.wenda.bot.telegram.FeedbackSummary;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ final class FeedbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = FeedbackLog.file(parent.launch().dataDir());
-    PrintWriter out = spec.commandLine().getOut();
+    // Questions and titles in the log came from strangers and documents: no escape sequences to the terminal.
+    PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(), java.util.Set.of());
     out.print(FeedbackSummary.format(FeedbackSummary.read(file), file));
     out.flush();
     return Main.OK;

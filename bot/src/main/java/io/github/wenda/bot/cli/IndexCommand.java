@@ -1,5 +1,6 @@
 package io.github.wenda.bot.cli;
 
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.index.IndexReport;
 import java.io.PrintWriter;
@@ -7,9 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wenda index}: builds or refreshes the index and reports what it did, stage by stage. */
 @Command(name = "index", mixinStandardHelpOptions = true,
@@ -24,7 +25,8 @@ final class IndexCommand implements Callable<Integer> {
     long t = System.nanoTime();
     try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
       IndexReport report = r.report();
-      PrintWriter out = spec.commandLine().getOut();
+      // Changed-file names are the user's, and may hold control characters: none reach the terminal.
+      PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(), java.util.Set.of());
       out.printf("Index %s: %s%n", report.action().name().toLowerCase(java.util.Locale.ROOT), r.location());
       out.printf("  documents  %d%n", report.documents());
       out.printf("  passages   %d (%d embedded now)%n", report.passages(), report.embedded());

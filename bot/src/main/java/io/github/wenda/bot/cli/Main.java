@@ -1,6 +1,7 @@
 package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.config.ConfigException;
+import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.WendaException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -50,13 +51,15 @@ public final class Main {
   static int handle(Exception e, boolean verbose, PrintWriter err) {
     LoggerFactory.getLogger(Main.class).debug("command failed", e);
     if (e instanceof ConfigException) {
-      err.println("wenda: " + e.getMessage());
+      err.println("wenda: " + TerminalSafeWriter.strip(e.getMessage()));
       return USAGE;
     }
     if (e instanceof WendaException || e instanceof IllegalArgumentException) {
-      err.println("wenda: " + e.getMessage());
+      // Messages name files and values, which may hold control characters.
+      err.println("wenda: " + TerminalSafeWriter.strip(String.valueOf(e.getMessage())));
     } else {
-      err.println("wenda: unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+      err.println("wenda: unexpected error: " + TerminalSafeWriter.strip(String.valueOf(e))
+          + " — this is a bug, please report it" + (verbose ? "" : " (run with --verbose for the stack trace)"));
     }
     if (verbose) {
       e.printStackTrace(err);

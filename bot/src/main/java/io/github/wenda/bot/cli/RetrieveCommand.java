@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     description = "Print the top passages for each question of a JSONL file, as JSONL.")
 final class RetrieveCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RetrieveCommand.class);
 
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
@@ -54,8 +55,16 @@ final class RetrieveCommand implements Callable<Integer> {
         line.put("id", q.id());
         line.put("question", q.question());
         ArrayNode passages = line.putArray("passages");
-        for (Hit h : r.search(new Query(q.question(), n, m))) {
-          passages.add(Json.passage(h));
+        try {
+          for (Hit h : r.search(new Query(q.question(), n, m))) {
+            passages.add(Json.passage(h));
+          }
+        } catch (RuntimeException e) {
+          // One bad question must not cost the results of the others: its line says what went wrong.
+          log.error("question {}: unexpected error: {} (this is a bug, please report it)", q.id(), e.toString());
+          log.debug("stack trace", e);
+          passages.removeAll();
+          line.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
         }
         out.println(JSON.writeValueAsString(line));
       }

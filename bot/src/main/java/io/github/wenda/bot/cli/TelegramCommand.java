@@ -49,7 +49,8 @@ final class TelegramCommand implements Callable<Integer> {
       AnswerService service = Answering.service(launch, r, embedder);
       TelegramBotRunner runner = TelegramBotRunner.start(settings, token,
           new ServiceAnswerer(service, r, launch.retrieval().search().mode()), catalog(r, launch.retrieval().corpusDir()),
-          new FeedbackLog(FeedbackLog.file(launch.dataDir())), launch.config().integer("conversation.max-turns"));
+          new FeedbackLog(FeedbackLog.file(launch.dataDir())), launch.config().integer("conversation.max-turns"),
+          TelegramBotRunner.journalFile(launch.dataDir()));
       PrintWriter out = spec.commandLine().getOut();
       out.println("Answering on Telegram as @" + runner.username() + " via " + settings.apiUrl()
           + "; stop with Ctrl-C or SIGTERM.");

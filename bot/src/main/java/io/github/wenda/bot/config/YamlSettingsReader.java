@@ -43,10 +43,22 @@ final class YamlSettingsReader {
    * @throws ConfigException for unreadable files, malformed YAML, a top level that is not a
    *     mapping, duplicate keys, YAML aliases or several documents
    */
+  /** The largest config file read: a hundred times the shipped one, so no real config is refused. */
+  static final int MAX_BYTES = 1 << 20;
+
   static List<Entry> read(Path file) {
     String text;
-    try {
-      text = Files.readString(file);
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      // Bounded: /dev/zero or a huge file given by mistake must be an error, not an OutOfMemoryError.
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new ConfigException(null, "config file " + file + " is larger than " + (MAX_BYTES >> 10)
+            + " KiB: not a Wenda config file (the shipped one is about 10 KiB)");
+      }
+      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ConfigException(null, file + ": not UTF-8 text");
     } catch (IOException e) {

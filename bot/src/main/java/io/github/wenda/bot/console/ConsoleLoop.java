@@ -1,6 +1,8 @@
 package io.github.wenda.bot.console;
 
+import io.github.wenda.bot.storage.PrivateFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -12,6 +14,7 @@ import org.jline.utils.InfoCmp;
 /**
  * The interactive loop on JLine: line editing, persistent history under the data directory, and
  * display widths that count a CJK character as two columns. Ctrl-C clears the line; Ctrl-D quits.
+ * An unexpected error while answering one line is reported in one line and the loop goes on.
  */
 public final class ConsoleLoop {
   private ConsoleLoop() {}
@@ -25,18 +28,32 @@ public final class ConsoleLoop {
     return colours != null && colours >= 8;
   }
 
-  public static void run(Terminal terminal, ConsoleSession session, Path historyFile) throws IOException {
+  public static void run(Terminal terminal, ConsoleSession session, Path historyFile, boolean verbose) throws IOException {
+    // The history holds every question asked: created owner-only before JLine appends to it.
+    PrivateFiles.openAppend(historyFile).close();
     LineReader reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("wenda")
         .variable(LineReader.HISTORY_FILE, historyFile)
         .variable(LineReader.HISTORY_SIZE, 1000)
         .build();
-    run(reader, terminal.writer(), session);
+    try {
+      run(reader, terminal.writer(), session, verbose);
+    } finally {
+      PrivateFiles.restrict(historyFile); // in case JLine replaced the file when saving
+    }
   }
 
-  /** Reads lines until :quit or end of input, then saves the history; Ctrl-C only clears the line. */
-  static void run(LineReader reader, java.io.PrintWriter out, ConsoleSession session) throws IOException {
+  static void run(LineReader reader, PrintWriter out, ConsoleSession session) throws IOException {
+    run(reader, out, session, false);
+  }
+
+  /**
+   * Reads lines until :quit or end of input, then saves the history; Ctrl-C only clears the line.
+   * A runtime error from one line becomes one line of output (with the stack trace when
+   * {@code verbose}); the next question is read as usual.
+   */
+  static void run(LineReader reader, PrintWriter out, ConsoleSession session, boolean verbose) throws IOException {
     out.println(session.banner());
     out.flush();
     while (true) {
@@ -48,10 +65,28 @@ public final class ConsoleLoop {
       } catch (EndOfFileException e) {
         break;
       }
-      if (session.handle(line) == ConsoleSession.Outcome.QUIT) {
+      ConsoleSession.Outcome outcome;
+      try {
+        outcome = session.handle(line);
+      } catch (RuntimeException | StackOverflowError e) {
+        out.println();
+        out.println(bugLine(e, verbose));
+        if (verbose) {
+          e.printStackTrace(out);
+        }
+        out.flush();
+        continue;
+      }
+      if (outcome == ConsoleSession.Outcome.QUIT) {
         break;
       }
     }
     reader.getHistory().save();
+  }
+
+  /** The one line shown for an unexpected error while answering. */
+  public static String bugLine(Throwable e, boolean verbose) {
+    return "wenda: unexpected error while answering: " + TerminalSafeWriter.strip(String.valueOf(e))
+        + " — this is a bug, please report it" + (verbose ? "" : " (run with --verbose for the stack trace)");
   }
 }

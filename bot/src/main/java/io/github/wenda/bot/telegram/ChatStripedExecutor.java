@@ -87,6 +87,11 @@ final class ChatStripedExecutor {
     }
   }
 
+  /** True once {@link #close} began: nothing more is taken. */
+  synchronized boolean isClosed() {
+    return closed;
+  }
+
   /** Tasks queued or running. */
   synchronized int pending() {
     return pending;

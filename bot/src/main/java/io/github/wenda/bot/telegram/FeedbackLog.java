@@ -1,14 +1,13 @@
 package io.github.wenda.bot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wenda.bot.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,9 +38,9 @@ public final class FeedbackLog {
 
   public synchronized void append(Vote vote) {
     try {
-      Files.createDirectories(path.getParent());
       byte[] line = (JSON.writeValueAsString(vote) + "\n").getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      // Owner-only: votes say who asked what.
+      try (FileChannel ch = PrivateFiles.openAppend(path)) {
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) {
           ch.write(buf);

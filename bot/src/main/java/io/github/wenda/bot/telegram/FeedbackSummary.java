@@ -3,6 +3,9 @@ package io.github.wenda.bot.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +14,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sums the votes in a feedback log per cited passage and per question, for the operator. A
- * user who votes twice on one answer counts once, with the last vote; unreadable lines (a torn
- * last line after a crash) are counted and skipped.
+ * user who votes twice on one answer counts once, with the last vote. Lines that are not a whole
+ * vote (a torn last line after a crash, invalid UTF-8, {@code null}, {@code {}}, a null passage)
+ * are counted and skipped: one bad line never hides the others.
  */
 public final class FeedbackSummary {
   /** Votes on one thing: a passage ({@code key} docId#ordinal) or a question (key = the question). */
@@ -37,21 +42,39 @@ public final class FeedbackSummary {
     ObjectMapper json = new ObjectMapper();
     Map<String, FeedbackLog.Vote> last = new LinkedHashMap<>();
     int skipped = 0;
+    byte[] bytes;
     try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          FeedbackLog.Vote v = json.readValue(line, FeedbackLog.Vote.class);
-          last.remove(v.answerId() + "/" + v.userId()); // keep insertion order of the latest vote
-          last.put(v.answerId() + "/" + v.userId(), v);
-        } catch (IOException e) {
-          skipped++;
-        }
-      }
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    int start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] != '\n') {
+        continue;
+      }
+      Optional<FeedbackLog.Vote> v = Optional.empty();
+      boolean blank = true;
+      try {
+        // Strict per line: a line with invalid bytes is skipped, not decoded into a wrong vote.
+        String line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, start, i - start)).toString();
+        blank = line.isBlank();
+        v = blank ? Optional.empty() : vote(json, line);
+      } catch (CharacterCodingException e) {
+        blank = false;
+      }
+      start = i + 1;
+      if (blank) {
+        continue;
+      }
+      if (v.isEmpty()) {
+        skipped++;
+        continue;
+      }
+      String key = v.get().answerId() + "/" + v.get().userId();
+      last.remove(key); // keep insertion order of the latest vote
+      last.put(key, v.get());
     }
     Map<String, int[]> byPassage = new LinkedHashMap<>();
     Map<String, String> passageLabel = new LinkedHashMap<>();
@@ -62,10 +85,25 @@ public final class FeedbackSummary {
       for (FeedbackLog.Source s : v.passages() == null ? List.<FeedbackLog.Source>of() : v.passages()) {
         String key = s.docId() + "#" + s.ordinal();
         byPassage.computeIfAbsent(key, k -> new int[2])[i]++;
-        passageLabel.put(key, s.title() + (s.section() == null || s.section().isEmpty() ? "" : " · " + s.section()));
+        passageLabel.put(key, (s.title() == null ? s.docId() : s.title()) + (s.section() == null || s.section().isEmpty() ? "" : " · " + s.section()));
       }
     }
     return new Summary(last.size(), skipped, tallies(byPassage, passageLabel), tallies(byQuestion, Map.of()));
+  }
+
+  /** The vote on this line, when it is a whole one: an answer id, "up" or "down", a question, passages without holes. */
+  private static Optional<FeedbackLog.Vote> vote(ObjectMapper json, String line) {
+    FeedbackLog.Vote v;
+    try {
+      v = json.readValue(line, FeedbackLog.Vote.class);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (v == null || v.answerId() == null || v.question() == null || !("up".equals(v.vote()) || "down".equals(v.vote()))
+        || v.passages() != null && v.passages().stream().anyMatch(p -> p == null || p.docId() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(v);
   }
 
   private static List<Tally> tallies(Map<String, int[]> counts, Map<String, String> labels) {
@@ -80,7 +118,8 @@ public final class FeedbackSummary {
     StringBuilder b = new StringBuilder();
     b.append(s.votes()).append(" votes in ").append(file);
     if (s.skippedLines() > 0) {
-      b.append(" (").append(s.skippedLines()).append(" unreadable lines skipped)");
+      b.append(" (").append(s.skippedLines()).append(" unreadable line").append(s.skippedLines() == 1 ? "" : "s")
+          .append(" skipped)");
     }
     b.append('\n');
     if (s.votes() == 0) {

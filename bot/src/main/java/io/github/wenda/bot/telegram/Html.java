@@ -22,4 +22,23 @@ final class Html {
     }
     return b.toString();
   }
+
+  /**
+   * Whether a Bot API error means Telegram could not read our HTML (400 "can't parse entities …",
+   * "unsupported start tag"): the one 400 that sending the same words as plain text cures.
+   */
+  static boolean unparsable(int errorCode, String message) {
+    if (errorCode != 400 || message == null) {
+      return false;
+    }
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("parse entities") || m.contains("start tag") || m.contains("end tag") || m.contains("entity");
+  }
+
+  /** The text of Telegram HTML without its tags, entities decoded: what the reader would have seen. */
+  static String toPlainText(String html) {
+    String text = html.replaceAll("<[^>]*>", "");
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return text.isBlank() ? "…" : text;
+  }
 }

@@ -1,16 +1,11 @@
 package io.github.wenda.bot.telegram;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.BackOff;
-
 /**
- * How long the poller waits after a failed getUpdates: base, 2×, 4×… capped at 30 s, reset by
- * a success. Replaces the library's default so tests can use a short base, and reports the
- * failure itself: the library's own error line carries a stack trace (muted in logback.xml).
+ * How long the poller waits after a failed getUpdates that gave no {@code retry_after}: base,
+ * 2×, 4×… capped at 30 s, reset by a success. A short base lets tests run fast.
  */
-final class PollBackOff implements BackOff {
-  private static final Logger log = LoggerFactory.getLogger(PollBackOff.class);
+final class PollBackOff {
+  /** Longest wait between failed polls: an outage ends unseen for at most this long. */
   private static final long MAX_MS = 30_000;
   private final long baseMs;
   private int failures;
@@ -19,18 +14,19 @@ final class PollBackOff implements BackOff {
     this.baseMs = baseMs;
   }
 
-  @Override
-  public synchronized void reset() {
+  synchronized void reset() {
     failures = 0;
   }
 
-  @Override
-  public synchronized long nextBackOffMillis() {
+  /** Counts a failure; the wait before the next poll. */
+  synchronized long nextBackOffMillis() {
     long ms = Math.min(MAX_MS, baseMs << Math.min(failures, 16));
     failures++;
-    if (!Thread.currentThread().isInterrupted()) { // interrupted: we are stopping, not failing
-      log.warn("getUpdates failed {} time(s) in a row; polling again in {} ms", failures, ms);
-    }
     return ms;
+  }
+
+  /** Failures in a row so far. */
+  synchronized int failures() {
+    return failures;
   }
 }

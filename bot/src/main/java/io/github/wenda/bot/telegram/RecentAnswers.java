@@ -7,14 +7,21 @@ import java.util.Map;
 
 /**
  * The last answers given, so inline buttons can refer to them by a short id (callback data is at
- * most 64 bytes, far too small for passages). Bounded: old answers are forgotten, and their
- * buttons then say so. Thread-safe.
+ * most 64 bytes, far too small for passages): about 15 characters, a per-run random part and a
+ * counter. Bounded: old answers are forgotten, and their buttons then say so. Thread-safe.
  */
 final class RecentAnswers {
   /** One answer as the buttons need it: who asked what, and the numbered passages shown. */
   record Entry(String id, long chatId, String question, Texts texts, List<Citation> shown) {}
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private final int capacity;
+  /**
+   * 60 random bits per run, so ids differ across restarts: a 👎 on an answer from before a restart
+   * finds no entry ("too old") instead of landing on a new, different answer with the same number.
+   */
+  private final String run = Long.toString(RANDOM.nextLong() >>> 4, 36);
   private long next = 1;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -23,7 +30,7 @@ final class RecentAnswers {
   }
 
   synchronized Entry add(long chatId, String question, Texts texts, List<Citation> shown) {
-    String id = Long.toString(next++, 36);
+    String id = run + "." + Long.toString(next++, 36);
     Entry e = new Entry(id, chatId, question, texts, List.copyOf(shown));
     entries.put(id, e);
     if (entries.size() > capacity) {

@@ -1,9 +1,11 @@
 package io.github.wenda.bot.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wenda.bot.config.Secret;
 import io.github.wenda.retrieval.WendaException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,21 +14,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
  * Starts and stops the long-polling bot and everything it owns. Start checks the token with
- * {@code getMe} (a 401 is {@link TokenRejectedException}), then registers {@link WendaBot} with
- * TelegramBots. {@link #close} stops polling, lets answers in flight finish (bounded), and shuts
- * the executors and OkHttp's pools down: TelegramBots does not, and their threads keep the JVM alive.
+ * {@code getMe} (a 401 is {@link TokenRejectedException}), deletes any webhook, answers the updates
+ * the {@link UpdateJournal} still holds from before a stop or kill, then polls with
+ * {@link UpdatePoller}. {@link #close} stops polling, lets answers in flight finish (bounded), and
+ * shuts the executors and OkHttp's pools down: their threads would keep the JVM alive.
  */
 public final class TelegramBotRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBotRunner.class);
@@ -45,32 +49,40 @@ public final class TelegramBotRunner implements AutoCloseable {
   private final OkHttpClient pollHttp;
   private final ScheduledExecutorService pollThread;
   private final ScheduledExecutorService timer;
-  private final TelegramBotsLongPollingApplication app;
+  private final UpdatePoller poller;
+  private final UpdateJournal journal;
   private final WendaBot bot;
   private final User me;
   private boolean closed;
 
   private TelegramBotRunner(TelegramSettings settings, OkHttpClient sendHttp, OkHttpClient pollHttp,
-      ScheduledExecutorService pollThread, ScheduledExecutorService timer, TelegramBotsLongPollingApplication app,
+      ScheduledExecutorService pollThread, ScheduledExecutorService timer, UpdatePoller poller, UpdateJournal journal,
       WendaBot bot, User me) {
     this.settings = settings;
     this.sendHttp = sendHttp;
     this.pollHttp = pollHttp;
     this.pollThread = pollThread;
     this.timer = timer;
-    this.app = app;
+    this.poller = poller;
+    this.journal = journal;
     this.bot = bot;
     this.me = me;
   }
 
+  /** Where the journal of received updates lives under the data directory. */
+  public static Path journalFile(Path dataDir) {
+    return UpdateJournal.file(dataDir);
+  }
+
   /**
-   * Checks the token and starts polling.
+   * Checks the token, answers what the journal holds, and starts polling.
    *
+   * @param journalFile the update journal ({@link #journalFile}); created owner-only when missing
    * @throws TokenRejectedException when Telegram answers 401
    * @throws WendaException when the Bot API cannot be reached or registration fails
    */
   public static TelegramBotRunner start(TelegramSettings settings, Secret token, Answerer answerer, BotCatalog catalog,
-      FeedbackLog feedback, int maxTurns) {
+      FeedbackLog feedback, int maxTurns, Path journalFile) {
     TokenScrubber.register(token.reveal());
     // OkHttp runs at most 5 requests per host by default: with 20 chats answering at once, every
     // reply would queue behind four others. Sends and the long poll get separate clients, so
@@ -99,27 +111,53 @@ public final class TelegramBotRunner implements AutoCloseable {
     OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token.reveal(), url);
     TelegramSender sender = new TelegramSender(client, settings.retryBase(), settings.maxAttempts());
     TelegramSender quiet = new TelegramSender(client, settings.retryBase(), 1);
-    TelegramBotsLongPollingApplication app = null;
+    UpdateJournal journal = null;
     try {
+      journal = UpdateJournal.open(journalFile);
       User me = getMe(sender, settings);
+      sender.execute(new DeleteWebhook()); // getUpdates answers 409 while a webhook is set
       WendaBot bot = new WendaBot(settings, sender, quiet, new UpdateRouter(me.getId(), me.getUserName()), answerer,
-          catalog, feedback, maxTurns, timer);
-      long backoffBase = settings.retryBase().toMillis();
-      app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread,
-          () -> new PollBackOff(backoffBase));
-      int timeout = settings.pollTimeoutSeconds();
-      app.registerBot(token.reveal(), () -> url,
-          last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(timeout).build(), bot);
+          catalog, feedback, maxTurns, timer, journal);
+      replay(journal, bot);
+      UpdatePoller poller = new UpdatePoller(pollHttp, getUpdatesUrl(url, token.reveal()), settings.pollTimeoutSeconds(),
+          new PollBackOff(settings.retryBase().toMillis()), journal, bot::consume);
+      pollThread.execute(poller);
       log.info("polling as @{} via {}", me.getUserName(), settings.apiUrl());
-      return new TelegramBotRunner(settings, sendHttp, pollHttp, pollThread, timer, app, bot, me);
+      return new TelegramBotRunner(settings, sendHttp, pollHttp, pollThread, timer, poller, journal, bot, me);
     } catch (Exception e) {
-      closeQuietly(app);
       shutdown(sendHttp, pollHttp, pollThread, timer);
+      if (journal != null) {
+        journal.close();
+      }
       if (e instanceof WendaException w) {
         throw w;
       }
       throw new WendaException("cannot start polling at " + settings.apiUrl() + ": " + TokenScrubber.describe(e));
     }
+  }
+
+  /** Updates received before the last stop or kill but never answered: answered now, in order. */
+  private static void replay(UpdateJournal journal, WendaBot bot) {
+    List<Update> pending = new ArrayList<>();
+    for (UpdateJournal.Entry e : journal.pending()) {
+      UpdatesResponse.update(e.json()).ifPresentOrElse(pending::add, () -> {
+        log.warn("update {} in the journal is unreadable: skipped", e.updateId());
+        journal.done(e.updateId());
+      });
+    }
+    if (!pending.isEmpty()) {
+      log.info("answering {} update(s) received before the last stop", pending.size());
+      bot.consume(pending);
+    }
+  }
+
+  private static HttpUrl getUpdatesUrl(TelegramUrl url, String token) {
+    HttpUrl.Builder b = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
+        .addPathSegment("bot" + token);
+    if (url.isTestServer()) {
+      b.addPathSegment("test");
+    }
+    return b.addPathSegment("getUpdates").build();
   }
 
   private static User getMe(TelegramSender sender, TelegramSettings settings) {
@@ -162,24 +200,15 @@ public final class TelegramBotRunner implements AutoCloseable {
       return;
     }
     closed = true;
-    closeQuietly(app);
+    poller.stop();
     pollHttp.dispatcher().cancelAll(); // the long poll may otherwise block for poll-timeout-seconds
     pollThread.shutdownNow();
     if (!bot.drain(settings.shutdownWait())) {
-      log.warn("answers still running after {}: interrupted", settings.shutdownWait());
+      log.warn("answers still running after {}: interrupted; they are answered again after the restart",
+          settings.shutdownWait());
     }
     shutdown(sendHttp, pollHttp, pollThread, timer);
-  }
-
-  private static void closeQuietly(TelegramBotsLongPollingApplication app) {
-    if (app == null) {
-      return;
-    }
-    try {
-      app.close();
-    } catch (Exception e) {
-      log.debug("closing TelegramBots: {}", TokenScrubber.describe(e));
-    }
+    journal.close();
   }
 
   private static void shutdown(OkHttpClient send, OkHttpClient poll, ScheduledExecutorService pollThread,

@@ -12,13 +12,20 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Calls the Bot API through TelegramBots' client, retrying what is worth retrying: a 429 waits
- * the {@code retry_after} Telegram asks for; 5xx, timeouts and network errors back off
- * exponentially (base, 2×, 4×… up to 30 s). Other errors are not retried. Every failure surfaces
- * as a {@link SendException} whose message is scrubbed of the token.
+ * the {@code retry_after} Telegram asks for (up to {@link #MAX_WAIT}); 5xx, timeouts and network
+ * errors back off exponentially (base, 2×, 4×… up to 30 s). Other errors are not retried. Every
+ * failure surfaces as a {@link SendException} whose message is scrubbed of the token.
  */
 final class TelegramSender {
   private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
-  private static final long MAX_WAIT_MS = 30_000;
+  /**
+   * The longest {@code retry_after} honoured as asked. Telegram's flood waits are seconds to a few
+   * minutes; sending earlier than asked only earns a longer ban, so waits are not cut short below
+   * this. A longer request (hours, a misbehaving proxy) is cut here so a stop is never wedged.
+   */
+  static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(300);
+  /** Longest exponential back-off after a 5xx or a network error. */
+  private static final long MAX_BACKOFF_MS = 30_000;
 
   /** A call that failed for good; the message names the method and Telegram's reason, never the token. */
   static final class SendException extends RuntimeException {
@@ -62,7 +69,7 @@ final class TelegramSender {
         }
         if (code == 429) {
           Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-          waitMs = Math.min(MAX_WAIT_MS, (after == null ? 1 : after) * 1000L);
+          waitMs = Math.min(MAX_WAIT.toMillis(), (after == null ? 1 : after) * 1000L);
         } else if (code >= 500 || code == 0) {
           waitMs = backoff(attempt); // 0: the body was no API answer at all (a proxy's 502 page)
         } else {
@@ -89,7 +96,7 @@ final class TelegramSender {
   }
 
   private long backoff(int attempt) {
-    return Math.min(MAX_WAIT_MS, base.toMillis() << Math.min(attempt - 1, 10));
+    return Math.min(MAX_BACKOFF_MS, base.toMillis() << Math.min(attempt - 1, 10));
   }
 
   private static SendException failure(BotApiMethod<?> method, int code, String reason) {

@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -32,13 +31,15 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * The bot: TelegramBots calls {@link #consume} on its polling thread right after advancing the
- * offset, and an exception there silently ends polling, so this method only routes each update
- * to its chat's lane and catches everything. The lanes answer (one question at a time per chat,
- * chats in parallel), keep a "typing…" action alive, stream LLM text by editing a message about
- * once a second, and reply in HTML split into valid parts, with buttons under the last one.
+ * The bot: the {@link UpdatePoller} calls {@link #consume} on its thread once a batch is in the
+ * {@link UpdateJournal}, so this method only routes each update to its chat's lane and catches
+ * everything. The lanes answer (one question at a time per chat, chats in parallel), keep a
+ * "typing…" action alive, stream LLM text by editing a message about once a second, and reply in
+ * HTML split into valid parts, with buttons under the last one. An update is marked done in the
+ * journal once handled (answered, refused, or failed for good), never when the bot stopped first:
+ * those are answered after the restart.
  */
-public final class WendaBot implements LongPollingUpdateConsumer {
+public final class WendaBot {
   private static final Logger log = LoggerFactory.getLogger(WendaBot.class);
   private static final int MAX_BUTTON_PASSAGES = 5;
   private static final int MORE_RESULTS = 5;
@@ -54,6 +55,8 @@ public final class WendaBot implements LongPollingUpdateConsumer {
   private final ChatStripedExecutor lanes;
   private final ScheduledExecutorService timer;
   private final RateLimiter limiter;
+  private final RefusalLimiter refusals = new RefusalLimiter(System::nanoTime);
+  private final UpdateJournal journal;
   private final RecentAnswers recent = new RecentAnswers(5000);
   private final HtmlRenderer renderer = new HtmlRenderer();
   private final MessageSplitter splitter = new MessageSplitter();
@@ -67,7 +70,8 @@ public final class WendaBot implements LongPollingUpdateConsumer {
   });
 
   WendaBot(TelegramSettings settings, TelegramSender sender, TelegramSender quietSender, UpdateRouter router,
-      Answerer answerer, BotCatalog catalog, FeedbackLog feedback, int maxTurns, ScheduledExecutorService timer) {
+      Answerer answerer, BotCatalog catalog, FeedbackLog feedback, int maxTurns, ScheduledExecutorService timer,
+      UpdateJournal journal) {
     this.settings = settings;
     this.sender = sender;
     this.quietSender = quietSender;
@@ -77,17 +81,22 @@ public final class WendaBot implements LongPollingUpdateConsumer {
     this.feedback = feedback;
     this.maxTurns = maxTurns;
     this.timer = timer;
+    this.journal = journal;
     this.lanes = new ChatStripedExecutor(settings.workers(), 1000, 20);
     this.limiter = new RateLimiter(settings.ratePerMinute(), System::nanoTime);
   }
 
-  @Override
+  /** Routes each update to its lane; never throws (the poller must go on). */
   public void consume(List<Update> updates) {
     for (Update update : updates) {
       try {
         dispatch(update);
       } catch (Throwable t) {
-        log.error("update {} dropped: {}", update == null ? null : update.getUpdateId(), TokenScrubber.describe(t));
+        log.error("update {} dropped: {} (this is a bug, please report it)", update == null ? null : update.getUpdateId(),
+            TokenScrubber.describe(t));
+        if (update != null && !lanes.isClosed()) {
+          done(update);
+        }
       }
     }
   }
@@ -96,15 +105,62 @@ public final class WendaBot implements LongPollingUpdateConsumer {
     Incoming in = router.route(update);
     if (in instanceof Incoming.Ignored ignored) {
       log.debug("update {} ignored: {}", update.getUpdateId(), ignored.why());
+      done(update);
       return;
     }
     // Buttons get their own lane per chat: showing a passage need not wait for a slow answer.
     Object lane = in instanceof Incoming.Callback ? "callback:" + in.chatId() : in.chatId();
-    if (!lanes.submit(lane, () -> handle(in))) {
-      log.warn("chat {} is busy or the bot is stopping: update {} refused", in.chatId(), update.getUpdateId());
-      if (in instanceof Incoming.Question q) {
-        timer.execute(() -> quietly(() -> reply(q.chatId(), q.messageId(), q.group(), Texts.forQuestion(q.text()).busy())));
+    if (lanes.submit(lane, () -> handleThenMark(in, update))) {
+      return;
+    }
+    if (lanes.isClosed()) {
+      log.info("stopping: update {} stays in the journal, to be answered after the restart", update.getUpdateId());
+      return;
+    }
+    log.warn("chat {} is busy: update {} refused", in.chatId(), update.getUpdateId());
+    // Off the poll thread: the refusal may wait on Telegram's retry_after.
+    timer.execute(() -> {
+      try {
+        refuseBusy(in);
+      } catch (RuntimeException e) {
+        log.warn("chat {}: telling it we are busy failed: {}", in.chatId(), TokenScrubber.describe(e));
+      } finally {
+        done(update);
       }
+    });
+  }
+
+  /**
+   * Over the queue limits. A vote is still recorded (a line on disk, no answering work), and every
+   * button press gets its answerCallbackQuery, so Telegram's spinner stops and nothing is dropped unseen.
+   */
+  private void refuseBusy(Incoming in) {
+    if (in instanceof Incoming.Callback cb) {
+      if (cb.data().startsWith("f:")) {
+        callback(cb);
+      } else {
+        ack(cb, Texts.forUserLanguage(cb.languageCode()).busy());
+      }
+    } else if (in instanceof Incoming.Question q) {
+      reply(q.chatId(), q.messageId(), q.group(), Html.escape(Texts.forQuestion(q.text()).busy()));
+    } else if (in instanceof Incoming.Command c) {
+      reply(c.chatId(), c.messageId(), c.group(), Html.escape(Texts.forUserLanguage(c.languageCode()).busy()));
+    }
+  }
+
+  private void handleThenMark(Incoming in, Update update) {
+    handle(in);
+    // Interrupted: the bot is stopping and may have cut the answer short; answer it again after the restart.
+    if (!Thread.currentThread().isInterrupted()) {
+      done(update);
+    }
+  }
+
+  private void done(Update update) {
+    try {
+      journal.done(update.getUpdateId());
+    } catch (RuntimeException e) {
+      log.warn("update {}: {}", update.getUpdateId(), e.getMessage());
     }
   }
 
@@ -119,13 +175,37 @@ public final class WendaBot implements LongPollingUpdateConsumer {
       }
     } catch (TelegramSender.SendException e) {
       log.warn("chat {}: {}", in.chatId(), e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug in answering one update: say so in one line, tell the user, and go on with the next.
+      log.error("chat {}: unexpected error: {} (this is a bug, please report it)", in.chatId(), TokenScrubber.describe(e));
+      log.debug("stack trace", e);
+      quietly(() -> apologise(in));
+    }
+  }
+
+  private void apologise(Incoming in) {
+    if (in instanceof Incoming.Callback cb) {
+      ack(cb, Texts.forUserLanguage(cb.languageCode()).failed());
+    } else if (in instanceof Incoming.Question q) {
+      reply(q.chatId(), q.messageId(), q.group(), Html.escape(Texts.forQuestion(q.text()).failed()));
+    } else if (in instanceof Incoming.Command c) {
+      reply(c.chatId(), c.messageId(), c.group(), Html.escape(Texts.forUserLanguage(c.languageCode()).failed()));
+    }
+  }
+
+  /** The polite refusal for chats outside the allowlist, at most once per chat per {@link RefusalLimiter#INTERVAL}. */
+  private void refuse(long chatId, int messageId, boolean group, Texts t) {
+    if (refusals.mayReply(chatId)) {
+      reply(chatId, messageId, group, Html.escape(t.refused(chatId)));
+    } else {
+      log.debug("chat {} not allowed; refused recently, so no reply", chatId);
     }
   }
 
   private void ask(Incoming.Question q) {
     Texts t = Texts.forQuestion(q.text());
     if (!settings.allows(q.chatId(), q.userId())) {
-      reply(q.chatId(), q.messageId(), q.group(), Html.escape(t.refused(q.chatId())));
+      refuse(q.chatId(), q.messageId(), q.group(), t);
       return;
     }
     int length = q.text().codePointCount(0, q.text().length());
@@ -167,7 +247,7 @@ public final class WendaBot implements LongPollingUpdateConsumer {
   private void command(Incoming.Command c) {
     Texts t = Texts.forUserLanguage(c.languageCode());
     if (!settings.allows(c.chatId(), c.userId())) {
-      reply(c.chatId(), c.messageId(), c.group(), Html.escape(t.refused(c.chatId())));
+      refuse(c.chatId(), c.messageId(), c.group(), t);
       return;
     }
     switch (c.name()) {
@@ -209,16 +289,23 @@ public final class WendaBot implements LongPollingUpdateConsumer {
         }
       }
       case "m" -> {
-        ack(cb, null);
         Set<String> seen = new HashSet<>();
         e.shown().forEach(c -> seen.add(c.passage().id()));
+        // Search before answering the button: if it fails, the one callback answer says so.
         List<Hit> more = answerer.search(e.question(), seen.size() + MORE_RESULTS).stream()
             .filter(h -> !seen.contains(h.passage().id())).limit(MORE_RESULTS).toList();
+        ack(cb, null);
         send(cb.chatId(), cb.messageId(), true, renderer.more(more, t));
       }
       case "f" -> {
         boolean up = parts.length > 2 && parts[2].equals("u");
-        feedback.append(FeedbackLog.vote(cb.chatId(), cb.userId(), e, up));
+        try {
+          feedback.append(FeedbackLog.vote(cb.chatId(), cb.userId(), e, up));
+        } catch (RuntimeException io) {
+          log.error("chat {}: vote not recorded: {}", cb.chatId(), io.getMessage());
+          ack(cb, t.failed());
+          return;
+        }
         ack(cb, t.thanks());
       }
       default -> ack(cb, null);
@@ -292,7 +379,20 @@ public final class WendaBot implements LongPollingUpdateConsumer {
   }
 
   private Message sendOne(long chatId, int replyTo, boolean group, String html, InlineKeyboardMarkup keyboard) {
-    var b = SendMessage.builder().chatId(chatId).text(html).parseMode(ParseMode.HTML)
+    try {
+      return sender.execute(message(chatId, replyTo, group, html, ParseMode.HTML, keyboard));
+    } catch (TelegramSender.SendException e) {
+      if (!Html.unparsable(e.errorCode(), e.getMessage())) {
+        throw e;
+      }
+      log.warn("chat {}: Telegram could not read our HTML ({}); sending it once more as plain text", chatId, e.getMessage());
+      return sender.execute(message(chatId, replyTo, group, Html.toPlainText(html), null, keyboard));
+    }
+  }
+
+  private static SendMessage message(long chatId, int replyTo, boolean group, String text, String parseMode,
+      InlineKeyboardMarkup keyboard) {
+    var b = SendMessage.builder().chatId(chatId).text(text).parseMode(parseMode)
         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
     if (group) { // in a busy group, show which message is answered
       b.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
@@ -300,16 +400,29 @@ public final class WendaBot implements LongPollingUpdateConsumer {
     if (keyboard != null) {
       b.replyMarkup(keyboard);
     }
-    return sender.execute(b.build());
+    return b.build();
   }
 
   private void edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
-    var b = EditMessageText.builder().chatId(chatId).messageId(messageId).text(html).parseMode(ParseMode.HTML)
+    try {
+      sender.execute(editing(chatId, messageId, html, ParseMode.HTML, keyboard));
+    } catch (TelegramSender.SendException e) {
+      if (!Html.unparsable(e.errorCode(), e.getMessage())) {
+        throw e;
+      }
+      log.warn("chat {}: Telegram could not read our HTML ({}); editing once more as plain text", chatId, e.getMessage());
+      sender.execute(editing(chatId, messageId, Html.toPlainText(html), null, keyboard));
+    }
+  }
+
+  private static EditMessageText editing(long chatId, int messageId, String text, String parseMode,
+      InlineKeyboardMarkup keyboard) {
+    var b = EditMessageText.builder().chatId(chatId).messageId(messageId).text(text).parseMode(parseMode)
         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
     if (keyboard != null) {
       b.replyMarkup(keyboard);
     }
-    sender.execute(b.build());
+    return b.build();
   }
 
   private static void quietly(Runnable r) {

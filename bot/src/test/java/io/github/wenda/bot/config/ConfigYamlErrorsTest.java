@@ -104,4 +104,18 @@ class ConfigYamlErrorsTest {
             () -> ConfigLoader.load(file, true, Map.of(), List.of())))
         .hasMessage(file + ": not UTF-8 text");
   }
+
+  @Test
+  void an_endless_or_huge_file_is_refused_with_its_name_not_an_out_of_memory_error() throws IOException {
+    Path zero = Path.of("/dev/zero");
+    if (Files.isReadable(zero)) {
+      assertThat(catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(zero, true, Map.of(), List.of())))
+          .hasMessageContaining("/dev/zero").hasMessageContaining("larger than 1024 KiB");
+    }
+    Path huge = dir.resolve("huge.yaml");
+    Files.writeString(huge, "# padding\n".repeat(120_000));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(huge, true, Map.of(), List.of()));
+    assertThat(e).hasMessageContaining(huge.toString()).hasMessageContaining("not a Wenda config file");
+    assertOneLineWithoutJargon(e);
+  }
 }

@@ -58,4 +58,29 @@ class ConsoleLoopTest {
     assertThat(output.toString()).contains("k = 2");
     Mockito.verify(history).save();
   }
+
+  @Test
+  void an_unexpected_error_for_one_question_is_one_line_and_the_console_goes_on() throws Exception {
+    Mockito.when(service.answer(Mockito.any(), Mockito.eq("坏问题"), Mockito.anyInt(), Mockito.any(), Mockito.any()))
+        .thenThrow(new ArrayIndexOutOfBoundsException("Index 7 out of bounds for length 3"));
+    Mockito.when(reader.readLine(Mockito.anyString())).thenReturn("坏问题", "好问题", ":quit");
+
+    ConsoleLoop.run(reader, out, session);
+
+    String shown = output.toString();
+    assertThat(shown).contains("wenda: unexpected error while answering: java.lang.ArrayIndexOutOfBoundsException: Index 7")
+        .contains("this is a bug, please report it").contains("--verbose")
+        .doesNotContain("\tat io.github");
+    assertThat(shown.indexOf("文档中似乎没有")).isGreaterThan(shown.indexOf("this is a bug"));
+    Mockito.verify(history).save();
+  }
+
+  @Test
+  void with_verbose_the_stack_trace_follows_the_line() throws Exception {
+    Mockito.when(service.answer(Mockito.any(), Mockito.eq("坏问题"), Mockito.anyInt(), Mockito.any(), Mockito.any()))
+        .thenThrow(new IllegalStateException("kaput"));
+    Mockito.when(reader.readLine(Mockito.anyString())).thenReturn("坏问题", ":quit");
+    ConsoleLoop.run(reader, out, session, true);
+    assertThat(output.toString()).contains("kaput").contains("this is a bug").contains("\tat ");
+  }
 }

@@ -23,6 +23,8 @@ final class FakeAnswerer implements Answerer {
   volatile long delayMs;
   volatile List<String> streamTokens = List.of();
   volatile Function<String, Answer> answers = FakeAnswerer::cited;
+  /** When set, {@link #search} throws as a bug in retrieval would. */
+  volatile boolean searchFails;
 
   static Hit hit(int rank, String title, String text) {
     Passage p = new Passage("doc" + rank, title, "一 引言", SegmentKind.BODY, rank, 0, text.length(), text);
@@ -51,6 +53,9 @@ final class FakeAnswerer implements Answerer {
 
   @Override
   public List<Hit> search(String question, int k) {
+    if (searchFails) {
+      throw new IllegalStateException("search broke");
+    }
     List<Hit> hits = new ArrayList<>();
     for (int i = 1; i <= k; i++) {
       hits.add(hit(i, "Doc " + i, "Passage " + i + " about " + question));

@@ -2,7 +2,6 @@ package io.github.wenda.bot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -68,7 +67,10 @@ final class FakeBotApi implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   // Decides per call (by lower-case method name) a status to fake: 0 for none, RESET to drop it.
   private volatile java.util.function.ToIntFunction<String> chaos = method -> 0;
-  private final List<ObjectNode> updates = new ArrayList<>();
+  // Served as written, so tests can serve updates that are not valid Bot API objects (or JSON).
+  private record RawUpdate(int id, String json) {}
+
+  private final List<RawUpdate> updates = new ArrayList<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
   private final String acceptedToken;
   private int nextUpdateId = 1;
@@ -144,9 +146,26 @@ final class FakeBotApi implements AutoCloseable {
   private int push(ObjectNode u) {
     int id = nextUpdateId++;
     u.put("update_id", id);
-    updates.add(u);
+    updates.add(new RawUpdate(id, u.toString()));
     notifyAll();
     return id;
+  }
+
+  /**
+   * Serves {@code jsonWithId} as an update, verbatim after replacing {@code $ID} with the next
+   * update id: for updates with fields of the wrong type, or broken JSON.
+   */
+  synchronized int rawUpdate(String jsonWithId) {
+    int id = nextUpdateId++;
+    updates.add(new RawUpdate(id, jsonWithId.replace("$ID", Integer.toString(id))));
+    notifyAll();
+    return id;
+  }
+
+  /** A private text message as a JSON string with {@code $ID} for its update id, to be spoiled by a test. */
+  synchronized String privateTextJson(long chatId, long userId, String text) {
+    ObjectNode u = update(message(chatId, "private", userId, text, "en"));
+    return u.toString().replaceFirst("^\\{", "{\"update_id\":\\$ID,");
   }
 
   private static ObjectNode update(ObjectNode message) {
@@ -243,7 +262,7 @@ final class FakeBotApi implements AutoCloseable {
       case "getme":
         return "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"Wenda\",\"username\":\"" + BOT_NAME + "\"}";
       case "getupdates":
-        return JSON.writeValueAsString(pollUpdates(body.path("offset").asInt(0), body.path("timeout").asInt(0)));
+        return pollUpdates(body.path("offset").asInt(0), body.path("timeout").asInt(0));
       case "sendmessage":
       case "editmessagetext": {
         ObjectNode m = JSON.createObjectNode();
@@ -260,15 +279,18 @@ final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  private synchronized ArrayNode pollUpdates(int offset, int timeoutSeconds) throws InterruptedException {
-    updates.removeIf(u -> u.get("update_id").asInt() < offset);
+  private synchronized String pollUpdates(int offset, int timeoutSeconds) throws InterruptedException {
+    updates.removeIf(u -> u.id() < offset); // the offset confirms earlier updates, as Telegram does
     long end = System.nanoTime() + Duration.ofMillis(Math.min(timeoutSeconds * 1000L, 300)).toNanos();
     while (updates.isEmpty() && System.nanoTime() < end) {
       wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
     }
-    ArrayNode out = JSON.createArrayNode();
-    updates.forEach(out::add);
-    return out;
+    return "[" + String.join(",", updates.stream().limit(100).map(RawUpdate::json).toList()) + "]";
+  }
+
+  /** Updates not yet confirmed by a getUpdates offset. */
+  synchronized int unconfirmed() {
+    return updates.size();
   }
 
   private static void respond(HttpExchange ex, int status, String body) throws IOException {

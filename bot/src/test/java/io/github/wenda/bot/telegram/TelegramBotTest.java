@@ -52,7 +52,7 @@ class TelegramBotTest {
   private TelegramBotRunner start(TelegramSettings s) {
     runner = TelegramBotRunner.start(s, Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer,
         new BotCatalog(List.of("上海合作组织 <研究>"), List.of("上海合作组织是哪一年成立的？")),
-        new FeedbackLog(dir.resolve("feedback.jsonl")), 5);
+        new FeedbackLog(dir.resolve("feedback.jsonl")), 5, dir.resolve("updates.jsonl"));
     return runner;
   }
 
@@ -365,7 +365,7 @@ class TelegramBotTest {
     try (FakeBotApi other = new FakeBotApi("999:SomeOtherTokenAAAAAAAAAAAAAAAAAAAA")) {
       assertThatThrownBy(() -> TelegramBotRunner.start(settings(other.url(), Set.of(), Set.of(), 2),
           Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer, new BotCatalog(List.of(), List.of()),
-          new FeedbackLog(dir.resolve("f.jsonl")), 5))
+          new FeedbackLog(dir.resolve("f.jsonl")), 5, dir.resolve("u.jsonl")))
           .isInstanceOf(TelegramBotRunner.TokenRejectedException.class)
           .hasMessageContaining("rejected the bot token")
           .hasMessageContaining("401")

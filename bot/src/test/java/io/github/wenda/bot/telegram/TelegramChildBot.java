@@ -16,7 +16,8 @@ public final class TelegramChildBot {
     answerer.delayMs = Long.parseLong(args[1]);
     TelegramBotRunner runner = TelegramBotRunner.start(
         TelegramBotTest.settings(URI.create(args[0]), Set.of(), Set.of(), 4), Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"),
-        answerer, new BotCatalog(List.of(), List.of()), new FeedbackLog(Path.of(args[2])), 5);
+        answerer, new BotCatalog(List.of(), List.of()), new FeedbackLog(Path.of(args[2])), 5,
+        Path.of(args.length > 3 ? args[3] : args[2] + ".updates"));
     System.out.println("READY");
     System.out.flush();
     runner.runUntilSignalled();

@@ -1,0 +1,2 @@
+/** Data files that only the user running Wenda may read: folders 0700, files 0600, appends forced to disk. */
+package io.github.wenda.bot.storage;
