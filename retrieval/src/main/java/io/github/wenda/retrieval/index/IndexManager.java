@@ -6,7 +6,9 @@ import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.corpus.DocumentParser;
+import io.github.wenda.retrieval.corpus.SkippedFile;
+import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,12 +49,13 @@ public final class IndexManager {
   private final IndexSettings settings;
   private final Embedder embedder;
   private final ProgressListener progress;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final DocumentParser parser;
 
   public IndexManager(IndexSettings settings, Embedder embedder, ProgressListener progress) {
     this.settings = settings;
     this.embedder = embedder;
     this.progress = progress;
+    this.parser = new DocumentParser((file, done, total) -> progress.progress("pages", done, total));
   }
 
   /** Brings the index up to date with {@code corpus} and says what it did. */
@@ -84,11 +87,15 @@ public final class IndexManager {
     Path dir = settings.dir();
     Path building = dir.resolveSibling(dir.getFileName() + ".building-" + UUID.randomUUID());
     Stages stages = new Stages();
-    Map<String, List<Passage>> passages = passagesOf(corpus.documents(), stages);
+    List<SkippedFile> failed = new ArrayList<>();
+    Map<String, List<Passage>> passages = passagesOf(corpus.documents(), stages, failed);
     Map<String, IndexManifest.DocumentEntry> entries = new LinkedHashMap<>();
     List<Passage> all = new ArrayList<>();
     for (Document d : corpus.documents()) {
       List<Passage> ps = passages.get(d.id());
+      if (ps == null) {
+        continue; // unreadable: left out of the manifest, so it is tried again next time
+      }
       entries.put(d.id(), entry(d, ps.size()));
       all.addAll(ps);
     }
@@ -112,8 +119,8 @@ public final class IndexManager {
     }
     stages.add("write", t);
     return new IndexReport(
-        IndexReport.Action.REBUILT, corpus.documents().size(), all.size(), all.size(),
-        corpus.documents().stream().map(Document::id).toList(), stages.map, corpus.warnings());
+        IndexReport.Action.REBUILT, entries.size(), all.size(), all.size(),
+        List.copyOf(entries.keySet()), stages.map, warnings(corpus, failed), skipped(corpus, failed));
   }
 
   private IndexReport update(Corpus corpus, IndexManifest m) throws IOException {
@@ -129,16 +136,28 @@ public final class IndexManager {
     List<String> removed = m.documents().keySet().stream().filter(id -> !current.containsKey(id)).toList();
     int total = m.passageCount();
     if (changed.isEmpty() && removed.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, current.size(), total, 0, List.of(), Map.of(), corpus.warnings());
+      return new IndexReport(IndexReport.Action.REUSED, current.size(), total, 0, List.of(), Map.of(), corpus.warnings(),
+          corpus.skipped());
     }
     Stages stages = new Stages();
-    Map<String, List<Passage>> passages = passagesOf(changed, stages);
+    List<SkippedFile> failed = new ArrayList<>();
+    Map<String, List<Passage>> passages = passagesOf(changed, stages, failed);
+    if (removed.isEmpty() && passages.isEmpty() && changed.stream().noneMatch(d -> m.documents().containsKey(d.id()))) {
+      // Only files that failed before and fail again: nothing to write.
+      return new IndexReport(IndexReport.Action.REUSED, m.documents().size(), total, 0, List.of(), stages.map,
+          warnings(corpus, failed), skipped(corpus, failed));
+    }
     List<Passage> added = new ArrayList<>();
     Map<String, IndexManifest.DocumentEntry> entries = new HashMap<>(m.documents());
     removed.forEach(entries::remove);
     for (Document d : changed) {
-      added.addAll(passages.get(d.id()));
-      entries.put(d.id(), entry(d, passages.get(d.id()).size()));
+      List<Passage> ps = passages.get(d.id());
+      if (ps == null) {
+        entries.remove(d.id()); // unreadable now: its old passages go, and it is tried again next time
+        continue;
+      }
+      added.addAll(ps);
+      entries.put(d.id(), entry(d, ps.size()));
     }
     List<float[]> vectors = embed(added, stages);
     long t = System.nanoTime();
@@ -164,8 +183,8 @@ public final class IndexManager {
     List<String> touched = new ArrayList<>(changed.stream().map(Document::id).toList());
     touched.addAll(removed);
     return new IndexReport(
-        IndexReport.Action.UPDATED, current.size(), next.passageCount(), added.size(), touched, stages.map,
-        corpus.warnings());
+        IndexReport.Action.UPDATED, entries.size(), next.passageCount(), added.size(), touched, stages.map,
+        warnings(corpus, failed), skipped(corpus, failed));
   }
 
   /** The manifest if the index beside it opens and agrees with it; empty means "rebuild". */
@@ -191,20 +210,40 @@ public final class IndexManager {
     }
   }
 
-  private Map<String, List<Passage>> passagesOf(List<Document> docs, Stages stages) {
+  /** Passages per readable document; unreadable ones are left out and added to {@code failed}. */
+  private Map<String, List<Passage>> passagesOf(List<Document> docs, Stages stages, List<SkippedFile> failed) {
     long t = System.nanoTime();
     Map<String, CleanDocument> clean = new LinkedHashMap<>();
     for (Document d : docs) {
-      clean.put(d.id(), cleaner.clean(d.rawText()));
+      try {
+        clean.put(d.id(), parser.parse(d));
+      } catch (UnreadableDocumentException e) {
+        failed.add(new SkippedFile(d.file(), d.format().label(), e.reason()));
+        log.warn("skipping {}: {}", d.file(), e.reason());
+      }
     }
     stages.add("clean", t);
     t = System.nanoTime();
     Chunker chunker = new Chunker(settings.chunk());
     Map<String, List<Passage>> out = new LinkedHashMap<>();
     for (Document d : docs) {
-      out.put(d.id(), chunker.chunk(d.id(), d.title(), clean.get(d.id())));
+      if (clean.containsKey(d.id())) {
+        out.put(d.id(), chunker.chunk(d.id(), d.title(), clean.get(d.id())));
+      }
     }
     stages.add("chunk", t);
+    return out;
+  }
+
+  private static List<String> warnings(Corpus corpus, List<SkippedFile> failed) {
+    List<String> out = new ArrayList<>(corpus.warnings());
+    failed.forEach(f -> out.add("skipping " + f));
+    return out;
+  }
+
+  private static List<SkippedFile> skipped(Corpus corpus, List<SkippedFile> failed) {
+    List<SkippedFile> out = new ArrayList<>(corpus.skipped());
+    out.addAll(failed);
     return out;
   }
 

@@ -28,7 +28,7 @@ public final class IndexSchema {
    * Bump whenever cleaning, chunking or the fields change, so existing indexes are rebuilt rather
    * than mixed with passages made the old way.
    */
-  public static final int PIPELINE_VERSION = 2;
+  public static final int PIPELINE_VERSION = 3;
 
   public static final String ID = "id";
   public static final String DOC = "doc";
@@ -42,6 +42,7 @@ public final class IndexSchema {
   static final String START = "start";
   static final String END = "end";
   static final String TEXT = "text";
+  static final String PAGE = "page";
 
   private IndexSchema() {}
 
@@ -62,6 +63,7 @@ public final class IndexSchema {
     d.add(new StoredField(START, p.start()));
     d.add(new StoredField(END, p.end()));
     d.add(new StoredField(TEXT, p.text()));
+    d.add(new StoredField(PAGE, p.page()));
     String searchable = IndexManager.searchableText(p);
     d.add(new TextField(WORDS, searchable, Field.Store.NO));
     d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
@@ -79,6 +81,7 @@ public final class IndexSchema {
         d.getField(ORDINAL).numericValue().intValue(),
         d.getField(START).numericValue().intValue(),
         d.getField(END).numericValue().intValue(),
-        d.get(TEXT));
+        d.get(TEXT),
+        d.getField(PAGE) == null ? 0 : d.getField(PAGE).numericValue().intValue());
   }
 }

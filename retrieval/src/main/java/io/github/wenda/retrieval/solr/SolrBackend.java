@@ -6,7 +6,6 @@ import io.github.wenda.retrieval.chunk.Chunker;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.TextCleaner;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexManager;
 import io.github.wenda.retrieval.index.IndexReport;
@@ -58,7 +57,7 @@ public final class SolrBackend implements SearchBackend {
   private final Embedder passageEmbedder;
   private final Embedder queryEmbedder;
   private final ProgressListener progress;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final io.github.wenda.retrieval.corpus.DocumentParser parser = new io.github.wenda.retrieval.corpus.DocumentParser();
   private final Map<String, Double> idfCache = new ConcurrentHashMap<>();
   private volatile long size = -1;
 
@@ -157,7 +156,8 @@ public final class SolrBackend implements SearchBackend {
     }
     List<String> removed = indexed.keySet().stream().filter(id -> !current.contains(id)).sorted().toList();
     if (changed.isEmpty() && removed.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, current.size(), size(), 0, List.of(), Map.of(), corpus.warnings());
+      return new IndexReport(IndexReport.Action.REUSED, current.size(), size(), 0, List.of(), Map.of(), corpus.warnings(),
+          corpus.skipped());
     }
     if (rebuild) {
       log.info("Solr collection {} was built differently ({}); rebuilding it as {}", settings.collection(), builds, build);
@@ -166,9 +166,19 @@ public final class SolrBackend implements SearchBackend {
     long t = System.nanoTime();
     Map<Document, List<Passage>> passages = new LinkedHashMap<>();
     Chunker chunker = new Chunker(index.chunk());
+    List<io.github.wenda.retrieval.corpus.SkippedFile> failed = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(corpus.warnings());
     for (Document d : changed) {
-      passages.put(d, chunker.chunk(d.id(), d.title(), cleaner.clean(d.rawText())));
+      try {
+        passages.put(d, chunker.chunk(d.id(), d.title(), parser.parse(d)));
+      } catch (io.github.wenda.retrieval.reader.UnreadableDocumentException e) {
+        // No passages: the document is not in the collection's state, so it is tried again next time.
+        failed.add(new io.github.wenda.retrieval.corpus.SkippedFile(d.file(), d.format().label(), e.reason()));
+        warnings.add("skipping " + d.file() + ": " + e.reason());
+        passages.put(d, List.of());
+      }
     }
+    failed.addAll(0, corpus.skipped());
     stages.put("clean+chunk", Duration.ofNanos(System.nanoTime() - t));
     t = System.nanoTime();
     List<SolrInputDocument> docs = embed(passages, build);
@@ -180,7 +190,7 @@ public final class SolrBackend implements SearchBackend {
     touched.addAll(removed);
     size = -1;
     return new IndexReport(rebuild || indexed.isEmpty() ? IndexReport.Action.REBUILT : IndexReport.Action.UPDATED,
-        current.size(), size(), docs.size(), touched, stages, corpus.warnings());
+        current.size(), size(), docs.size(), touched, stages, warnings, failed);
   }
 
   /** Document id → hash and the builds present, from one pivot facet over the committed passages. */
