@@ -46,6 +46,12 @@ public final class HtmlReader implements DocumentReader {
     return new StructuredDocument(Optional.of(title), w.out);
   }
 
+  private static boolean isCodeClass(Element e) {
+    return e.classNames().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
+        .anyMatch(c -> c.contains("preformatted") || c.equals("programlisting") || c.equals("screen")
+            || c.equals("sourcecode") || c.equals("code-block") || c.equals("highlight"));
+  }
+
   /** Depth-first over the body, collecting inline text until a block boundary. */
   private static final class Walker {
     final List<Block> out = new ArrayList<>();
@@ -70,19 +76,36 @@ public final class HtmlReader implements DocumentReader {
       }
       if (tag.matches("h[1-6]")) {
         flush();
-        String text = InlineText.tidy(e.text());
+        String text = InlineText.tidy(e.wholeText());
         if (!text.isEmpty()) {
           out.add(Block.heading(tag.charAt(1) - '0', text, 0));
         }
         return;
       }
-      if (tag.equals("pre")) {
+      if (e.classNames().stream().anyMatch(c -> c.equals("footnote") || c.equals("footnotes"))
+          && !tag.equals("a") && !tag.equals("sup") && !tag.equals("span")) {
+        flush();
+        for (Element note : e.select("p, li")) {
+          String text = InlineText.tidy(note.wholeText());
+          if (!text.isEmpty()) {
+            out.add(Block.of(BlockKind.FOOTNOTE, text, 0));
+          }
+        }
+        return;
+      }
+      if (tag.equals("pre") || (!tag.equals("span") && !tag.equals("code") && isCodeClass(e))) {
         flush();
         String code = e.wholeText().replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
         code = code.replaceAll("^\\n+", "").stripTrailing();
         if (!code.isBlank()) {
           List<String> lines = code.lines().map(String::stripTrailing).toList();
-          out.add(Block.of(BlockKind.CODE, String.join("\n", lines), 0));
+          Block last = out.isEmpty() ? null : out.get(out.size() - 1);
+          if (last != null && last.kind() == BlockKind.CODE && !tag.equals("pre")) {
+            // One paragraph per code line (LibreOffice's "Preformatted Text"): one block.
+            out.set(out.size() - 1, Block.of(BlockKind.CODE, last.text() + "\n" + String.join("\n", lines), 0));
+          } else {
+            out.add(Block.of(BlockKind.CODE, String.join("\n", lines), 0));
+          }
         }
         return;
       }
@@ -91,7 +114,7 @@ public final class HtmlReader implements DocumentReader {
         List<String> cells = new ArrayList<>();
         for (Element cell : e.children()) {
           if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-            cells.add(InlineText.tidy(cell.text()));
+            cells.add(InlineText.tidy(cell.wholeText()));
           }
         }
         if (cells.stream().anyMatch(c -> !c.isEmpty())) {
@@ -115,7 +138,7 @@ public final class HtmlReader implements DocumentReader {
     }
 
     void flush() {
-      String text = InlineText.join(List.of(inline.toString().split("\n")));
+      String text = InlineText.tidy(inline.toString());
       inline.setLength(0);
       if (text.isEmpty()) {
         inlineKind = BlockKind.PARAGRAPH;
@@ -124,7 +147,7 @@ public final class HtmlReader implements DocumentReader {
       java.util.OptionalInt level = NumberedHeading.level(text);
       if (inlineKind == BlockKind.PARAGRAPH && level.isPresent() && text.length() <= 40) {
         out.add(Block.heading(level.getAsInt(), text, 0));
-      } else if (ContentsLine.hasLeader(text)) {
+      } else if (ContentsLine.hasLeader(text) || ContentsLine.isContentsTitle(text)) {
         out.add(Block.of(BlockKind.CONTENTS, text, 0));
       } else {
         out.add(Block.of(inlineKind, text, 0));

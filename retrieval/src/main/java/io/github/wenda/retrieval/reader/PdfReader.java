@@ -87,7 +87,9 @@ public final class PdfReader implements DocumentReader {
     private final StringBuilder line = new StringBuilder();
     private boolean paragraphStart;
     private int glyphs;
+    private int latin;
     private int mono;
+    private float lastEnd = -1;
     private double size;
 
     LineCollector(int pageCount) {
@@ -133,13 +135,31 @@ public final class PdfReader implements DocumentReader {
 
     @Override
     protected void writeString(String text, List<TextPosition> positions) {
+      if (!positions.isEmpty() && line.length() > 0 && lastEnd >= 0) {
+        TextPosition first = positions.get(0);
+        // A wide gap inside a line separates table cells; a word space is about a third of an em.
+        if (first.getXDirAdj() - lastEnd > 2.5 * Math.max(1f, first.getFontSizeInPt())) {
+          if (line.charAt(line.length() - 1) == ' ') {
+            line.setLength(line.length() - 1);
+          }
+          line.append('\t');
+        }
+      }
       line.append(text);
       for (TextPosition p : positions) {
         glyphs++;
         size += p.getFontSizeInPt();
-        if (isMonospaced(p.getFont())) {
-          mono++;
+        // CJK glyphs in a code line come from a fallback font; only the others tell code from prose.
+        if (!InlineText.isCjk(p.getUnicode().isEmpty() ? ' ' : p.getUnicode().codePointAt(0)) && !p.getUnicode().isBlank()) {
+          latin++;
+          if (isMonospaced(p.getFont())) {
+            mono++;
+          }
         }
+      }
+      if (!positions.isEmpty()) {
+        TextPosition last = positions.get(positions.size() - 1);
+        lastEnd = last.getXDirAdj() + last.getWidthDirAdj();
       }
     }
 
@@ -149,11 +169,13 @@ public final class PdfReader implements DocumentReader {
       }
       String text = line.toString();
       if (!text.isBlank()) {
-        page.add(new PdfLineRun(text, paragraphStart, glyphs == 0 ? 0 : (double) mono / glyphs, glyphs == 0 ? 0 : size / glyphs));
+        page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, glyphs == 0 ? 0 : size / glyphs));
         paragraphStart = false;
       }
       line.setLength(0);
+      lastEnd = -1;
       glyphs = 0;
+      latin = 0;
       mono = 0;
       size = 0;
     }
@@ -203,7 +225,7 @@ public final class PdfReader implements DocumentReader {
           flushAll();
           for (PdfLineRun l : body) {
             if (!ContentsLine.isContentsTitle(l.text())) {
-              out.add(Block.of(BlockKind.CONTENTS, InlineText.tidy(l.text()), pageNo));
+              out.add(Block.of(BlockKind.CONTENTS, InlineText.tidyExtracted(l.text()), pageNo));
             }
           }
           pages.set(pi, List.of()); // let the page's lines go
@@ -229,7 +251,16 @@ public final class PdfReader implements DocumentReader {
         return;
       }
       flushCode();
-      String text = InlineText.tidy(raw);
+      if (raw.indexOf('\t') > 0 && !ContentsLine.hasLeader(raw.replace('\t', ' '))) {
+        flushParagraph();
+        List<String> cells = new ArrayList<>();
+        for (String cell : raw.split("\t")) {
+          cells.add(InlineText.tidyExtracted(cell));
+        }
+        out.add(Block.of(BlockKind.TABLE_ROW, String.join(" | ", cells), pageNo));
+        return;
+      }
+      String text = InlineText.tidyExtracted(raw);
       if (text.isEmpty()) {
         return;
       }
@@ -279,7 +310,7 @@ public final class PdfReader implements DocumentReader {
 
     private void flushParagraph() {
       if (!paragraph.isEmpty()) {
-        String text = InlineText.join(paragraph);
+        String text = InlineText.joinWrapped(paragraph);
         if (!text.isBlank()) {
           out.add(Block.of(paragraphKind, text, paragraphPage));
         }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * recurs at a page edge on at least a quarter of the pages (and on three) is page furniture
  * ("Debian 参考手册 … 50/223" and "… 51/223" share the shape "Debian参考手册…#/#"). A bare page
  * number at a page edge is furniture on any page. Body text repeats too, but rarely at the same
- * edge of many pages.
+ * edge of many pages, and a line that ends a sentence is never taken for a header.
  */
 final class RunningLines {
   static final int EDGE = 2;
@@ -50,7 +50,13 @@ final class RunningLines {
     if (!atEdge(i, size)) {
       return false;
     }
-    return isPageNumber(line) || running.contains(shape(line));
+    return isPageNumber(line) || (running.contains(shape(line)) && !endsSentence(line));
+  }
+
+  // The last line of a paragraph that happens to repeat at a page foot is body text, not a header.
+  private static boolean endsSentence(String line) {
+    String t = line.strip();
+    return !t.isEmpty() && "。！？.!?".indexOf(t.charAt(t.length() - 1)) >= 0;
   }
 
   static boolean isPageNumber(String line) {
