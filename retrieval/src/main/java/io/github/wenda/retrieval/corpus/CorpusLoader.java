@@ -143,7 +143,9 @@ public final class CorpusLoader {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && isCandidate(f) && !leavesCorpus(f, root, listing)) {
+          if (attrs.isSymbolicLink()) { // the walk follows links: one reported as a link leads nowhere
+            listing.skip(relative(f), "link", "broken symbolic link");
+          } else if (attrs.isRegularFile() && isCandidate(f) && !leavesCorpus(f, root, listing)) {
             listing.files.add(f);
           }
           return FileVisitResult.CONTINUE;
