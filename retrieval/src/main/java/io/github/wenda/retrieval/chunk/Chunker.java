@@ -89,22 +89,39 @@ public final class Chunker {
     }
   }
 
-  // After a comma in the second half; else at a word boundary in the second half; else at max.
+  // After a comma in the second half; else at a word boundary, in the second half if there is one; else at max.
   private static int cutPoint(String text, int start, int end, int max) {
     for (int i = start + max - 1; i > start + max / 2; i--) {
-      if (SOFT_BREAKS.indexOf(text.charAt(i)) >= 0) {
+      char c = text.charAt(i);
+      // An ASCII comma or colon is a break only before a space: "http:" and "a,b" are one token.
+      if (SOFT_BREAKS.indexOf(c) >= 0 && (c >= 0x80 || (i + 1 < end && text.charAt(i + 1) == ' '))) {
         return i + 1;
       }
     }
-    for (int i = start + max; i > start + max / 2; i--) {
-      if (!isWordChar(text.charAt(i - 1)) || !isWordChar(text.charAt(i))) {
-        if (!Character.isLowSurrogate(text.charAt(i))) {
-          return i;
-        }
-      }
+    int boundary = wordBoundary(text, start + max, start + max / 2);
+    if (boundary < 0) {
+      boundary = wordBoundary(text, start + max / 2, start); // a shorter passage rather than a cut word
+    }
+    if (boundary > start) {
+      return boundary;
     }
     int cut = start + max;
     return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut; // never split a surrogate pair
+  }
+
+  // The last place in (low, high] between two characters that do not belong to one word, or -1.
+  private static int wordBoundary(String text, int high, int low) {
+    for (int i = high; i > low; i--) {
+      char a = text.charAt(i - 1);
+      char b = text.charAt(i);
+      if (Character.isLowSurrogate(b) || Character.isWhitespace(a)) {
+        continue;
+      }
+      if (Character.isWhitespace(b) || !isWordChar(a) || !isWordChar(b)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Characters of words, paths, URLs and identifiers, which a cut must not separate. */
