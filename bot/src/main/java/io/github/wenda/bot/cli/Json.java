@@ -11,7 +11,7 @@ final class Json {
 
   private Json() {}
 
-  /** {@code {"rank","doc","title","passage","score","text"}} plus section and kind. */
+  /** {@code {"rank","doc","title","passage","score","text"}} plus section, kind and (paged formats) page. */
   static ObjectNode passage(Hit h) {
     Passage p = h.passage();
     ObjectNode o = JSON.createObjectNode();
@@ -23,6 +23,7 @@ final class Json {
     o.put("text", p.text());
     o.put("section", p.section());
     o.put("kind", p.kind().label());
+    p.pageNumber().ifPresent(page -> o.put("page", page));
     return o;
   }
 }
