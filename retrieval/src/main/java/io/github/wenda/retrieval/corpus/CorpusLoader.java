@@ -63,6 +63,8 @@ public final class CorpusLoader {
     }
     Catalog catalog = Catalog.load(dir);
     Listing listing = list();
+    java.util.Map<String, Long> stems = listing.files.stream()
+        .collect(java.util.stream.Collectors.groupingBy(f -> stripExtension(relative(f)), java.util.stream.Collectors.counting()));
     List<Document> documents = new ArrayList<>();
     for (Path file : listing.files) {
       String relative = relative(file);
@@ -71,12 +73,14 @@ public final class CorpusLoader {
         listing.skip(relative, extension(relative), "unsupported type (Wenda reads .pdf, .html, .docx, .md and .txt)");
         continue;
       }
-      load(file, relative, format.get(), catalog, listing).ifPresent(documents::add);
+      // "manual.html" and "manual.pdf" side by side keep their extensions, so their ids differ.
+      String id = stems.get(stripExtension(relative)) > 1 ? relative : stripExtension(relative);
+      load(file, relative, id, format.get(), catalog, listing).ifPresent(documents::add);
     }
     return new Corpus(documents, listing.warnings, listing.skipped);
   }
 
-  private Optional<Document> load(Path file, String relative, DocumentFormat format, Catalog catalog, Listing listing) {
+  private Optional<Document> load(Path file, String relative, String id, DocumentFormat format, Catalog catalog, Listing listing) {
     String label = format.label();
     try {
       long size = Files.size(file);
@@ -108,7 +112,6 @@ public final class CorpusLoader {
         }
         sha = sha256(file);
       }
-      String id = stripExtension(relative);
       DocumentInfo info = catalog.find(relative).orElseGet(() -> new DocumentInfo("", "", ""));
       if (info.title().isBlank()) {
         info = new DocumentInfo(fallbackTitle(id, text), info.author(), info.source());

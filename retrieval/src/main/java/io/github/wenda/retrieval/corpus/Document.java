@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One corpus file as loaded: its id (path relative to the corpus folder, without extension), the
+ * One corpus file as loaded: its id (path relative to the corpus folder, without extension unless two
+ * files differ only in extension, e.g. manual.html and manual.pdf), the
  * catalog's metadata, its format, the decoded raw text for text formats (text and Markdown; "" for
  * PDF, HTML and Word, which their readers parse from the file) and the SHA-256 of its bytes (what
  * incremental indexing compares).
@@ -32,7 +33,7 @@ public record Document(String id, Path path, DocumentInfo info, String rawText, 
   public String file() {
     String name = path.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return dot > 0 ? id + name.substring(dot) : id;
+    return dot > 0 && !id.endsWith(name.substring(dot)) ? id + name.substring(dot) : id;
   }
 
   public String title() {

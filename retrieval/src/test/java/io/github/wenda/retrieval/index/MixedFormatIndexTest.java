@@ -55,13 +55,13 @@ class MixedFormatIndexTest {
     FormatSummary summary = FormatSummary.of(new CorpusLoader(corpus).load().documents(), r.skipped());
     assertThat(summary.lines()).contains("pdf        1 indexed, 1 skipped", ".epub      0 indexed, 1 skipped",
         "html       1 indexed", "docx       1 indexed", "markdown   1 indexed", "text       1 indexed");
-    assertThat(indexed()).extracting(Passage::docId).contains("manual", "guide", "debian-faq-customizing.zh-cn", "notes");
+    assertThat(indexed()).extracting(Passage::docId).contains("manual.pdf", "manual.docx", "guide", "debian-faq-customizing.zh-cn", "notes");
   }
 
   @Test
   void pdf_passages_carry_their_page_and_no_contents_passage_is_stored() throws IOException {
     refresh();
-    List<Passage> pdf = indexed().stream().filter(p -> p.docId().equals("manual")).toList();
+    List<Passage> pdf = indexed().stream().filter(p -> p.docId().equals("manual.pdf")).toList();
     assertThat(pdf).isNotEmpty().allSatisfy(p -> assertThat(p.page()).isBetween(2, 5));
     assertThat(pdf).filteredOn(p -> p.text().contains("Dl-Limit")).singleElement()
         .satisfies(p -> assertThat(p.page()).isEqualTo(4));
