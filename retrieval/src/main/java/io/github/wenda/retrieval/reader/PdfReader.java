@@ -88,6 +88,7 @@ public final class PdfReader implements DocumentReader {
     private boolean paragraphStart;
     private int glyphs;
     private int latin;
+    private int cjk;
     private int mono;
     private float lastEnd = -1;
     private double size;
@@ -150,7 +151,10 @@ public final class PdfReader implements DocumentReader {
         glyphs++;
         size += p.getFontSizeInPt();
         // CJK glyphs in a code line come from a fallback font; only the others tell code from prose.
-        if (!InlineText.isCjk(p.getUnicode().isEmpty() ? ' ' : p.getUnicode().codePointAt(0)) && !p.getUnicode().isBlank()) {
+        boolean cjkGlyph = !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
+        if (cjkGlyph) {
+          cjk++;
+        } else if (!p.getUnicode().isBlank()) {
           latin++;
           if (isMonospaced(p.getFont())) {
             mono++;
@@ -169,13 +173,15 @@ public final class PdfReader implements DocumentReader {
       }
       String text = line.toString();
       if (!text.isBlank()) {
-        page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, glyphs == 0 ? 0 : size / glyphs));
+        page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, cjk, latin,
+            glyphs == 0 ? 0 : size / glyphs));
         paragraphStart = false;
       }
       line.setLength(0);
       lastEnd = -1;
       glyphs = 0;
       latin = 0;
+      cjk = 0;
       mono = 0;
       size = 0;
     }
