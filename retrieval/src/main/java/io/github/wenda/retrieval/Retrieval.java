@@ -92,7 +92,7 @@ public final class Retrieval implements Retriever, Closeable {
    */
   public IndexReport refresh() {
     synchronized (refreshing) {
-      Corpus c = new CorpusLoader(settings.corpusDir()).load();
+      Corpus c = new CorpusLoader(settings.corpusDir(), settings.corpus()).load();
       IndexReport r = backend.refresh(c);
       corpus = c;
       report = r;

@@ -240,9 +240,10 @@ class RetrievalRefreshTest {
       undecodable[good.length] = (byte) 0x81; // a GB18030 lead byte with an impossible trail byte
       undecodable[good.length + 1] = (byte) 0x7F;
       Files.write(corpus.resolve("bad.txt"), undecodable);
-      watch.check(); // refused: the whole refresh fails naming the file, the current index keeps serving
+      watch.check(); // skipped with a warning naming the file; the rest stays indexed and serving
       searcher.awaitMore(20);
-      assertThat(retrieval.report().changedDocuments()).containsExactly("gbk");
+      assertThat(retrieval.report().skipped()).anyMatch(s -> s.file().equals("bad.txt") && s.reason().contains("UTF-8"));
+      assertThat(retrieval.report().warnings()).anyMatch(w -> w.contains("bad.txt"));
 
       Files.delete(corpus.resolve("bad.txt"));
       Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n");

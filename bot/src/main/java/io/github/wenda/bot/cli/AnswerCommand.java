@@ -82,6 +82,8 @@ final class AnswerCommand implements Callable<Integer> {
       o.put("doc", c.passage().docId());
       o.put("title", c.passage().title());
       o.put("passage", c.passage().ordinal());
+      o.put("section", c.passage().section());
+      c.passage().pageNumber().ifPresent(page -> o.put("page", page));
       o.put("text", c.passage().text());
       Json.also(o, c.hit());
     }

@@ -48,6 +48,10 @@ final class ConsoleCommand implements Callable<Integer> {
           modes, mode, launch.retrieval().search().mode(),
           launch.retrieval().search().k(), launch.config().integer("conversation.max-turns"),
           r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN);
+      String skipped = io.github.wenda.retrieval.corpus.FormatSummary.of(r.corpus().documents(), r.report().skipped()).skippedLine(5);
+      if (!skipped.isEmpty()) {
+        out.println("Note: " + skipped);
+      }
       Files.createDirectories(launch.dataDir());
       ConsoleLoop.run(terminal, session, launch.dataDir().resolve("history"), launch.verbose());
     }

@@ -2,6 +2,7 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.corpus.FormatSummary;
 import io.github.wenda.retrieval.index.IndexReport;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -37,10 +38,19 @@ final class IndexCommand implements Callable<Integer> {
         out.printf("  %-10s %.2f s%n", stage.getKey(), stage.getValue().toNanos() / 1e9);
       }
       out.printf("  total      %.2f s%n", (System.nanoTime() - t) / 1e9);
+      FormatSummary formats = FormatSummary.of(r.corpus().documents(), report.skipped());
+      for (String line : formats.lines()) {
+        out.println("  " + line);
+      }
       for (String w : report.warnings()) {
         out.println("  warning: " + w);
       }
       out.flush();
+      if (formats.indexedCount() == 0 && !formats.skipped().isEmpty()) {
+        spec.commandLine().getErr().println("error: no document in " + launch.retrieval().corpusDir()
+            + " could be indexed: " + formats.skippedLine(5));
+        return Main.ERROR;
+      }
     }
     return Main.OK;
   }

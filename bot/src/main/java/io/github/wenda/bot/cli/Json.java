@@ -12,7 +12,7 @@ final class Json {
 
   private Json() {}
 
-  /** {@code {"rank","doc","title","passage","score","text"}} plus section, kind and {@link #also}. */
+  /** {@code {"rank","doc","title","passage","score","text"}} plus section, kind, (paged formats) page and {@link #also}. */
   static ObjectNode passage(Hit h) {
     Passage p = h.passage();
     ObjectNode o = JSON.createObjectNode();
@@ -24,6 +24,7 @@ final class Json {
     o.put("text", p.text());
     o.put("section", p.section());
     o.put("kind", p.kind().label());
+    p.pageNumber().ifPresent(page -> o.put("page", page));
     also(o, h);
     return o;
   }

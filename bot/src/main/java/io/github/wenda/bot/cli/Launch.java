@@ -67,7 +67,8 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
         c.integer("solr.batch-size"),
         home.resolve(c.path("solr.configset")));
     return new RetrievalSettings(
-        home.resolve(c.path("corpus.dir")), index, search, Backend.parse(c.choice("retrieval.backend")), solr);
+        home.resolve(c.path("corpus.dir")), index, search, Backend.parse(c.choice("retrieval.backend")), solr,
+        io.github.wenda.retrieval.corpus.CorpusOptions.ofMegabytes(c.bool("corpus.follow-symlinks"), c.integer("corpus.max-file-mb")));
   }
 
   /** {@code index.dir}, or {@code <data.dir>/index} when it is empty: moving data.dir moves the index with it. */

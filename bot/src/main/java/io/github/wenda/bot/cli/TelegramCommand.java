@@ -63,7 +63,8 @@ final class TelegramCommand implements Callable<Integer> {
 
   /** Document titles, and the first questions of the corpus's question set as examples. */
   static BotCatalog catalog(Retrieval r, Path corpusDir) {
-    List<String> titles = r.corpus().documents().stream().map(d -> d.info().title()).toList();
+    java.util.Set<String> failed = r.report().skipped().stream().map(f -> f.file()).collect(java.util.stream.Collectors.toSet());
+    List<String> titles = r.corpus().documents().stream().filter(d -> !failed.contains(d.file())).map(d -> d.info().title()).toList();
     List<String> examples = new ArrayList<>();
     Path questions = corpusDir.resolve("questions.jsonl");
     if (Files.isRegularFile(questions)) {
@@ -81,6 +82,7 @@ final class TelegramCommand implements Callable<Integer> {
         // examples are a nicety; /help works without them
       }
     }
-    return new BotCatalog(titles, examples);
+    List<String> skipped = r.report().skipped().stream().map(f -> f.file() + " (" + f.reason() + ")").toList();
+    return new BotCatalog(titles, examples, skipped);
   }
 }

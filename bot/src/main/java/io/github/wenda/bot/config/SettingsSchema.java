@@ -19,7 +19,11 @@ public final class SettingsSchema {
   /** Every setting, grouped by YAML section. */
   public static final List<Setting> ALL = List.of(
       Setting.path("corpus.dir", "corpus",
-          "Folder of .txt/.md documents, searched recursively."),
+          "Folder of documents (.pdf, .html, .docx, .md, .txt), searched recursively."),
+      Setting.bool("corpus.follow-symlinks", false,
+          "Follow symbolic links that lead out of the corpus folder (off: they are skipped with a warning)."),
+      Setting.integer("corpus.max-file-mb", 50, 1, 4096,
+          "Skip (with a warning) corpus files larger than this many megabytes."),
       Setting.path("data.dir", ".wenda",
           "Data directory: index, caches, logs."),
       Setting.path("index.dir", "",

@@ -51,6 +51,7 @@ public final class PlainTextRenderer {
       if (!p.section().isEmpty()) {
         out.append(" · ").append(p.section());
       }
+      p.pageNumber().ifPresent(page -> out.append(" · p. ").append(page));
       if (!"body".equals(p.kind().label())) {
         out.append(" (").append(p.kind().label()).append(')');
       }

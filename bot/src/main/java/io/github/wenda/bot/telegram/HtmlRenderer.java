@@ -74,6 +74,9 @@ final class HtmlRenderer {
     if (!p.section().isEmpty()) {
       h += " · " + Html.escape(p.section());
     }
+    if (p.pageNumber().isPresent()) {
+      h += " · p. " + p.pageNumber().getAsInt();
+    }
     return h;
   }
 }

@@ -337,6 +337,12 @@ public final class WendaBot {
     for (String d : catalog.documents()) {
       b.append('\n').append(i++).append(". ").append(Html.escape(d));
     }
+    if (!catalog.skipped().isEmpty()) {
+      b.append("\n\n<b>").append(t.zh() ? "未收录" : "Not indexed").append("</b>");
+      for (String s : catalog.skipped()) {
+        b.append("\n· ").append(Html.escape(s));
+      }
+    }
     return b.toString();
   }
 

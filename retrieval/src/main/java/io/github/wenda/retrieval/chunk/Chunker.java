@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a cleaned document into passages of whole sentences.
+ * Cuts a cleaned document into passages of whole units: sentences of prose, and whole code blocks
+ * and table rows while they fit.
  *
- * <p>Consecutive segments of the same kind and section are packed together, sentence by sentence,
- * up to {@code maxChars}; a passage never mixes body text with footnotes or tables, and never
- * spans two sections, so each passage can name where it comes from. A sentence longer than the
- * maximum on its own is cut, preferably after a comma. The next passage repeats the previous
- * one's last sentences while they fit in {@code overlapChars}.
+ * <p>Consecutive segments of the same kind and section are packed together, unit by unit, up to
+ * {@code maxChars}; a passage never mixes body text with footnotes, code or tables, and never
+ * spans two sections, so each passage can name where it comes from (and, for paged formats, the
+ * page it starts on). A code block or table row that fits stays whole; a longer code block is cut
+ * between lines. Contents lines are never made into passages: they list every heading, so they
+ * would match almost any question and answer none. A sentence (or line) longer than the maximum on
+ * its own is cut, preferably after a comma, and never inside a word, path, URL or identifier
+ * unless one alone is longer than the maximum. The next passage repeats the previous one's last
+ * sentences while they fit in {@code overlapChars}.
  */
 public final class Chunker {
   private static final String SOFT_BREAKS = "，,、：:";
@@ -25,69 +30,124 @@ public final class Chunker {
     this.settings = settings;
   }
 
+  /** A piece of text that is never split further, and the page it is on. */
+  private record Unit(int start, int end, int page) {}
+
   public List<Passage> chunk(String docId, String title, CleanDocument doc) {
     List<Passage> out = new ArrayList<>();
-    List<int[]> run = new ArrayList<>();
+    List<Unit> run = new ArrayList<>();
     Segment runHead = null;
+    String text = doc.text();
     for (Segment s : doc.segments()) {
+      if (s.kind() == SegmentKind.CONTENTS) {
+        continue;
+      }
       if (runHead != null && (s.kind() != runHead.kind() || !s.section().equals(runHead.section()))) {
-        pack(docId, title, runHead.section(), runHead.kind(), doc.text(), run, out);
+        pack(docId, title, runHead.section(), runHead.kind(), text, run, out);
         run.clear();
       }
       if (run.isEmpty()) {
         runHead = s;
       }
-      for (int[] sentence : splitter.split(doc.text(), s.start(), s.end())) {
-        cutLong(doc.text(), sentence, run);
+      boolean whole = s.kind() == SegmentKind.CODE || s.kind() == SegmentKind.TABLE;
+      if (whole && s.end() - s.start() <= settings.maxChars()) {
+        run.add(new Unit(s.start(), s.end(), s.page()));
+      } else if (s.kind() == SegmentKind.CODE) {
+        int lineStart = s.start();
+        for (int i = s.start(); i <= s.end(); i++) {
+          if (i == s.end() || text.charAt(i) == '\n') {
+            if (i > lineStart && !text.substring(lineStart, i).isBlank()) {
+              cutLong(text, lineStart, i, s.page(), run);
+            }
+            lineStart = i + 1;
+          }
+        }
+      } else {
+        for (int[] sentence : splitter.split(text, s.start(), s.end())) {
+          cutLong(text, sentence[0], sentence[1], s.page(), run);
+        }
       }
     }
-    if (runHead != null) {
-      pack(docId, title, runHead.section(), runHead.kind(), doc.text(), run, out);
+    if (runHead != null && !run.isEmpty()) {
+      pack(docId, title, runHead.section(), runHead.kind(), text, run, out);
     }
     return out;
   }
 
-  private void cutLong(String text, int[] sentence, List<int[]> into) {
-    int start = sentence[0];
-    int end = sentence[1];
+  private void cutLong(String text, int start, int end, int page, List<Unit> into) {
     int max = settings.maxChars();
     while (end - start > max) {
-      int cut = start + max;
-      for (int i = start + max - 1; i > start + max / 2; i--) {
-        if (SOFT_BREAKS.indexOf(text.charAt(i)) >= 0) {
-          cut = i + 1;
-          break;
-        }
-      }
-      if (Character.isLowSurrogate(text.charAt(cut))) {
-        cut--; // never split a surrogate pair
-      }
-      into.add(new int[] {start, cut});
+      int cut = cutPoint(text, start, end, max);
+      into.add(new Unit(start, cut, page));
       start = cut;
+      while (start < end && text.charAt(start) == ' ') {
+        start++;
+      }
     }
     if (end > start) {
-      into.add(new int[] {start, end});
+      into.add(new Unit(start, end, page));
     }
   }
 
+  // After a comma in the second half; else at a word boundary, in the second half if there is one; else at max.
+  private static int cutPoint(String text, int start, int end, int max) {
+    for (int i = start + max - 1; i > start + max / 2; i--) {
+      char c = text.charAt(i);
+      // An ASCII comma or colon is a break only before a space: "http:" and "a,b" are one token.
+      if (SOFT_BREAKS.indexOf(c) >= 0 && (c >= 0x80 || (i + 1 < end && text.charAt(i + 1) == ' '))) {
+        return i + 1;
+      }
+    }
+    int boundary = wordBoundary(text, start + max, start + max / 2);
+    if (boundary < 0) {
+      boundary = wordBoundary(text, start + max / 2, start); // a shorter passage rather than a cut word
+    }
+    if (boundary > start) {
+      return boundary;
+    }
+    int cut = start + max;
+    return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut; // never split a surrogate pair
+  }
+
+  // The last place in (low, high] between two characters that do not belong to one word, or -1.
+  private static int wordBoundary(String text, int high, int low) {
+    for (int i = high; i > low; i--) {
+      char a = text.charAt(i - 1);
+      char b = text.charAt(i);
+      if (Character.isLowSurrogate(b) || Character.isWhitespace(a)) {
+        continue;
+      }
+      if (Character.isWhitespace(b) || !isWordChar(a) || !isWordChar(b)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Characters of words, paths, URLs and identifiers, which a cut must not separate. */
+  static boolean isWordChar(char c) {
+    return (c < 0x80 && (Character.isLetterOrDigit(c) || "/\\._-~:?&=%#+@$".indexOf(c) >= 0))
+        || (Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+  }
+
   private void pack(
-      String docId, String title, String section, SegmentKind kind, String text, List<int[]> sentences, List<Passage> out) {
+      String docId, String title, String section, SegmentKind kind, String text, List<Unit> units, List<Passage> out) {
     int i = 0;
-    while (i < sentences.size()) {
+    while (i < units.size()) {
       int first = i;
-      int start = sentences.get(i)[0];
-      int end = sentences.get(i)[1];
+      int start = units.get(i).start();
+      int end = units.get(i).end();
       i++;
-      while (i < sentences.size() && sentences.get(i)[1] - start <= settings.maxChars()) {
-        end = sentences.get(i)[1];
+      while (i < units.size() && units.get(i).end() - start <= settings.maxChars()) {
+        end = units.get(i).end();
         i++;
       }
-      out.add(new Passage(docId, title, section, kind, out.size(), start, end, text.substring(start, end)));
-      if (i < sentences.size() && settings.overlapChars() > 0) {
+      out.add(new Passage(docId, title, section, kind, out.size(), start, end, text.substring(start, end), units.get(first).page()));
+      if (i < units.size() && settings.overlapChars() > 0) {
         int back = i;
         while (back - 1 > first
-            && sentences.get(i - 1)[1] - sentences.get(back - 1)[0] <= settings.overlapChars()
-            && sentences.get(i)[1] - sentences.get(back - 1)[0] <= settings.maxChars()) {
+            && units.get(i - 1).end() - units.get(back - 1).start() <= settings.overlapChars()
+            && units.get(i).end() - units.get(back - 1).start() <= settings.maxChars()) {
           back--;
         }
         i = back;

@@ -2,10 +2,13 @@ package io.github.wenda.retrieval.chunk;
 
 import io.github.wenda.retrieval.corpus.SegmentKind;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
- * A retrievable unit of text: whole sentences of one document, one kind and one section, with
- * its place in the cleaned document ({@code start}..{@code end}).
+ * A retrievable unit of text: whole sentences (or whole code lines and table rows) of one
+ * document, one kind and one section, with its place in the cleaned document
+ * ({@code start}..{@code end}) and, for paged formats, the page it starts on ({@code page}, 0
+ * where the format has no pages).
  */
 public record Passage(
     String docId,
@@ -15,7 +18,8 @@ public record Passage(
     int ordinal,
     int start,
     int end,
-    String text) {
+    String text,
+    int page) {
   public Passage {
     Objects.requireNonNull(docId, "docId");
     Objects.requireNonNull(title, "title");
@@ -28,10 +32,23 @@ public record Passage(
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("passage bounds must satisfy 0 <= start <= end, but are: " + start + ".." + end);
     }
+    if (page < 0) {
+      throw new IllegalArgumentException("page must be >= 0 (0: not paged), but is: " + page);
+    }
+  }
+
+  /** A passage of an unpaged document. */
+  public Passage(String docId, String title, String section, SegmentKind kind, int ordinal, int start, int end, String text) {
+    this(docId, title, section, kind, ordinal, start, end, text, 0);
   }
 
   /** Unique within an index: document id and ordinal. */
   public String id() {
     return docId + "#" + ordinal;
+  }
+
+  /** The page the passage starts on, for paged formats (PDF). */
+  public OptionalInt pageNumber() {
+    return page > 0 ? OptionalInt.of(page) : OptionalInt.empty();
   }
 }

@@ -1,42 +1,59 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.reader.DocumentFormat;
+import io.github.wenda.retrieval.reader.TextFiles;
+import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.CharBuffer;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads every {@code *.txt} and {@code *.md} file under a folder, recursively, in path order.
+ * Finds every document under a folder, recursively, in path order: PDF, HTML, Word, Markdown and
+ * plain text (see {@link DocumentFormat}).
  *
- * <p>Text is UTF-8. Files that are not get one more chance as GB18030 (the usual encoding of
- * Chinese text saved on Windows) with a warning; anything else fails naming the file and the
- * byte offset of the first bad byte. Empty and binary files are skipped with a warning, so one
- * stray file never stops the bot.
+ * <p>One bad file never stops the rest: an unsupported type, an empty, binary, over-large or
+ * unreadable file, a folder that cannot be listed, a path the file system refuses, or text in an
+ * encoding that is neither UTF-8 nor GB18030 is skipped with a warning naming the file and the
+ * reason, and recorded in {@link Corpus#skipped()}. Symbolic links that lead out of the corpus
+ * folder are not followed unless {@link CorpusOptions#followSymlinks()} says so. Hidden files
+ * and folders, {@code catalog.yaml} and {@code *.jsonl} question sets are Wenda's or the system's,
+ * not documents, and are passed over in silence. Text formats are decoded here; PDF, HTML and
+ * Word are only hashed, and parsed by {@link DocumentParser} when (re)indexed.
  */
 public final class CorpusLoader {
   private static final Logger log = LoggerFactory.getLogger(CorpusLoader.class);
-  private static final Charset GB18030 = Charset.forName("GB18030");
 
   private final Path dir;
+  private final CorpusOptions options;
+
+  public CorpusLoader(Path dir, CorpusOptions options) {
+    this.dir = dir;
+    this.options = options;
+  }
 
   public CorpusLoader(Path dir) {
-    this.dir = dir;
+    this(dir, CorpusOptions.defaults());
   }
 
   /** The loaded documents, with warnings for skipped files logged and collected. */
@@ -45,78 +62,159 @@ public final class CorpusLoader {
       throw new CorpusException(dir, -1, "corpus folder does not exist or is not a folder");
     }
     Catalog catalog = Catalog.load(dir);
+    Listing listing = list();
+    java.util.Map<String, Long> stems = listing.files.stream()
+        .collect(java.util.stream.Collectors.groupingBy(f -> stripExtension(relative(f)), java.util.stream.Collectors.counting()));
     List<Document> documents = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    for (Path file : listFiles()) {
-      String relative = dir.relativize(file).toString().replace('\\', '/');
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new CorpusException(file, "cannot be read: " + e.getMessage(), e);
-      }
-      if (isBlank(bytes)) {
-        warn(warnings, "skipping empty file " + file);
+    for (Path file : listing.files) {
+      String relative = relative(file);
+      Optional<DocumentFormat> format = DocumentFormat.of(file);
+      if (format.isEmpty()) {
+        listing.skip(relative, extension(relative), "unsupported type (Wenda reads .pdf, .html, .docx, .md and .txt)");
         continue;
       }
-      if (looksBinary(bytes)) {
-        warn(warnings, "skipping binary file " + file);
-        continue;
+      // "manual.html" and "manual.pdf" side by side keep their extensions, so their ids differ.
+      String id = stems.get(stripExtension(relative)) > 1 ? relative : stripExtension(relative);
+      load(file, relative, id, format.get(), catalog, listing).ifPresent(documents::add);
+    }
+    return new Corpus(documents, listing.warnings, listing.skipped);
+  }
+
+  private Optional<Document> load(Path file, String relative, String id, DocumentFormat format, Catalog catalog, Listing listing) {
+    String label = format.label();
+    try {
+      long size = Files.size(file);
+      if (size > options.maxFileBytes()) {
+        listing.skip(relative, label, String.format(Locale.ROOT, "larger than corpus.max-file-mb (%.1f MB > %d MB)",
+            size / 1048576.0, options.maxFileMb()));
+        return Optional.empty();
       }
-      String text = decode(file, bytes, warnings);
-      String id = stripExtension(relative);
-      DocumentInfo info =
-          catalog.find(relative).orElseGet(() -> new DocumentInfo(fallbackTitle(id, text), "", ""));
+      String text = "";
+      String sha;
+      if (format == DocumentFormat.TEXT || format == DocumentFormat.MARKDOWN) {
+        byte[] bytes = Files.readAllBytes(file);
+        if (isBlank(bytes)) {
+          listing.skip(relative, label, "empty");
+          return Optional.empty();
+        }
+        if (looksBinary(bytes)) {
+          listing.skip(relative, label, "binary, not text");
+          return Optional.empty();
+        }
+        TextFiles.Decoded decoded = TextFiles.decode(file, bytes);
+        decoded.warning().ifPresent(listing::warn);
+        text = decoded.text();
+        sha = sha256(bytes);
+      } else {
+        if (size == 0) {
+          listing.skip(relative, label, "empty");
+          return Optional.empty();
+        }
+        sha = sha256(file);
+      }
+      DocumentInfo info = catalog.find(relative).orElseGet(() -> new DocumentInfo("", "", ""));
       if (info.title().isBlank()) {
         info = new DocumentInfo(fallbackTitle(id, text), info.author(), info.source());
       }
-      documents.add(new Document(id, file, info, text, sha256(bytes)));
-    }
-    return new Corpus(documents, warnings);
-  }
-
-  private List<Path> listFiles() {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      return paths
-          .filter(Files::isRegularFile)
-          .filter(CorpusLoader::isCorpusFile)
-          .sorted()
-          .toList();
+      return Optional.of(new Document(id, file, info, text, sha, format));
+    } catch (UnreadableDocumentException e) {
+      listing.skip(relative, label, e.reason());
     } catch (IOException e) {
-      throw new CorpusException(dir, "cannot be listed: " + e.getMessage(), e);
+      listing.skip(relative, label, "cannot be read: " + reason(e));
     }
+    return Optional.empty();
   }
 
-  static boolean isCorpusFile(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (name.endsWith(".txt") || name.endsWith(".md")) && !name.startsWith(".");
-  }
-
-  static String decode(Path file, byte[] bytes, List<String> warnings) {
-    int skip = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-    ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
-    CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = utf8.decode(in, out, true);
-    if (!result.isError()) {
-      utf8.flush(out);
-      return out.flip().toString();
-    }
-    long badOffset = in.position();
+  /** The files to consider, with warnings for the parts of the tree that could not be walked. */
+  private Listing list() {
+    Listing listing = new Listing();
+    Path root;
     try {
-      String text = strict(GB18030).decode(ByteBuffer.wrap(bytes)).toString();
-      warn(warnings, file + " is not UTF-8 (byte " + badOffset + "); read it as GB18030");
-      return text;
-    } catch (CharacterCodingException e) {
-      throw new CorpusException(file, badOffset, "is neither UTF-8 nor GB18030 text");
+      root = dir.toRealPath();
+    } catch (IOException e) {
+      throw new CorpusException(dir, "cannot be listed: " + reason(e), e);
+    }
+    try {
+      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return leavesCorpus(d, root, listing) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          if (attrs.isSymbolicLink()) { // the walk follows links: one reported as a link leads nowhere
+            listing.skip(relative(f), "link", "broken symbolic link");
+          } else if (attrs.isRegularFile() && isCandidate(f) && !leavesCorpus(f, root, listing)) {
+            listing.files.add(f);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+          String what = Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file";
+          if (e instanceof FileSystemLoopException) {
+            listing.skip(relative(f), "folder", "symbolic link loop, not followed");
+          } else if (!(e instanceof NoSuchFileException) || !Files.isSymbolicLink(f)) {
+            listing.skip(relative(f), what, what + " cannot be read: " + reason(e));
+          } else {
+            listing.skip(relative(f), "link", "broken symbolic link");
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new CorpusException(dir, "cannot be listed: " + reason(e), e);
+    }
+    listing.files.sort(null);
+    return listing;
+  }
+
+  private boolean leavesCorpus(Path p, Path root, Listing listing) {
+    if (options.followSymlinks()) {
+      return false;
+    }
+    try {
+      Path real = p.toRealPath();
+      if (!real.startsWith(root)) {
+        listing.skip(relative(p), "link", "symbolic link leading out of the corpus folder (to " + real
+            + "); not followed unless corpus.follow-symlinks is true");
+        return true;
+      }
+      return false;
+    } catch (IOException e) {
+      listing.skip(relative(p), "file", "cannot be read: " + reason(e));
+      return true;
     }
   }
 
-  private static CharsetDecoder strict(Charset charset) {
-    return charset
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  static boolean isCandidate(Path p) {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !name.startsWith(".") && !name.equals(Catalog.FILE_NAME) && !name.endsWith(".jsonl") && !name.endsWith("~");
+  }
+
+  private String relative(Path file) {
+    return dir.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static String extension(String relative) {
+    String name = relative.substring(relative.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "(no extension)";
   }
 
   private static boolean isBlank(byte[] bytes) {
@@ -159,16 +257,40 @@ public final class CorpusLoader {
     return id;
   }
 
-  private static void warn(List<String> warnings, String message) {
-    log.warn(message);
-    warnings.add(message);
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
   }
 
-  static String sha256(byte[] bytes) {
+  private static String sha256(Path file) throws IOException {
+    MessageDigest md = digest();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static MessageDigest digest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** What the walk found and what it skipped. */
+  private static final class Listing {
+    final List<Path> files = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final List<SkippedFile> skipped = new ArrayList<>();
+
+    void skip(String file, String format, String reason) {
+      skipped.add(new SkippedFile(file, format, reason));
+      warn("skipping " + file + ": " + reason);
+    }
+
+    void warn(String message) {
+      log.warn(message);
+      warnings.add(message);
     }
   }
 }

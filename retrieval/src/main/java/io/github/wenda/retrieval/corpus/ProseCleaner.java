@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Cleans ordinary prose (plain text or markdown): blank lines separate paragraphs, lines inside a
- * paragraph are joined, "#" lines and standalone numbered lines are headings, "|" rows are table
- * rows. Nothing is dropped, so a clean file comes out as its normalised self.
+ * paragraph are joined, standalone "#" lines and standalone numbered lines are headings, "|" rows
+ * are table rows, and blocks of command lines with "# " comments or "$ " prompts are code, line by
+ * line. Nothing is dropped, so a clean file comes out as its normalised self.
  */
 final class ProseCleaner {
   private final DocumentBuilder out = new DocumentBuilder();
@@ -21,8 +22,9 @@ final class ProseCleaner {
         flush();
         continue;
       }
-      Optional<Heading> heading = HeadingDetector.detectMarkdown(line);
       boolean standalone = (i == 0 || rawLines.get(i - 1).isBlank()) && (i + 1 == rawLines.size() || rawLines.get(i + 1).isBlank());
+      // A "# " line inside a block of lines is a shell comment, not a heading: headings stand alone.
+      Optional<Heading> heading = standalone ? HeadingDetector.detectMarkdown(line) : Optional.empty();
       if (heading.isEmpty() && standalone) {
         heading = HeadingDetector.detect(line);
       }
@@ -48,7 +50,31 @@ final class ProseCleaner {
     return out.build();
   }
 
+  /**
+   * Command lines with their comments or prompts ("# set PATH…", "$ apt-get update"): two or more
+   * lines without CJK text, one of them a comment or prompt. Kept line by line, never reflowed.
+   */
+  static boolean looksLikeCode(List<String> lines) {
+    if (lines.size() < 2) {
+      return false;
+    }
+    boolean marker = false;
+    for (String l : lines) {
+      String t = l.strip();
+      if (t.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+        return false;
+      }
+      marker |= t.startsWith("# ") || t.startsWith("$ ") || t.startsWith("#!");
+    }
+    return marker;
+  }
+
   private void flush() {
+    if (looksLikeCode(paragraph)) {
+      out.segment(SegmentKind.CODE, headings.section(), String.join("\n", paragraph.stream().map(String::stripTrailing).toList()));
+      paragraph.clear();
+      return;
+    }
     if (!paragraph.isEmpty()) {
       out.segment(SegmentKind.BODY, headings.section(), InlineNormalizer.display(String.join(" ", paragraph)));
       paragraph.clear();

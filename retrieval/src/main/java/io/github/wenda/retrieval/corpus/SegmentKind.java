@@ -4,7 +4,11 @@ package io.github.wenda.retrieval.corpus;
 public enum SegmentKind {
   BODY,
   FOOTNOTE,
-  TABLE;
+  TABLE,
+  /** Code or command lines, kept line by line. */
+  CODE,
+  /** Table-of-contents lines: kept in the cleaned document, never made into answerable passages. */
+  CONTENTS;
 
   /** The lower-case name used in JSON and the index. */
   public String label() {

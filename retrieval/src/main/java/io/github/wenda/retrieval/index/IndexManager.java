@@ -3,6 +3,7 @@ package io.github.wenda.retrieval.index;
 import io.github.wenda.retrieval.WendaException;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.corpus.SkippedFile;
 import io.github.wenda.retrieval.pipeline.ChangeSet;
 import io.github.wenda.retrieval.pipeline.EmbeddedPassage;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +119,10 @@ public final class IndexManager {
     Stages stages = new Stages(run.stages());
     Map<String, IndexManifest.DocumentEntry> entries = new LinkedHashMap<>();
     for (Document d : corpus.documents()) {
-      entries.put(d.id(), entry(d, run.perDocument().get(d.id())));
+      Integer made = run.perDocument().get(d.id());
+      if (made != null) { // unreadable ones stay out of the manifest, so they are tried again next time
+        entries.put(d.id(), entry(d, made));
+      }
     }
     List<EmbeddedPassage> all = run.passages();
     long t = System.nanoTime();
@@ -137,8 +142,8 @@ public final class IndexManager {
     }
     stages.add("write", t);
     return new IndexReport(
-        IndexReport.Action.REBUILT, corpus.documents().size(), all.size(), all.size(),
-        corpus.documents().stream().map(Document::id).toList(), stages.map, corpus.warnings());
+        IndexReport.Action.REBUILT, entries.size(), all.size(), all.size(),
+        List.copyOf(entries.keySet()), stages.map, warnings(corpus, run), skipped(corpus, run));
   }
 
   private IndexReport update(Corpus corpus, IndexManifest m) throws IOException {
@@ -149,15 +154,27 @@ public final class IndexManager {
     List<String> removed = changes.removed();
     int documents = corpus.documents().size();
     if (changes.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, documents, m.passageCount(), 0, List.of(), Map.of(), corpus.warnings());
+      return new IndexReport(IndexReport.Action.REUSED, documents, m.passageCount(), 0, List.of(), Map.of(),
+          corpus.warnings(), corpus.skipped());
     }
     PipelineRun run = pipeline.run(changed);
     Stages stages = new Stages(run.stages());
+    if (removed.isEmpty() && run.passages().isEmpty()
+        && changed.stream().noneMatch(d -> m.documents().containsKey(d.id()))) {
+      // Only files that failed before and fail again: nothing to write.
+      return new IndexReport(IndexReport.Action.REUSED, m.documents().size(), m.passageCount(), 0, List.of(),
+          stages.map, warnings(corpus, run), skipped(corpus, run));
+    }
     List<EmbeddedPassage> added = run.passages();
     Map<String, IndexManifest.DocumentEntry> entries = new HashMap<>(m.documents());
     removed.forEach(entries::remove);
     for (Document d : changed) {
-      entries.put(d.id(), entry(d, run.perDocument().get(d.id())));
+      Integer made = run.perDocument().get(d.id());
+      if (made == null) {
+        entries.remove(d.id()); // unreadable now: its old passages go, and it is tried again next time
+      } else {
+        entries.put(d.id(), entry(d, made));
+      }
     }
     long t = System.nanoTime();
     String commitId = UUID.randomUUID().toString();
@@ -183,8 +200,20 @@ public final class IndexManager {
     }
     stages.add("write", t);
     return new IndexReport(
-        IndexReport.Action.UPDATED, documents, next.passageCount(), added.size(), changes.touched(), stages.map,
-        corpus.warnings());
+        IndexReport.Action.UPDATED, entries.size(), next.passageCount(), added.size(), changes.touched(), stages.map,
+        warnings(corpus, run), skipped(corpus, run));
+  }
+
+  private static List<String> warnings(Corpus corpus, PipelineRun run) {
+    List<String> out = new ArrayList<>(corpus.warnings());
+    run.failed().forEach(f -> out.add("skipping " + f));
+    return out;
+  }
+
+  private static List<SkippedFile> skipped(Corpus corpus, PipelineRun run) {
+    List<SkippedFile> out = new ArrayList<>(corpus.skipped());
+    out.addAll(run.failed());
+    return out;
   }
 
   /** What an index write does with the writer; may throw as Lucene's methods do. */

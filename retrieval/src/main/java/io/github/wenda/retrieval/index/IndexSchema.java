@@ -44,6 +44,7 @@ public final class IndexSchema {
   static final String START = "start";
   static final String END = "end";
   static final String TEXT = "text";
+  static final String PAGE = "page";
 
   private IndexSchema() {}
 
@@ -64,6 +65,7 @@ public final class IndexSchema {
     d.add(new StoredField(START, p.start()));
     d.add(new StoredField(END, p.end()));
     d.add(new StoredField(TEXT, p.text()));
+    d.add(new StoredField(PAGE, p.page()));
     String searchable = MatchText.indexed(p);
     d.add(new TextField(WORDS, searchable, Field.Store.NO));
     d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
@@ -81,6 +83,7 @@ public final class IndexSchema {
         d.getField(ORDINAL).numericValue().intValue(),
         d.getField(START).numericValue().intValue(),
         d.getField(END).numericValue().intValue(),
-        d.get(TEXT));
+        d.get(TEXT),
+        d.getField(PAGE) == null ? 0 : d.getField(PAGE).numericValue().intValue());
   }
 }

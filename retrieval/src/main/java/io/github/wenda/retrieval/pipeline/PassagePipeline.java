@@ -5,7 +5,9 @@ import io.github.wenda.retrieval.chunk.Chunker;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.corpus.DocumentParser;
+import io.github.wenda.retrieval.corpus.SkippedFile;
+import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.ProgressListener;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns documents into stored-ready passages: clean → chunk → embed, the same for every store, so
@@ -27,10 +31,13 @@ public final class PassagePipeline {
   /**
    * Bump whenever cleaning, chunking, match text or the stored fields change, so stores built the
    * old way are rebuilt rather than mixed. 3: display text kept apart from match text; one pipeline.
+   * 4: a reader per format, block chunking, pages.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
-  private final TextCleaner cleaner = new TextCleaner();
+  private static final Logger log = LoggerFactory.getLogger(PassagePipeline.class);
+
+  private final DocumentParser parser;
   private final ChunkSettings chunk;
   private final Embedder embedder;
   private final int batchSize;
@@ -44,6 +51,7 @@ public final class PassagePipeline {
       throw new IllegalArgumentException("embedding.batch-size must be at least 1, but is: " + batchSize);
     }
     this.batchSize = batchSize;
+    this.parser = new DocumentParser((file, done, total) -> progress.progress("pages", done, total));
   }
 
   /** The embedding model's id, recorded by stores so a model change means a rebuild. */
@@ -51,18 +59,31 @@ public final class PassagePipeline {
     return embedder.modelId();
   }
 
-  /** Cleans and chunks one document: its passages, in order, with display text. */
+  /**
+   * Reads, cleans and chunks one document: its passages, in order, with display text.
+   *
+   * @throws UnreadableDocumentException naming the file and why, when its reader cannot read it
+   */
   public List<Passage> passages(Document d) {
-    return new Chunker(chunk).chunk(d.id(), d.title(), cleaner.clean(d.rawText()));
+    return new Chunker(chunk).chunk(d.id(), d.title(), parser.parse(d));
   }
 
-  /** Cleans, chunks and embeds {@code documents}, reporting embedding progress. */
+  /**
+   * Reads, cleans, chunks and embeds {@code documents}, reporting progress. A document its reader
+   * cannot read (broken, encrypted, no text) is left out with the reason in {@link PipelineRun#failed()}.
+   */
   public PipelineRun run(List<Document> documents) {
     Map<String, Duration> stages = new LinkedHashMap<>();
     long t = System.nanoTime();
     Map<Document, CleanDocument> clean = new LinkedHashMap<>();
+    List<SkippedFile> failed = new ArrayList<>();
     for (Document d : documents) {
-      clean.put(d, cleaner.clean(d.rawText()));
+      try {
+        clean.put(d, parser.parse(d));
+      } catch (UnreadableDocumentException e) {
+        failed.add(new SkippedFile(d.file(), d.format().label(), e.reason()));
+        log.warn("skipping {}: {}", d.file(), e.reason());
+      }
     }
     t = lap(stages, "clean", t);
     Chunker chunker = new Chunker(chunk);
@@ -91,7 +112,7 @@ public final class PassagePipeline {
       progress.progress("embed", out.size(), all.size());
     }
     lap(stages, "embed", t);
-    return new PipelineRun(out, perDocument, stages);
+    return new PipelineRun(out, perDocument, stages, failed);
   }
 
   private static long lap(Map<String, Duration> stages, String stage, long since) {

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.pipeline;
 
+import io.github.wenda.retrieval.corpus.SkippedFile;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,10 +9,14 @@ import java.util.Map;
 
 /**
  * The passages the pipeline made for some documents, in document order, with the number made per
- * document (for manifests) and the time per stage (clean, chunk, embed) in the order they ran.
+ * document (for manifests; a document that could not be read has no entry and is in {@code failed}
+ * with the reason) and the time per stage (clean, chunk, embed) in the order they ran.
  */
-public record PipelineRun(List<EmbeddedPassage> passages, Map<String, Integer> perDocument, Map<String, Duration> stages) {
+public record PipelineRun(
+    List<EmbeddedPassage> passages, Map<String, Integer> perDocument, Map<String, Duration> stages,
+    List<SkippedFile> failed) {
   public PipelineRun {
+    failed = List.copyOf(failed);
     passages = List.copyOf(passages);
     perDocument = Collections.unmodifiableMap(new LinkedHashMap<>(perDocument));
     stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));

@@ -5,6 +5,7 @@ import io.github.wenda.retrieval.WendaException;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.corpus.SkippedFile;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexReport;
 import io.github.wenda.retrieval.index.IndexSchema;
@@ -151,7 +152,8 @@ public final class SolrBackend implements SearchBackend {
     ChangeSet changes = ChangeSet.between(corpus, indexed, rebuild);
     int documents = corpus.documents().size();
     if (changes.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, documents, size(), 0, List.of(), Map.of(), corpus.warnings());
+      return new IndexReport(IndexReport.Action.REUSED, documents, size(), 0, List.of(), Map.of(), corpus.warnings(),
+          corpus.skipped());
     }
     if (rebuild) {
       log.info("Solr collection {} was built differently ({}); rebuilding it as {}", settings.collection(), builds, build);
@@ -167,7 +169,21 @@ public final class SolrBackend implements SearchBackend {
     stages.put("write", Duration.ofNanos(System.nanoTime() - t));
     size = -1;
     return new IndexReport(rebuild || indexed.isEmpty() ? IndexReport.Action.REBUILT : IndexReport.Action.UPDATED,
-        documents, size(), docs.size(), changes.touched(), stages, corpus.warnings());
+        documents - run.failed().size(), size(), docs.size(), changes.touched(), stages, warnings(corpus, run),
+        skipped(corpus, run));
+  }
+
+  // A document its reader cannot read has no passages in the collection, so it is tried again next time.
+  private static List<String> warnings(Corpus corpus, PipelineRun run) {
+    List<String> out = new ArrayList<>(corpus.warnings());
+    run.failed().forEach(f -> out.add("skipping " + f));
+    return out;
+  }
+
+  private static List<SkippedFile> skipped(Corpus corpus, PipelineRun run) {
+    List<SkippedFile> out = new ArrayList<>(corpus.skipped());
+    out.addAll(run.failed());
+    return out;
   }
 
   /** Document id → hash and the builds present, from one pivot facet over the committed passages. */

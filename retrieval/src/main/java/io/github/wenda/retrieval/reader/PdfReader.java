@@ -1,0 +1,348 @@
+package io.github.wenda.retrieval.reader;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Reads a PDF with PDFBox, page by page.
+ *
+ * <p>Pages are extracted in ranges of {@value #RANGE} (progress is reported after each) and only
+ * their lines are kept, never the text twice; stream data is cached in a temporary file rather
+ * than in memory, so a 200-page manual reads in bounded memory. Running headers, footers and page
+ * numbers are found by repetition across pages ({@link RunningLines}) and dropped. Lines set in a
+ * monospaced font are code and stay line by line; numbered lines ("2.7.9. …", "第3章") and short
+ * lines in a clearly larger font are headings; a contents page becomes {@link BlockKind#CONTENTS}.
+ * A paragraph that runs over a page break is joined, and keeps the page it started on.
+ */
+public final class PdfReader implements DocumentReader {
+  private static final int RANGE = 10;
+
+  private final PageProgress progress;
+
+  public PdfReader(PageProgress progress) {
+    this.progress = progress;
+  }
+
+  public PdfReader() {
+    this(PageProgress.NONE);
+  }
+
+  @Override
+  public StructuredDocument read(Path file) {
+    PDDocument pdf;
+    try {
+      pdf = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache());
+    } catch (InvalidPasswordException e) {
+      throw new UnreadableDocumentException(file, "encrypted (needs a password)", e);
+    } catch (IOException e) {
+      throw new UnreadableDocumentException(file, "not a readable PDF: " + e.getMessage(), e);
+    }
+    try (pdf) {
+      if (pdf.isEncrypted() && !pdf.getCurrentAccessPermission().canExtractContent()) {
+        throw new UnreadableDocumentException(file, "encrypted (text extraction not permitted)");
+      }
+      int pages = pdf.getNumberOfPages();
+      LineCollector collector = new LineCollector(pages);
+      collector.setSortByPosition(false);
+      collector.setParagraphStart("");
+      collector.setParagraphEnd("");
+      for (int from = 1; from <= pages; from += RANGE) {
+        collector.setStartPage(from);
+        collector.setEndPage(Math.min(pages, from + RANGE - 1));
+        collector.writeText(pdf, Writer.nullWriter());
+        progress.pages(file, Math.min(pages, from + RANGE - 1), pages);
+      }
+      Optional<String> title = Optional.ofNullable(pdf.getDocumentInformation().getTitle());
+      StructuredDocument doc = new StructuredDocument(title, new PageLayout(collector.pages).blocks());
+      if (doc.hasNoText()) {
+        throw new UnreadableDocumentException(file, pages == 0 ? "has no pages" : "no text layer, needs OCR");
+      }
+      return doc;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UnreadableDocumentException u) {
+        throw u;
+      }
+      throw new UnreadableDocumentException(file, "broken PDF: " + e, e);
+    }
+  }
+
+  /** PDFBox's layout with our own output: lines with their font facts, page by page. */
+  private static final class LineCollector extends PDFTextStripper {
+    final List<List<PdfLineRun>> pages = new ArrayList<>();
+    private List<PdfLineRun> page;
+    private final StringBuilder line = new StringBuilder();
+    private boolean paragraphStart;
+    private int glyphs;
+    private int latin;
+    private int cjk;
+    private int mono;
+    private float lastEnd = -1;
+    private double size;
+
+    LineCollector(int pageCount) {
+      for (int i = 0; i < pageCount; i++) {
+        pages.add(new ArrayList<>());
+      }
+    }
+
+    @Override
+    protected void startPage(PDPage p) throws IOException {
+      page = pages.get(getCurrentPageNo() - 1);
+      page.clear();
+      paragraphStart = true;
+      super.startPage(p);
+    }
+
+    @Override
+    protected void endPage(PDPage p) throws IOException {
+      endLine();
+      super.endPage(p);
+    }
+
+    @Override
+    protected void writeParagraphStart() {
+      endLine();
+      paragraphStart = true;
+    }
+
+    @Override
+    protected void writeParagraphEnd() {
+      endLine();
+    }
+
+    @Override
+    protected void writeLineSeparator() {
+      endLine();
+    }
+
+    @Override
+    protected void writeWordSeparator() {
+      line.append(' ');
+    }
+
+    @Override
+    protected void writeString(String text, List<TextPosition> positions) {
+      if (!positions.isEmpty() && line.length() > 0 && lastEnd >= 0) {
+        TextPosition first = positions.get(0);
+        // A wide gap inside a line separates table cells; a word space is about a third of an em.
+        if (first.getXDirAdj() - lastEnd > 2.5 * Math.max(1f, first.getFontSizeInPt())) {
+          if (line.charAt(line.length() - 1) == ' ') {
+            line.setLength(line.length() - 1);
+          }
+          line.append('\t');
+        }
+      }
+      line.append(text);
+      for (TextPosition p : positions) {
+        glyphs++;
+        size += p.getFontSizeInPt();
+        // CJK glyphs in a code line come from a fallback font; only the others tell code from prose.
+        boolean cjkGlyph = !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
+        if (cjkGlyph) {
+          cjk++;
+        } else if (!p.getUnicode().isBlank()) {
+          latin++;
+          if (isMonospaced(p.getFont())) {
+            mono++;
+          }
+        }
+      }
+      if (!positions.isEmpty()) {
+        TextPosition last = positions.get(positions.size() - 1);
+        lastEnd = last.getXDirAdj() + last.getWidthDirAdj();
+      }
+    }
+
+    private void endLine() {
+      if (page == null) {
+        return;
+      }
+      String text = line.toString();
+      if (!text.isBlank()) {
+        page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, cjk, latin,
+            glyphs == 0 ? 0 : size / glyphs));
+        paragraphStart = false;
+      }
+      line.setLength(0);
+      lastEnd = -1;
+      glyphs = 0;
+      latin = 0;
+      cjk = 0;
+      mono = 0;
+      size = 0;
+    }
+
+    private static boolean isMonospaced(PDFont font) {
+      if (font == null) {
+        return false;
+      }
+      String name = font.getName() == null ? "" : font.getName().toLowerCase(Locale.ROOT);
+      if (name.contains("mono") || name.contains("courier") || name.contains("consol") || name.contains("typewriter")
+          || name.matches(".*\\bcm?tt\\d*.*") || name.contains("+lmmono") || name.contains("menlo")) {
+        return true;
+      }
+      return font.getFontDescriptor() != null && font.getFontDescriptor().isFixedPitch();
+    }
+  }
+
+  /** Turns the pages' lines into blocks, dropping page furniture. */
+  private static final class PageLayout {
+    private final List<List<PdfLineRun>> pages;
+    private final List<Block> out = new ArrayList<>();
+    private final List<String> paragraph = new ArrayList<>();
+    private BlockKind paragraphKind = BlockKind.PARAGRAPH;
+    private int paragraphPage;
+    private final List<String> code = new ArrayList<>();
+    private int codePage;
+    private final double bodySize;
+
+    PageLayout(List<List<PdfLineRun>> pages) {
+      this.pages = pages;
+      this.bodySize = medianSize(pages);
+    }
+
+    List<Block> blocks() {
+      List<List<String>> texts = pages.stream().map(p -> p.stream().map(PdfLineRun::text).toList()).toList();
+      RunningLines furniture = new RunningLines(texts);
+      for (int pi = 0; pi < pages.size(); pi++) {
+        int pageNo = pi + 1;
+        List<PdfLineRun> lines = pages.get(pi);
+        List<PdfLineRun> body = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+          if (!furniture.isFurniture(lines.get(i).text(), i, lines.size())) {
+            body.add(lines.get(i));
+          }
+        }
+        if (ContentsLine.isContentsPage(body.stream().map(PdfLineRun::text).toList())) {
+          flushAll();
+          for (PdfLineRun l : body) {
+            if (!ContentsLine.isContentsTitle(l.text())) {
+              out.add(Block.of(BlockKind.CONTENTS, InlineText.tidyExtracted(l.text()), pageNo));
+            }
+          }
+          pages.set(pi, List.of()); // let the page's lines go
+          continue;
+        }
+        for (int i = 0; i < body.size(); i++) {
+          line(body.get(i), pageNo, i == 0);
+        }
+        pages.set(pi, List.of());
+      }
+      flushAll();
+      return out;
+    }
+
+    private void line(PdfLineRun l, int pageNo, boolean firstOnPage) {
+      String raw = l.text();
+      if (l.isMono()) {
+        flushParagraph();
+        if (code.isEmpty()) {
+          codePage = pageNo;
+        }
+        code.add(raw.stripTrailing());
+        return;
+      }
+      flushCode();
+      if (raw.indexOf('\t') > 0 && !ContentsLine.hasLeader(raw.replace('\t', ' '))) {
+        flushParagraph();
+        List<String> cells = new ArrayList<>();
+        for (String cell : raw.split("\t")) {
+          cells.add(InlineText.tidyExtracted(cell));
+        }
+        out.add(Block.of(BlockKind.TABLE_ROW, String.join(" | ", cells), pageNo));
+        return;
+      }
+      String text = InlineText.tidyExtracted(raw);
+      if (text.isEmpty()) {
+        return;
+      }
+      if (ContentsLine.hasLeader(text)) {
+        flushParagraph();
+        out.add(Block.of(BlockKind.CONTENTS, text, pageNo));
+        return;
+      }
+      OptionalInt level = headingLevel(l, text);
+      if (level.isPresent() && (l.paragraphStart() || paragraph.isEmpty() || endsParagraph())) {
+        flushParagraph();
+        out.add(Block.heading(level.getAsInt(), text, pageNo));
+        return;
+      }
+      boolean bullet = text.matches("^[•●◦▪■◆\\-*·][\\s\\u3000].*") || text.matches("^\\d{1,2}[.)）][\\s\\u3000].*");
+      // A page break inside a sentence is no paragraph start: PDFBox starts every page with one.
+      boolean continues = firstOnPage && !paragraph.isEmpty() && !endsParagraph() && !bullet;
+      if ((l.paragraphStart() && !continues) || bullet) {
+        flushParagraph();
+      }
+      if (paragraph.isEmpty()) {
+        paragraphPage = pageNo;
+        paragraphKind = bullet ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH;
+      }
+      paragraph.add(text);
+    }
+
+    private OptionalInt headingLevel(PdfLineRun l, String text) {
+      OptionalInt numbered = NumberedHeading.level(text);
+      if (numbered.isPresent()) {
+        return numbered;
+      }
+      if (bodySize > 0 && l.fontSize() >= bodySize * 1.25 && text.length() <= 40 && !NumberedHeading.endsLikeSentence(text)) {
+        return OptionalInt.of(l.fontSize() >= bodySize * 1.6 ? 1 : 2);
+      }
+      return OptionalInt.empty();
+    }
+
+    private boolean endsParagraph() {
+      if (paragraph.isEmpty()) {
+        return true;
+      }
+      String last = paragraph.get(paragraph.size() - 1);
+      char c = last.charAt(last.length() - 1);
+      return "。！？!?：:”」』）)".indexOf(c) >= 0 || (c == '.' && !last.endsWith("..."));
+    }
+
+    private void flushParagraph() {
+      if (!paragraph.isEmpty()) {
+        String text = InlineText.joinWrapped(paragraph);
+        if (!text.isBlank()) {
+          out.add(Block.of(paragraphKind, text, paragraphPage));
+        }
+        paragraph.clear();
+      }
+    }
+
+    private void flushCode() {
+      while (!code.isEmpty() && code.get(code.size() - 1).isBlank()) {
+        code.remove(code.size() - 1);
+      }
+      if (!code.isEmpty()) {
+        out.add(Block.of(BlockKind.CODE, String.join("\n", code), codePage));
+        code.clear();
+      }
+    }
+
+    private void flushAll() {
+      flushParagraph();
+      flushCode();
+    }
+
+    private static double medianSize(List<List<PdfLineRun>> pages) {
+      double[] sizes = pages.stream().flatMap(List::stream).filter(l -> l.fontSize() > 0)
+          .mapToDouble(PdfLineRun::fontSize).sorted().toArray();
+      return sizes.length == 0 ? 0 : sizes[sizes.length / 2];
+    }
+  }
+}

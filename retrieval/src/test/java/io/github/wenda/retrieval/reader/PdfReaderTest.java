@@ -1,0 +1,149 @@
+package io.github.wenda.retrieval.reader;
+
+import static io.github.wenda.retrieval.reader.Fixtures.file;
+import static io.github.wenda.retrieval.reader.Fixtures.first;
+import static io.github.wenda.retrieval.reader.Fixtures.of;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Golden tests on manual.pdf, a 5-page Chinese manual LibreOffice made from manual.fodt. */
+class PdfReaderTest {
+  private final StructuredDocument doc = new PdfReader().read(file("manual.pdf"));
+
+  @Test
+  void reads_the_title_from_the_pdf_metadata() {
+    assertThat(doc.title()).contains("Wenda 测试手册");
+  }
+
+  @Test
+  void removes_the_running_header_and_the_page_numbers_found_by_repetition() {
+    assertThat(doc.blocks()).extracting(Block::text)
+        .noneMatch(t -> t.contains("测试手册（第一版）"))
+        .noneMatch(t -> t.matches(".*\\d/5.*"));
+  }
+
+  @Test
+  void keeps_a_paragraph_end_that_happens_to_repeat_at_the_foot_of_pages() {
+    assertThat(of(doc, BlockKind.PARAGRAPH)).filteredOn(b -> b.text().startsWith("索引时"))
+        .hasSize(3).allSatisfy(b -> assertThat(b.text()).endsWith("读者能够直接翻到原文核对。"));
+  }
+
+  @Test
+  void turns_the_contents_page_into_contents_blocks_on_page_one() {
+    assertThat(of(doc, BlockKind.CONTENTS)).hasSize(7).allSatisfy(b -> assertThat(b.page()).isEqualTo(1));
+    assertThat(of(doc, BlockKind.HEADING)).allSatisfy(b -> assertThat(b.page()).isGreaterThan(1));
+  }
+
+  @Test
+  void recognises_numbered_headings_with_their_level_and_page() {
+    assertThat(of(doc, BlockKind.HEADING)).extracting(b -> b.level() + " " + b.text() + " p" + b.page()).containsExactly(
+        "1 1. 简介 p2", "1 2. 安装 p3", "2 2.1. 下载软件包 p3", "2 2.2. 配置 APT 源 p3", "1 3. 索引文档 p4",
+        "2 3.1. 限制下载带宽 p4", "1 第 4 章常见问题 p5");
+  }
+
+  @Test
+  void keeps_code_line_by_line_with_its_hash_comments_as_code() {
+    Block code = first(doc, b -> b.kind() == BlockKind.CODE);
+    assertThat(code.text()).isEqualTo("# 更新软件包列表\napt-get update\n# 安装 wenda 及其文档\napt-get install wenda wenda-doc");
+    assertThat(code.page()).isEqualTo(3);
+  }
+
+  @Test
+  void joins_wrapped_lines_without_spaces_inside_paths_urls_or_words_and_keeps_the_punctuation() {
+    String intro = first(doc, b -> b.text().startsWith("Wenda 是")).text();
+    assertThat(intro).contains("/usr/share/doc/wenda-reference/index.html").contains("（包括索引、检索与回答）")
+        .contains("文档：PDF、网页和 Word 文件");
+    assertThat(first(doc, b -> b.text().startsWith("软件包也可以")).text())
+        .contains("http://deb.debian.org/debian/pool/main/w/wenda/wenda_1.0-1_all.deb，").contains("dpkg -i 安装");
+    assertThat(first(doc, b -> b.text().startsWith("如果网络较慢")).text()).contains("设置 Acquire::http::Dl-Limit，");
+    assertThat(doc.blocks()).extracting(Block::text).noneMatch(t -> t.contains("W enda") || t.contains("/ "));
+  }
+
+  @Test
+  void reads_a_table_as_rows_of_cells() {
+    assertThat(of(doc, BlockKind.TABLE_ROW)).extracting(Block::text)
+        .containsExactly("格式 | 扩展名 | 读取方式", "PDF | .pdf | PDFBox，按页读取", "网页 | .html | jsoup", "Word | .docx | Apache POI");
+  }
+
+  @Test
+  void an_encrypted_pdf_is_reported_as_encrypted(@TempDir Path dir) throws Exception {
+    Path locked = dir.resolve("locked.pdf");
+    try (PDDocument pdf = Loader.loadPDF(file("manual.pdf").toFile())) {
+      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+      policy.setEncryptionKeyLength(128);
+      pdf.protect(policy);
+      pdf.save(locked.toFile());
+    }
+    assertThatThrownBy(() -> new PdfReader().read(locked)).isInstanceOf(UnreadableDocumentException.class)
+        .hasMessageContaining("locked.pdf").hasMessageContaining("encrypted");
+  }
+
+  @Test
+  void a_pdf_without_a_text_layer_needs_ocr(@TempDir Path dir) throws Exception {
+    Path scan = dir.resolve("scan.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
+        s.addRect(50, 50, 200, 300); // a drawing, as a scanner's image would be: no text
+        s.fill();
+      }
+      pdf.save(scan.toFile());
+    }
+    assertThatThrownBy(() -> new PdfReader().read(scan)).isInstanceOf(UnreadableDocumentException.class)
+        .satisfies(e -> assertThat(((UnreadableDocumentException) e).reason()).isEqualTo("no text layer, needs OCR"));
+  }
+
+  @Test
+  void a_broken_pdf_is_reported_as_not_readable(@TempDir Path dir) throws Exception {
+    Path broken = Files.write(dir.resolve("broken.pdf"), java.util.Arrays.copyOf(Files.readAllBytes(file("manual.pdf")), 2000));
+    assertThatThrownBy(() -> new PdfReader().read(broken)).isInstanceOf(UnreadableDocumentException.class)
+        .hasMessageContaining("broken.pdf");
+  }
+
+  @Test
+  void reads_a_200_page_pdf_in_page_ranges_reporting_progress(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      for (int i = 1; i <= 200; i++) {
+        PDPage page = new PDPage();
+        pdf.addPage(page);
+        try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
+          s.beginText();
+          s.setFont(font, 11);
+          s.newLineAtOffset(60, 740);
+          s.showText("Operations Manual");
+          s.newLineAtOffset(0, -40);
+          s.showText("Page " + i + " explains step " + i + " of the procedure in one sentence.");
+          s.newLineAtOffset(0, -660);
+          s.showText(Integer.toString(i));
+          s.endText();
+        }
+      }
+      pdf.save(big.toFile());
+    }
+    List<int[]> progress = new ArrayList<>();
+    StructuredDocument d = new PdfReader((f, done, total) -> progress.add(new int[] {done, total})).read(big);
+    assertThat(progress).hasSize(20);
+    assertThat(progress.get(progress.size() - 1)).containsExactly(200, 200);
+    assertThat(d.blocks()).hasSize(200).extracting(Block::page).containsExactlyElementsOf(
+        java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
+    assertThat(d.blocks().get(49).text()).isEqualTo("Page 50 explains step 50 of the procedure in one sentence.");
+  }
+}
