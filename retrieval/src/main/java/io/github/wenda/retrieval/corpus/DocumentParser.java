@@ -64,7 +64,21 @@ public final class DocumentParser {
     if (doc.hasNoText()) {
       throw new UnreadableDocumentException(d.path(), "no text found in it");
     }
-    return layOut(doc);
+    // Text files are cleaned into display form by TextCleaner already; the readers keep the file's
+    // characters, so fold only what every format folds for display (full-width Latin letters and
+    // digits, Yi-syllable PDF marks, invisible characters), keeping the punctuation and the layout.
+    return d.format() == DocumentFormat.TEXT ? layOut(doc) : layOut(displayForm(doc));
+  }
+
+  private static StructuredDocument displayForm(StructuredDocument doc) {
+    List<Block> blocks = new ArrayList<>(doc.blocks().size());
+    for (Block b : doc.blocks()) {
+      String text = InlineNormalizer.displayCharacters(b.text());
+      if (!text.isBlank()) { // a block of invisible characters only
+        blocks.add(new Block(b.kind(), b.level(), text, b.page()));
+      }
+    }
+    return new StructuredDocument(doc.title(), blocks);
   }
 
   /** Headings into section paths, other blocks into segments. */
