@@ -7,7 +7,7 @@ import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 /**
  * How long the poller waits after a failed getUpdates: base, 2×, 4×… capped at 30 s, reset by
  * a success. Replaces the library's default so tests can use a short base, and reports the
- * failure itself: the library's own error line carries a stack trace (muted in logback.xml).
+ * failure itself: the library's own error line carries a stack trace (muted in logging.LogSetup).
  */
 final class PollBackOff implements BackOff {
   private static final Logger log = LoggerFactory.getLogger(PollBackOff.class);
