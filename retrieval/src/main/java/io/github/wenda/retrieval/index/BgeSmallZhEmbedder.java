@@ -7,7 +7,7 @@ import java.util.List;
  * LangChain4j's Maven artifact: nothing is downloaded. The texts of a list are embedded side by
  * side, one per core, each on one thread (see {@link BertEncoder}); vectors equal LangChain4j's
  * within float tolerance. The model is loaded on first use (about 0.7 s), or ahead of it by
- * {@link #loadInBackground()}, so commands that only run BM25 never pay for it.
+ * {@link #prepare()}, so commands that only run BM25 never pay for it.
  */
 public final class BgeSmallZhEmbedder implements Embedder {
   public static final String MODEL_ID = "bge-small-zh-v1.5-q";
@@ -51,11 +51,24 @@ public final class BgeSmallZhEmbedder implements Embedder {
     return encoder().embed(List.of(text)).get(0);
   }
 
+  /** The process's one instance for the default thread count: one session, loaded once. */
+  public static BgeSmallZhEmbedder shared() {
+    return Shared.INSTANCE;
+  }
+
+  private static final class Shared {
+    static final BgeSmallZhEmbedder INSTANCE = new BgeSmallZhEmbedder();
+  }
+
   /**
-   * Starts loading the model on a background thread, so that it overlaps reading the settings and
-   * opening the index; the first embedding then waits only for what is left. Returns this.
+   * Starts loading the model on a background thread, so that it overlaps opening the index; the
+   * first embedding then waits only for what is left. Returns at once.
    */
-  public BgeSmallZhEmbedder loadInBackground() {
+  @Override
+  public void prepare() {
+    if (encoder != null) {
+      return;
+    }
     Thread t = new Thread(() -> {
       try {
         encoder();
@@ -65,7 +78,6 @@ public final class BgeSmallZhEmbedder implements Embedder {
     }, "wenda-model-load");
     t.setDaemon(true);
     t.start();
-    return this;
   }
 
   private BertEncoder encoder() {
