@@ -19,16 +19,30 @@ public final class OnnxNativeLibrary {
   private static final String PROPERTY = "onnxruntime.native.path";
   private static final String[] LIBRARIES = {"onnxruntime", "onnxruntime4j_jni"};
 
+  /** The folder this class last pointed ONNX Runtime at. */
+  private static String ours;
+
   private OnnxNativeLibrary() {}
+
+  private static boolean complete(Path dir) {
+    for (String lib : LIBRARIES) {
+      if (!Files.isRegularFile(dir.resolve(System.mapLibraryName(lib)))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Extracts the libraries under {@code cacheDir} unless already there, and tells ONNX Runtime to
    * load them from there. Best effort: on any failure (unknown platform, folder not writable) ONNX
    * Runtime extracts as before. Returns the folder used, if any. Call before the first model loads.
    */
-  public static Optional<Path> useCacheUnder(Path cacheDir) {
-    if (System.getProperty(PROPERTY) != null) {
-      return Optional.of(Path.of(System.getProperty(PROPERTY)));
+  public static synchronized Optional<Path> useCacheUnder(Path cacheDir) {
+    String set = System.getProperty(PROPERTY);
+    // Set by the user, or by an earlier call whose folder is still there (tests delete theirs).
+    if (set != null && (!set.equals(ours) || complete(Path.of(set)))) {
+      return Optional.of(Path.of(set));
     }
     Optional<String> platform = platform();
     if (platform.isEmpty()) {
@@ -53,8 +67,12 @@ public final class OnnxNativeLibrary {
         }
       }
       System.setProperty(PROPERTY, dir.toString());
+      ours = dir.toString();
       return Optional.of(dir);
     } catch (IOException | RuntimeException e) {
+      if (set != null && set.equals(ours)) {
+        System.clearProperty(PROPERTY); // our old folder is gone: let ONNX Runtime extract
+      }
       return Optional.empty();
     }
   }

@@ -55,4 +55,29 @@ class OnnxNativeLibraryTest {
       }
     }
   }
+
+  @Test
+  void a_cache_folder_deleted_since_is_extracted_again_elsewhere() throws Exception {
+    assumeThat(OnnxNativeLibrary.platform()).isPresent();
+    String before = System.getProperty("onnxruntime.native.path");
+    try {
+      System.clearProperty("onnxruntime.native.path");
+      Path first = OnnxNativeLibrary.useCacheUnder(dir.resolve("a")).orElseThrow();
+      try (var files = Files.walk(dir.resolve("a"))) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+      Path second = OnnxNativeLibrary.useCacheUnder(dir.resolve("b")).orElseThrow();
+      assertThat(second).isNotEqualTo(first);
+      assertThat(second.resolve(System.mapLibraryName("onnxruntime4j_jni"))).isRegularFile();
+      assertThat(System.getProperty("onnxruntime.native.path")).isEqualTo(second.toString());
+    } finally {
+      if (before == null) {
+        System.clearProperty("onnxruntime.native.path");
+      } else {
+        System.setProperty("onnxruntime.native.path", before);
+      }
+    }
+  }
 }
