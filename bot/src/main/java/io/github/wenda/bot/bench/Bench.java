@@ -27,19 +27,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 /**
- * One benchmark run: Wenda's index build (fresh, real embeddings, no cache), start-up, quality,
- * latency and throughput, then the plain LangChain4j pipeline on the same corpus and questions.
+ * Wenda against the plain LangChain4j pipeline, measured so that neither side is favoured.
  *
- * <p>Questions are embedded every time they are searched: the query embedder remembers only the
- * last few texts (so answering reuses the vector search just made, as in the product), never a
- * question from an earlier round. Latencies are single-threaded, after one warm-up round.
+ * <p>Each run has phases, and the side that goes first alternates between runs. <b>Build and
+ * heap</b>: after a full GC, one side builds its index from scratch (real embeddings, no cache),
+ * is evaluated for recall and MRR and answers every question once; its peak heap is read before the
+ * other side starts the same, so neither is charged for the other's objects. <b>Latency</b>: with
+ * both open, one untimed warm-up pass, then every question is timed on both sides back to back,
+ * the side going first alternating per question, so a busy moment of the machine hits both alike.
+ * <b>Throughput</b>: questions per second at 1 and 2 threads, the sides alternating. Then Wenda's
+ * answer latency and a fresh-JVM start-up. Questions are embedded every time they are searched.
+ * Figures are medians over the runs, with min and max as the spread.
  */
 public final class Bench {
-  private static final int K = 5;
+  static final int K = 5;
 
   /** What the run needs from the application. */
   public record Setup(
@@ -50,7 +56,17 @@ public final class Bench {
       java.util.function.BiFunction<Retrieval, Embedder, AnswerService> answers,
       DoubleSupplier startup,
       int rounds,
-      ProgressListener progress) {}
+      int runs,
+      ProgressListener progress) {
+    public Setup {
+      if (rounds < 1 || rounds > 100) {
+        throw new IllegalArgumentException("rounds must be between 1 and 100, but is: " + rounds);
+      }
+      if (runs < 1 || runs > 20) {
+        throw new IllegalArgumentException("runs must be between 1 and 20, but is: " + runs);
+      }
+    }
+  }
 
   private final Setup setup;
 
@@ -60,66 +76,144 @@ public final class Bench {
 
   public BenchReport run(List<Question> all) throws Exception {
     List<Question> questions = all.stream().filter(Question::answerable).toList();
-    ProgressListener progress = setup.progress();
     // Load both models before any timing: the first call of each pays for reading the model.
     setup.model().embed("预热");
     setup.baselineModel().embed("预热");
+    List<Map<String, Double>> wenda = new ArrayList<>();
+    List<Map<String, Double>> baseline = new ArrayList<>();
+    int passages = 0;
+    int segments = 0;
+    for (int run = 0; run < setup.runs(); run++) {
+      boolean wendaFirst = run % 2 == 0;
+      Map<String, Double> w = new LinkedHashMap<>();
+      Map<String, Double> b = new LinkedHashMap<>();
+      BaselinePipeline pipeline;
+      if (wendaFirst) {
+        passages = buildWenda(questions, w);
+        pipeline = buildBaseline(questions, b);
+      } else {
+        pipeline = buildBaseline(questions, b);
+        passages = buildWenda(questions, w);
+      }
+      segments = pipeline.passages().size();
+      Embedder queries = new CachingEmbedder(setup.model(), 4);
+      try (Retrieval r = Retrieval.open(settings(), setup.model(), queries, ProgressListener.NONE)) {
+        SearchMode mode = setup.settings().search().mode();
+        Retriever ours = q -> r.search(q);
+        Retriever theirs = pipeline;
+        interleavedLatency(questions, ours, mode, theirs, w, b, run);
+        for (int threads : new int[] {1, 2}) {
+          if (wendaFirst) {
+            w.put("throughput_qps." + threads, throughput(ours, questions, threads, mode));
+            b.put("throughput_qps." + threads, throughput(theirs, questions, threads, SearchMode.VECTOR));
+          } else {
+            b.put("throughput_qps." + threads, throughput(theirs, questions, threads, SearchMode.VECTOR));
+            w.put("throughput_qps." + threads, throughput(ours, questions, threads, mode));
+          }
+        }
+        AnswerService service = setup.answers().apply(r, queries);
+        putLatency(w, "answer_ms", latency("answer", questions,
+            q -> service.answer(new Conversation(0), q.question(), t2 -> {})));
+      }
+      setup.progress().progress("start", run, setup.runs());
+      w.put("startup_s", setup.startup().getAsDouble());
+      wenda.add(w);
+      baseline.add(b);
+    }
+    return BenchReport.of(questions.size(), passages, segments, setup.rounds(), wenda, baseline);
+  }
 
-    HeapPeak.reset();
-    Path indexDir = setup.workDir().resolve("index");
-    deleteTree(indexDir);
+  private RetrievalSettings settings() {
     RetrievalSettings s = setup.settings();
-    RetrievalSettings settings = new RetrievalSettings(s.corpusDir(),
-        new IndexSettings(indexDir, s.index().chunk(), s.index().batchSize()), s.search());
-    progress.progress("build", 0, 1);
+    return new RetrievalSettings(s.corpusDir(),
+        new IndexSettings(setup.workDir().resolve("index"), s.index().chunk(), s.index().batchSize()), s.search());
+  }
+
+  /** Fresh index build, quality and one answering pass, from a collected heap; returns the passage count. */
+  private int buildWenda(List<Question> questions, Map<String, Double> w) throws Exception {
+    RetrievalSettings settings = settings();
+    deleteTree(settings.index().dir());
+    setup.progress().progress("build", 0, 1);
+    HeapPeak.reset();
     long t = System.nanoTime();
     IndexReport build;
     try (Retrieval r = Retrieval.open(settings, setup.model(), ProgressListener.NONE)) {
       build = r.report();
     }
-    double buildS = (System.nanoTime() - t) / 1e9;
-    Map<String, Double> stages = new LinkedHashMap<>();
-    build.stages().forEach((k, v) -> stages.put(k, v.toNanos() / 1e9));
-
-    progress.progress("start", 0, 1);
-    double startupS = setup.startup().getAsDouble();
-
+    w.put("index_build_s", (System.nanoTime() - t) / 1e9);
+    build.stages().forEach((stage, d) -> w.put("index_stages_s." + stage, d.toNanos() / 1e9));
     Embedder queries = new CachingEmbedder(setup.model(), 4);
-    double[] qps = new double[2];
-    Latency retrieve;
-    Latency answer;
-    ModeResult quality;
-    int passages;
     try (Retrieval r = Retrieval.open(settings, setup.model(), queries, ProgressListener.NONE)) {
-      passages = r.size();
-      quality = new Evaluator(r, r.passages()).run(questions, K, List.of(s.search().mode())).modes().get(0);
-      retrieve = latency("retrieve", questions, q -> r.search(new Query(q.question(), K, s.search().mode())));
+      SearchMode mode = setup.settings().search().mode();
+      ModeResult quality = new Evaluator(r, r.passages()).run(questions, K, List.of(mode)).modes().get(0);
+      w.put("recall_at_5", quality.recallAtK());
+      w.put("mrr_at_5", quality.mrrAtK());
       AnswerService service = setup.answers().apply(r, queries);
-      answer = latency("answer", questions, q -> service.answer(new Conversation(0), q.question(), t2 -> {}));
-      qps[0] = throughput(r, questions, 1, s.search().mode());
-      qps[1] = throughput(r, questions, 2, s.search().mode());
+      for (Question q : questions) {
+        service.answer(new Conversation(0), q.question(), t2 -> {});
+      }
+      w.put("peak_heap_mb", HeapPeak.megabytes());
+      return r.size();
     }
-    double heap = HeapPeak.megabytes();
+  }
 
+  /** The same for the plain pipeline: build (embedding every segment), quality, one search pass. */
+  private BaselinePipeline buildBaseline(List<Question> questions, Map<String, Double> b) {
+    setup.progress().progress("baseline", 0, 1);
     HeapPeak.reset();
-    progress.progress("baseline", 0, 1);
-    t = System.nanoTime();
-    BaselinePipeline baseline = BaselinePipeline.build(s.corpusDir(), setup.baselineModel());
-    double baselineBuildS = (System.nanoTime() - t) / 1e9;
-    ModeResult baselineQuality = new Evaluator(baseline, baseline.passages())
-        .run(questions, K, List.of(SearchMode.VECTOR)).modes().get(0);
-    Latency baselineRetrieve = latency("baseline", questions, q -> baseline.search(new Query(q.question(), K, SearchMode.VECTOR)));
-    double baselineQps = throughput(baseline, questions, 1, SearchMode.VECTOR);
-    double baselineHeap = HeapPeak.megabytes();
+    long t = System.nanoTime();
+    BaselinePipeline baseline = BaselinePipeline.build(setup.settings().corpusDir(), setup.baselineModel());
+    b.put("index_build_s", (System.nanoTime() - t) / 1e9);
+    ModeResult quality = new Evaluator(baseline, baseline.passages()).run(questions, K, List.of(SearchMode.VECTOR)).modes().get(0);
+    b.put("recall_at_5", quality.recallAtK());
+    b.put("mrr_at_5", quality.mrrAtK());
+    b.put("peak_heap_mb", HeapPeak.megabytes());
+    return baseline;
+  }
 
-    return new BenchReport(questions.size(), passages, quality.recallAtK(), quality.mrrAtK(), buildS, stages, startupS,
-        retrieve, answer, qps[0], qps[1], heap,
-        new BenchReport.Baseline(baseline.passages().size(), baselineQuality.recallAtK(), baselineQuality.mrrAtK(),
-            baselineBuildS, baselineRetrieve, baselineQps, baselineHeap));
+  /** One warm-up pass over both, then each question timed on both, the first side alternating. */
+  private void interleavedLatency(List<Question> questions, Retriever ours, SearchMode mode, Retriever theirs,
+      Map<String, Double> w, Map<String, Double> b, int run) {
+    for (Question q : questions) {
+      ours.search(new Query(q.question(), K, mode));
+      theirs.search(new Query(q.question(), K, SearchMode.VECTOR));
+    }
+    int n = questions.size() * setup.rounds();
+    double[] oursMs = new double[n];
+    double[] theirsMs = new double[n];
+    int i = 0;
+    for (int round = 0; round < setup.rounds(); round++) {
+      for (Question q : questions) {
+        boolean oursFirst = (i + run) % 2 == 0;
+        if (oursFirst) {
+          oursMs[i] = time(ours, new Query(q.question(), K, mode));
+          theirsMs[i] = time(theirs, new Query(q.question(), K, SearchMode.VECTOR));
+        } else {
+          theirsMs[i] = time(theirs, new Query(q.question(), K, SearchMode.VECTOR));
+          oursMs[i] = time(ours, new Query(q.question(), K, mode));
+        }
+        i++;
+        setup.progress().progress("retrieve", i, n);
+      }
+    }
+    putLatency(w, "retrieve_ms", Latency.of(oursMs));
+    putLatency(b, "retrieve_ms", Latency.of(theirsMs));
+  }
+
+  private static double time(Retriever r, Query q) {
+    long t = System.nanoTime();
+    r.search(q);
+    return (System.nanoTime() - t) / 1e6;
+  }
+
+  private static void putLatency(Map<String, Double> figures, String name, Latency l) {
+    figures.put(name + ".p50", l.p50());
+    figures.put(name + ".p95", l.p95());
+    figures.put(name + ".p99", l.p99());
   }
 
   /** One untimed warm-up round, then {@code rounds} timed rounds over the questions. */
-  private Latency latency(String stage, List<Question> questions, java.util.function.Consumer<Question> call) {
+  private Latency latency(String stage, List<Question> questions, Consumer<Question> call) {
     for (Question q : questions) {
       call.accept(q);
     }

@@ -3,86 +3,151 @@ package io.github.wenda.bot.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code wenda bench} measured: Wenda's figures and the plain pipeline's, on one corpus and
- * question set. Times in seconds or milliseconds as named; {@code stages} in seconds.
+ * What {@code wenda bench} measured, both sides, over one or more runs. Figure names are dotted
+ * paths ({@code retrieve_ms.p50}); each is summarised as the median over runs with min and max.
+ * Ratios are Wenda / baseline, computed within each run (the two sides were measured side by
+ * side) and then summarised; below 1 means Wenda is smaller, i.e. faster for times.
  */
 public record BenchReport(
     int questions,
+    int runs,
+    int rounds,
     int passages,
-    double recallAt5,
-    double mrrAt5,
-    double indexBuildS,
-    Map<String, Double> stages,
-    double startupS,
-    Latency retrieveMs,
-    Latency answerMs,
-    double qps1,
-    double qps2,
-    double peakHeapMb,
-    Baseline baseline) {
+    int segments,
+    Map<String, Summary> wenda,
+    Map<String, Summary> baseline,
+    Map<String, Summary> ratio) {
 
-  /** The plain LangChain4j pipeline's figures. */
-  public record Baseline(int segments, double recallAt5, double mrrAt5, double indexBuildS, Latency retrieveMs, double qps1,
-      double peakHeapMb) {}
+  /** Median, min and max of one figure over the runs. */
+  public record Summary(double median, double min, double max) {
+    public Summary {
+      if (min > median || median > max) {
+        throw new IllegalArgumentException("summary must have min <= median <= max, but is: " + min + ", " + median + ", " + max);
+      }
+    }
 
-  /** The {@code --json} contract: exactly these keys (see README). */
+    static Summary of(List<Double> values) {
+      double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      int n = v.length;
+      double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+      return new Summary(median, v[0], v[n - 1]);
+    }
+  }
+
+  public BenchReport {
+    // Copies that keep the order figures were measured in (the table and JSON follow it).
+    wenda = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(wenda));
+    baseline = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseline));
+    ratio = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ratio));
+  }
+
+  /** Summarises per-run figures; a ratio for every figure both sides have. */
+  static BenchReport of(int questions, int passages, int segments, int rounds, List<Map<String, Double>> wenda,
+      List<Map<String, Double>> baseline) {
+    Map<String, List<Double>> ratios = new LinkedHashMap<>();
+    for (int run = 0; run < wenda.size(); run++) {
+      Map<String, Double> b = baseline.get(run);
+      for (Map.Entry<String, Double> e : wenda.get(run).entrySet()) {
+        Double theirs = b.get(e.getKey());
+        if (theirs != null && theirs != 0) {
+          ratios.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue() / theirs);
+        }
+      }
+    }
+    return new BenchReport(questions, wenda.size(), rounds, passages, segments, summarise(wenda), summarise(baseline),
+        ordered(ratios));
+  }
+
+  private static Map<String, Summary> summarise(List<Map<String, Double>> runs) {
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    for (Map<String, Double> run : runs) {
+      run.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    }
+    return ordered(values);
+  }
+
+  private static Map<String, Summary> ordered(Map<String, List<Double>> values) {
+    Map<String, Summary> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, Summary.of(v)));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** A figure's median; 0 when that side has no such figure. */
+  public double median(Map<String, Summary> side, String figure) {
+    Summary s = side.get(figure);
+    return s == null ? 0 : s.median();
+  }
+
+  /**
+   * The {@code --json} contract (see README): {@code wenda}, {@code baseline} and {@code ratio}
+   * hold medians as nested objects ({@code retrieve_ms: {p50, p95, p99}}); {@code spread} holds
+   * {@code [min, max]} in the same shape for the three.
+   */
   public ObjectNode toJson() {
     ObjectMapper m = new ObjectMapper();
     ObjectNode o = m.createObjectNode();
-    o.put("recall_at_5", round(recallAt5));
-    o.put("mrr_at_5", round(mrrAt5));
-    o.put("index_build_s", round(indexBuildS));
-    o.put("startup_s", round(startupS));
-    o.set("retrieve_ms", latency(m, retrieveMs));
-    o.set("answer_ms", latency(m, answerMs));
-    ObjectNode qps = m.createObjectNode();
-    qps.put("1", round(qps1));
-    qps.put("2", round(qps2));
-    o.set("throughput_qps", qps);
-    o.put("peak_heap_mb", round(peakHeapMb));
-    ObjectNode b = m.createObjectNode();
-    b.put("recall_at_5", round(baseline.recallAt5()));
-    b.put("mrr_at_5", round(baseline.mrrAt5()));
-    b.put("index_build_s", round(baseline.indexBuildS()));
-    b.set("retrieve_ms", latency(m, baseline.retrieveMs()));
-    o.set("baseline", b);
+    o.put("questions", questions);
+    o.put("runs", runs);
+    o.put("rounds", rounds);
+    o.put("k", Bench.K);
+    o.put("passages", passages);
+    o.put("segments", segments);
+    o.set("wenda", nested(m, wenda, false));
+    o.set("baseline", nested(m, baseline, false));
+    o.set("ratio", nested(m, ratio, false));
+    ObjectNode spread = m.createObjectNode();
+    spread.set("wenda", nested(m, wenda, true));
+    spread.set("baseline", nested(m, baseline, true));
+    spread.set("ratio", nested(m, ratio, true));
+    o.set("spread", spread);
     return o;
   }
 
-  /** Side by side with ratios (Wenda / baseline; below 1 means Wenda is smaller, i.e. faster for times). */
+  private static ObjectNode nested(ObjectMapper m, Map<String, Summary> figures, boolean spread) {
+    ObjectNode root = m.createObjectNode();
+    figures.forEach((name, s) -> {
+      String[] path = name.split("\\.");
+      ObjectNode node = root;
+      for (String part : Arrays.copyOf(path, path.length - 1)) {
+        node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
+      }
+      String leaf = path[path.length - 1];
+      if (spread) {
+        node.putArray(leaf).add(round(s.min())).add(round(s.max()));
+      } else {
+        node.put(leaf, round(s.median()));
+      }
+    });
+    return root;
+  }
+
+  /** Side by side with ratios and, over several runs, the ratio's spread. */
   public void printTable(PrintWriter out) {
-    out.printf("%d answerable questions; Wenda %d passages, baseline %d segments%n%n", questions, passages, baseline.segments());
-    out.printf("%-24s %12s %12s %8s%n", "figure", "Wenda", "baseline", "ratio");
-    row(out, "recall@5", recallAt5, baseline.recallAt5(), "%.3f");
-    row(out, "MRR@5", mrrAt5, baseline.mrrAt5(), "%.3f");
-    row(out, "index build s", indexBuildS, baseline.indexBuildS(), "%.2f");
-    stages.forEach((stage, s) -> out.printf("%-24s %12.2f %12s %8s%n", "  " + stage + " s", s, "", ""));
-    out.printf("%-24s %12.2f %12s %8s%n", "start-up to answer s", startupS, "", "");
-    row(out, "retrieve p50 ms", retrieveMs.p50(), baseline.retrieveMs().p50(), "%.2f");
-    row(out, "retrieve p95 ms", retrieveMs.p95(), baseline.retrieveMs().p95(), "%.2f");
-    row(out, "retrieve p99 ms", retrieveMs.p99(), baseline.retrieveMs().p99(), "%.2f");
-    out.printf("%-24s %12.2f %12s %8s%n", "answer p50 ms", answerMs.p50(), "", "");
-    out.printf("%-24s %12.2f %12s %8s%n", "answer p95 ms", answerMs.p95(), "", "");
-    out.printf("%-24s %12.2f %12s %8s%n", "answer p99 ms", answerMs.p99(), "", "");
-    row(out, "retrieve q/s, 1 thread", qps1, baseline.qps1(), "%.1f");
-    out.printf("%-24s %12.1f %12s %8s%n", "retrieve q/s, 2 threads", qps2, "", "");
-    row(out, "peak heap MB", peakHeapMb, baseline.peakHeapMb(), "%.0f");
+    out.printf("%d answerable questions, k %d, %d run(s) of %d round(s); Wenda %d passages, baseline %d segments%n%n",
+        questions, Bench.K, runs, rounds, passages, segments);
+    out.printf("%-26s %12s %12s %8s %15s%n", "figure (median)", "Wenda", "baseline", "ratio", "ratio min-max");
+    List<String> names = new ArrayList<>(wenda.keySet());
+    baseline.keySet().stream().filter(k -> !wenda.containsKey(k)).forEach(names::add);
+    for (String name : names) {
+      Summary w = wenda.get(name);
+      Summary b = baseline.get(name);
+      Summary r = ratio.get(name);
+      String label = name.startsWith("index_stages_s.") ? "  " + name.substring("index_stages_s.".length()) + " s" : name;
+      out.printf("%-26s %12s %12s %8s %15s%n", label, w == null ? "" : fmt(w.median()), b == null ? "" : fmt(b.median()),
+          r == null ? "" : String.format("%.2f", r.median()),
+          r == null || runs == 1 ? "" : String.format("%.2f-%.2f", r.min(), r.max()));
+    }
   }
 
-  private static void row(PrintWriter out, String name, double ours, double theirs, String fmt) {
-    String ratio = theirs == 0 ? "" : String.format("%.2f", ours / theirs);
-    out.printf("%-24s %12s %12s %8s%n", name, String.format(fmt, ours), String.format(fmt, theirs), ratio);
-  }
-
-  private static ObjectNode latency(ObjectMapper m, Latency l) {
-    ObjectNode o = m.createObjectNode();
-    o.put("p50", round(l.p50()));
-    o.put("p95", round(l.p95()));
-    o.put("p99", round(l.p99()));
-    return o;
+  private static String fmt(double x) {
+    return x >= 100 ? String.format("%.1f", x) : String.format("%.3f", x);
   }
 
   private static double round(double x) {

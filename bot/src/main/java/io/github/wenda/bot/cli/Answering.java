@@ -99,6 +99,6 @@ final class Answering {
 
   /** The model, with a small cache: answer composition re-embeds the question search just embedded. */
   static Embedder embedder() {
-    return new CachingEmbedder(new BgeSmallZhEmbedder(), 256);
+    return new CachingEmbedder(BgeSmallZhEmbedder.shared(), 256);
   }
 }

@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Timed passes over the questions for latency and throughput (default 3), after one warm-up pass.")
   int rounds;
 
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+      description = "Repeat the whole comparison N times (1..20; default 1) and report medians with min and max.")
+  int runs;
+
   @Option(names = "--scale", paramLabel = "F1,F2,…", split = ",",
       description = "Instead: index and search corpora F times the size of the bundled one (e.g. 1,10,100).")
   List<Integer> scale = new ArrayList<>();
@@ -91,10 +95,10 @@ final class BenchCommand implements Callable<Integer> {
       return soak(launch, qs, work, out);
     }
     Bench bench = new Bench(new Bench.Setup(
-        launch.retrieval(), work, new BgeSmallZhEmbedder(), new BgeSmallZhV15QuantizedEmbeddingModel(),
+        launch.retrieval(), work, BgeSmallZhEmbedder.shared(), new BgeSmallZhV15QuantizedEmbeddingModel(),
         (r, embedder) -> Answering.service(launch, r, embedder),
         () -> startup(launch, work.resolve("index"), qs.get(0).question()),
-        rounds, progress));
+        rounds, runs, progress));
     BenchReport report = bench.run(qs);
     if (json) {
       out.println(report.toJson().toString());
@@ -108,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private int scale(Launch launch, List<Question> qs, Path work, PrintWriter out) throws Exception {
-    List<ScaleBench.Point> points = new ScaleBench(launch.retrieval(), work, new BgeSmallZhEmbedder(), ConsoleProgress.forTerminal())
+    List<ScaleBench.Point> points = new ScaleBench(launch.retrieval(), work, BgeSmallZhEmbedder.shared(), ConsoleProgress.forTerminal())
         .run(scale, qs);
     Path png = work.resolve("scale.png");
     List<Double> xs = points.stream().map(p -> (double) p.factor()).toList();
@@ -117,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
     series.put("index MB", points.stream().map(ScaleBench.Point::indexMb).toList());
     series.put("peak heap MB", points.stream().map(ScaleBench.Point::peakHeapMb).toList());
     series.put("retrieve p50 ms", points.stream().map(p -> p.retrieveMs().p50()).toList());
-    series.put("retrieve p95 ms", points.stream().map(p -> p.retrieveMs().p95()).toList());
+    series.put("retrieve p99 ms", points.stream().map(p -> p.retrieveMs().p99()).toList());
+    series.put("passages/s", points.stream().map(ScaleBench.Point::passagesPerS).toList());
     Charts.lines("Wenda at scale (" + Runtime.getRuntime().availableProcessors() + " cores)", "corpus size (× bundled)", "value",
         xs, series, png);
     if (json) {
@@ -163,6 +168,14 @@ final class BenchCommand implements Callable<Integer> {
   private double startup(Launch launch, Path index, String question) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    // As the launcher starts a one-shot command (see ./wenda).
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
+    String archive = System.getProperty("wenda.cds.archive");
+    if (archive != null && java.nio.file.Files.isRegularFile(Path.of(archive))) {
+      cmd.add("-Xlog:disable");
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("-Dwenda.home=" + launch.home());

@@ -32,6 +32,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
   }
 
   static Launch from(Path configFile, List<String> overrides, boolean verbose, Map<String, String> env) {
+    io.github.wenda.retrieval.index.AnalyzerWarmUp.begin();
     Path home = Path.of(System.getProperty("wenda.home", "")).toAbsolutePath().normalize();
     boolean explicit = configFile != null || env.containsKey("WENDA_CONFIG");
     Path file = configFile != null
@@ -40,6 +41,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     Config config = ConfigLoader.load(file, explicit, env, overrides);
     Path dataDir = home.resolve(config.path("data.dir"));
     Logging.configure(dataDir, verbose);
+    io.github.wenda.retrieval.index.OnnxNativeLibrary.useCacheUnder(dataDir.resolve("native"));
     return new Launch(config, home, retrievalSettings(config, home), Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
   }
 
@@ -87,12 +89,16 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     return home.resolve(config.path("data.dir"));
   }
 
+  /** Opens retrieval for commands that may not need the model (an unchanged index is not re-embedded). */
   Retrieval openRetrieval(ProgressListener progress) {
-    return openRetrieval(new BgeSmallZhEmbedder(), progress);
+    BgeSmallZhEmbedder embedder = BgeSmallZhEmbedder.shared();
+    return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
   }
 
   /** Opens retrieval; passages go through the persistent embedding cache, questions straight to {@code embedder}. */
   Retrieval openRetrieval(io.github.wenda.retrieval.index.Embedder embedder, ProgressListener progress) {
+    // The question will need the model: load it while the index opens.
+    embedder.prepare();
     return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
   }
 

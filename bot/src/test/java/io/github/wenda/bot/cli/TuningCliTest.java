@@ -116,21 +116,37 @@ class TuningCliTest {
     Launch launch = Launch.from(null, List.of("data.dir=.wenda-bench"), false, Map.of());
     HashingEmbedder model = new HashingEmbedder();
     Bench bench = new Bench(new Bench.Setup(launch.retrieval(), home.resolve(".wenda-bench/bench"), model, new HashingModel(),
-        (r, e) -> Answering.service(launch, r, e), () -> 0.5, 1, ProgressListener.NONE));
+        (r, e) -> Answering.service(launch, r, e), () -> 0.5, 1, 2, ProgressListener.NONE));
     BenchReport report = bench.run(QuestionFile.read(home.resolve("corpus/questions.jsonl")));
     JsonNode json = new ObjectMapper().readTree(report.toJson().toString());
-    assertThat(fields(json)).containsExactly("recall_at_5", "mrr_at_5", "index_build_s", "startup_s", "retrieve_ms", "answer_ms",
-        "throughput_qps", "peak_heap_mb", "baseline");
-    assertThat(fields(json.get("retrieve_ms"))).containsExactly("p50", "p95", "p99");
-    assertThat(fields(json.get("answer_ms"))).containsExactly("p50", "p95", "p99");
-    assertThat(fields(json.get("throughput_qps"))).containsExactly("1", "2");
-    assertThat(fields(json.get("baseline"))).containsExactly("recall_at_5", "mrr_at_5", "index_build_s", "retrieve_ms");
-    assertThat(json.get("recall_at_5").asDouble()).isBetween(0.0, 1.0);
-    assertThat(json.get("throughput_qps").get("2").asDouble()).isPositive();
-    assertThat(json.get("startup_s").asDouble()).isEqualTo(0.5);
+    assertThat(fields(json)).containsExactly("questions", "runs", "rounds", "k", "passages", "segments", "wenda", "baseline",
+        "ratio", "spread");
+    assertThat(json.get("runs").asInt()).isEqualTo(2);
+    JsonNode w = json.get("wenda");
+    JsonNode b = json.get("baseline");
+    for (JsonNode side : List.of(w, b)) {
+      assertThat(side.has("recall_at_5") && side.has("mrr_at_5") && side.has("index_build_s") && side.has("peak_heap_mb")).isTrue();
+      assertThat(fields(side.get("retrieve_ms"))).containsExactly("p50", "p95", "p99");
+      assertThat(fields(side.get("throughput_qps"))).containsExactly("1", "2");
+      assertThat(side.get("throughput_qps").get("2").asDouble()).isPositive();
+      assertThat(side.get("peak_heap_mb").asDouble()).isPositive();
+      assertThat(side.get("recall_at_5").asDouble()).isBetween(0.0, 1.0);
+    }
+    assertThat(fields(w.get("answer_ms"))).containsExactly("p50", "p95", "p99");
+    assertThat(w.get("index_stages_s").has("embed")).isTrue();
+    assertThat(w.get("startup_s").asDouble()).isEqualTo(0.5);
+    // Ratios are Wenda / baseline within each run, for every figure both sides have.
+    JsonNode ratio = json.get("ratio");
+    assertThat(ratio.has("startup_s")).isFalse();
+    assertThat(ratio.get("recall_at_5").asDouble())
+        .isCloseTo(w.get("recall_at_5").asDouble() / b.get("recall_at_5").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+    assertThat(fields(ratio.get("throughput_qps"))).containsExactly("1", "2");
+    JsonNode spread = json.get("spread").get("wenda").get("retrieve_ms").get("p50");
+    assertThat(spread.get(0).asDouble()).isLessThanOrEqualTo(w.get("retrieve_ms").get("p50").asDouble());
+    assertThat(spread.get(1).asDouble()).isGreaterThanOrEqualTo(w.get("retrieve_ms").get("p50").asDouble());
     StringWriter table = new StringWriter();
     report.printTable(new PrintWriter(table, true));
-    assertThat(table.toString()).contains("recall@5").contains("ratio").contains("embed s");
+    assertThat(table.toString()).contains("recall_at_5").contains("ratio").contains("embed s").contains("throughput_qps.2");
   }
 
   private static List<String> fields(JsonNode node) {

@@ -3,12 +3,13 @@ package io.github.wenda.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import io.github.wenda.bot.logging.LogSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -31,18 +32,13 @@ class TelegramTokenScrubberTest {
     PrintStream saved = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    System.setProperty("wenda.log.dir", dir.toString());
     try {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      context.reset();
-      JoranConfigurator c = new JoranConfigurator();
-      c.setContext(context);
-      c.doConfigure(getClass().getResource("/logback.xml"));
+      LogSetup.apply(context, Optional.of(dir), false);
       LoggerFactory.getLogger("test").error("calling /bot{}/getUpdates", TOKEN, new IOException("url /bot" + TOKEN + "/x"));
     } finally {
       System.setErr(saved);
-      context.reset();
-      new ch.qos.logback.classic.BasicConfigurator().configure(context);
+      LogSetup.apply(context, Optional.empty(), false);
     }
     String out = err.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("calling /bot***/getUpdates").contains("IOException").doesNotContain("AAFake");

@@ -35,6 +35,11 @@ public final class CachingEmbedder implements Embedder {
   }
 
   @Override
+  public void prepare() {
+    delegate.prepare();
+  }
+
+  @Override
   public float[] embed(String text) {
     synchronized (cache) {
       float[] v = cache.get(text);

@@ -14,4 +14,10 @@ public interface Embedder {
   default float[] embed(String text) {
     return embed(List.of(text)).get(0);
   }
+
+  /**
+   * A hint that embedding comes soon: a model may start loading in the background, so its loading
+   * overlaps other start-up work. Nothing by default.
+   */
+  default void prepare() {}
 }

@@ -23,7 +23,7 @@ public final class MatchText {
   /** The match form of any text (display text, a question); "" for null. */
   public static String of(String text) {
     String n = CLEANER.normalize(text);
-    return n.isEmpty() ? n : TO_SIMPLIFIED.get().transliterate(n);
+    return TraditionalChars.anyIn(n) ? TO_SIMPLIFIED.get().transliterate(n) : n;
   }
 
   /**

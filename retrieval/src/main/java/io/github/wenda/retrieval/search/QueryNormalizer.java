@@ -10,7 +10,6 @@ import io.github.wenda.retrieval.pipeline.MatchText;
 public final class QueryNormalizer {
   public static final int MAX_CHARS = 1000;
 
-
   public String normalize(String question) {
     String q = question.length() > MAX_CHARS * 4 ? question.substring(0, MAX_CHARS * 4) : question;
     q = MatchText.of(q);

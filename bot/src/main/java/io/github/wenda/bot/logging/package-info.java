@@ -1,0 +1,2 @@
+/** Logging set up in code (no XML parsed at start): quiet stderr console, a log file under the data folder only. */
+package io.github.wenda.bot.logging;
