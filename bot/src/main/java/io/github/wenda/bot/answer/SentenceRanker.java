@@ -1,0 +1,188 @@
+package io.github.wenda.bot.answer;
+
+import io.github.wenda.bot.question.Aliases;
+import io.github.wenda.bot.question.ExpectedType;
+import io.github.wenda.bot.question.QuestionAnalysis;
+import io.github.wenda.bot.question.QuestionAnalyzer;
+import io.github.wenda.retrieval.chunk.SentenceSplitter;
+import io.github.wenda.retrieval.corpus.SegmentKind;
+import io.github.wenda.retrieval.search.Hit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Scores every sentence of the top passages as the answer to an analysed question, with lexical
+ * work only (no embedding at question time; the passage's own vector score from search stands in
+ * for meaning). A typed question's sentence scores for carrying an instance of the type in the
+ * same clause as the question's words, not for merely sharing them.
+ */
+final class SentenceRanker {
+  // Weights: words carry most; the typed instance decides between sentences that share the words;
+  // search's rank and vector score break the remaining ties.
+  static final double W_LEXICAL = 0.55;
+  static final double W_BIGRAM = 0.15;
+  static final double W_RANK = 0.08;
+  static final double W_VECTOR = 0.07;
+  static final double W_TYPE = 0.35;
+  static final double W_CUE = 0.12;
+  /** An instance found by several sentences is more likely the answer (answer redundancy). */
+  static final double W_REDUNDANCY = 0.04;
+  static final double NOT_ANSWER_PENALTY = 0.6;
+  static final double SIDE_KIND_PENALTY = 0.04;
+
+  private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:]");
+  private static final Pattern REASON_CUE = Pattern.compile("(因为|由于|原因|之所以|在于|为了|旨在|是因|缘于|出于)");
+  private static final Pattern METHOD_CUE = Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法)");
+  private static final Pattern DEFINITION_CUE = Pattern.compile("(是指|指的是|即|是一|是一种|是一个|的内涵|内涵是|包括|被称为|概括为)");
+
+  private final QuestionAnalyzer analyzer;
+  private final ToDoubleFunction<String> idf;
+  private final SentenceSplitter splitter = new SentenceSplitter();
+
+  SentenceRanker(QuestionAnalyzer analyzer, ToDoubleFunction<String> idf) {
+    this.analyzer = analyzer;
+    this.idf = idf;
+  }
+
+  /** All candidate sentences of the first {@code passages} hits, best first, and per passage in order. */
+  record Ranking(List<Candidate> best, Map<Integer, List<Candidate>> byHit, TermOverlap overlap) {
+    boolean isEmpty() {
+      return best.isEmpty();
+    }
+
+    /** The best candidate that may be quoted as the answer. */
+    Optional<Candidate> top() {
+      return best.stream().filter(Candidate::answerLike).findFirst();
+    }
+  }
+
+  /** Terms worth marking in cited passages: the question's words and their aliases. */
+  List<String> highlightTerms(QuestionAnalysis q) {
+    List<String> out = new ArrayList<>(analyzer.highlightTerms(q.normalized()));
+    q.aliasWords().stream().filter(w -> !out.contains(w)).forEach(out::add);
+    return out;
+  }
+
+  Ranking rank(QuestionAnalysis q, List<Hit> hits, int passages) {
+    TermOverlap overlap = new TermOverlap(q.contentWords(), idf);
+    Set<String> questionBigrams = Bigrams.of(q.normalized());
+    Aliases aliases = analyzer.aliases();
+    double topFused = hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
+    Map<Integer, List<Candidate>> byHit = new HashMap<>();
+    List<Candidate> all = new ArrayList<>();
+    Map<String, Integer> instanceCounts = new HashMap<>();
+    for (int h = 0; h < Math.min(passages, hits.size()); h++) {
+      Hit hit = hits.get(h);
+      String text = hit.passage().text();
+      List<Candidate> sentences = new ArrayList<>();
+      int i = 0;
+      for (int[] b : splitter.split(text, 0, text.length())) {
+        String s = text.substring(b[0], b[1]);
+        String normalized = analyzer.normalize(s);
+        List<String> other = aliases.of(normalized);
+        String match = other.isEmpty() ? normalized : normalized + " " + String.join(" ", other);
+        double coverage = overlap.coverage(match);
+        boolean answerLike = q.asksForSource() || NotAnswers.isAnswer(s);
+        String[] bound = bind(q, s, overlap);
+        double score = W_LEXICAL * coverage
+            + W_BIGRAM * Bigrams.shareFound(questionBigrams, Bigrams.of(normalized), 0)
+            + W_RANK * hit.score() / topFused
+            + W_VECTOR * Math.max(0, hit.details().vectorScore())
+            + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
+            + (cue(q.expected(), normalized, q) ? W_CUE : 0)
+            - (answerLike ? 0 : NOT_ANSWER_PENALTY)
+            - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
+        Candidate c = new Candidate(h, i++, b[0], b[1], s, match, coverage, score,
+            Optional.ofNullable(bound == null ? null : bound[0]), Optional.ofNullable(bound == null ? null : bound[1]),
+            bound == null ? 0 : Double.parseDouble(bound[3]), answerLike);
+        if (bound != null) {
+          instanceCounts.merge(bound[0].replaceAll("\\s+", ""), 1, Integer::sum);
+        }
+        sentences.add(c);
+        all.add(c);
+      }
+      byHit.put(h, sentences);
+    }
+    List<Candidate> scored = new ArrayList<>();
+    for (Candidate c : all) {
+      int n = c.instance().map(x -> instanceCounts.getOrDefault(x.replaceAll("\\s+", ""), 1)).orElse(1);
+      scored.add(n > 1 ? c.withScore(c.score() + W_REDUNDANCY * Math.min(n - 1, 3)) : c);
+    }
+    Map<Integer, List<Candidate>> rescoredByHit = new HashMap<>();
+    for (Candidate c : scored) {
+      rescoredByHit.computeIfAbsent(c.hit(), x -> new ArrayList<>()).add(c);
+    }
+    scored.sort(BY_SCORE);
+    return new Ranking(List.copyOf(scored), rescoredByHit, overlap);
+  }
+
+  static final Comparator<Candidate> BY_SCORE =
+      Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparingInt(Candidate::hit).thenComparingInt(Candidate::index);
+
+  /**
+   * The typed instance in {@code sentence} bound to the question: {instance, display clause,
+   * strength}. Bound means in a clause that also holds a question word (or the clause right after
+   * one, for 成立于…，…); an instance elsewhere in the sentence counts half.
+   */
+  private String[] bind(QuestionAnalysis q, String sentence, TermOverlap overlap) {
+    if (!q.expected().typed()) {
+      return null;
+    }
+    List<int[]> clauses = clauses(sentence);
+    String[] best = null;
+    double bestStrength = 0;
+    boolean previousHadWord = false;
+    for (int[] c : clauses) {
+      String display = sentence.substring(c[0], c[1]);
+      String normalized = analyzer.normalize(display);
+      boolean hasWord = q.matchWords().stream().anyMatch(normalized::contains);
+      Optional<TypeInstances.Instance> inst = TypeInstances.find(q.expected(), normalized);
+      if (inst.isPresent()) {
+        double binding = hasWord ? 1.0 : previousHadWord ? 0.8 : 0.5;
+        // The instance must not be the question's own words (上合组织 is no answer to 哪个组织).
+        if (q.matchWords().stream().anyMatch(w -> w.equals(inst.get().text()))) {
+          binding *= 0.3;
+        }
+        double strength = binding * inst.get().strength();
+        if (strength > bestStrength) {
+          bestStrength = strength;
+          best = new String[] {inst.get().text(), display.strip(), Double.toString(strength), Double.toString(binding)};
+        }
+      }
+      previousHadWord = hasWord;
+    }
+    return best;
+  }
+
+  static List<int[]> clauses(String sentence) {
+    List<int[]> out = new ArrayList<>();
+    var m = CLAUSE_BREAK.matcher(sentence);
+    int start = 0;
+    while (m.find()) {
+      if (m.start() > start) {
+        out.add(new int[] {start, m.start()});
+      }
+      start = m.end();
+    }
+    if (start < sentence.length()) {
+      out.add(new int[] {start, sentence.length()});
+    }
+    return out;
+  }
+
+  private static boolean cue(ExpectedType type, String normalized, QuestionAnalysis q) {
+    return switch (type) {
+      case REASON -> REASON_CUE.matcher(normalized).find();
+      case METHOD -> METHOD_CUE.matcher(normalized).find();
+      case DEFINITION -> !q.focus().entity().isEmpty() && normalized.contains(q.focus().entity()) && DEFINITION_CUE.matcher(normalized).find();
+      default -> false;
+    };
+  }
+}
