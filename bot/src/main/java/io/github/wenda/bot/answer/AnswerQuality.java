@@ -98,7 +98,12 @@ public final class AnswerQuality {
       }
       String kind = kinds.getOrDefault(q.id(), "");
       long t0 = System.nanoTime();
-      retriever.search(new Query(q.question(), k, mode));
+      // Time the very search the answer runs (aliases added, enough passages), once untimed so both
+      // timed runs find the question's vector cached: the difference is the analysis and composing.
+      Query searched = service.query(service.analyze(q.question()), k, mode);
+      retriever.search(searched);
+      t0 = System.nanoTime();
+      retriever.search(searched);
       long t1 = System.nanoTime();
       Answer a = service.answer(new Conversation(0), q.question(), k, mode, TokenSink.NONE);
       long t2 = System.nanoTime();

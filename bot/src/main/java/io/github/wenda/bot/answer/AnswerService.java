@@ -71,6 +71,11 @@ public final class AnswerService {
     this(retriever, new QuestionAnalyzer(analyzer, Aliases.none()), idf, policy, composer, rewriter, translates, settings, SmallTalk.generic());
   }
 
+  /** The search a question gets here: its text with mined aliases, and enough passages to choose the answer from. */
+  public Query query(QuestionAnalysis analysis, int k, SearchMode mode) {
+    return new Query(analysis.searchText(), Math.max(k, settings.answerPassages()), mode);
+  }
+
   /** The analysis a question gets here (for explain and follow-up resolution). */
   public QuestionAnalysis analyze(String question) {
     return analyzer.analyze(question);
@@ -104,7 +109,7 @@ public final class AnswerService {
       notes.add("The documents are in Chinese; without a language model, this question was searched as written, so results may be poor.");
     }
     QuestionAnalysis analysis = analyzer.analyze(searched);
-    List<Hit> hits = retriever.search(new Query(analysis.searchText(), Math.max(k, settings.answerPassages()), mode));
+    List<Hit> hits = retriever.search(query(analysis, k, mode));
     TermOverlap overlap = new TermOverlap(analysis.contentWords(), idf);
     Evidence evidence = policy.assess(overlap, hits);
     log.debug("question '{}' searched as '{}': {} hits, evidence {}, {}", question, searched, hits.size(), evidence, analysis);
@@ -113,9 +118,11 @@ public final class AnswerService {
     if (hits.isEmpty() || overlap.isEmpty() && evidence.similarity() == 0 || policy.declines(evidence)) {
       answer = Answer.notFound(related, notes);
     } else {
-      Optional<String> notStated = grounding.notStated(analysis, ranker.rank(analysis, hits, settings.answerPassages()), zh);
-      if (notStated.isPresent()) {
-        answer = Answer.notStated(notStated.get(), related, notes);
+      Grounding.Verdict verdict = grounding.judge(analysis, ranker.rank(analysis, hits, settings.answerPassages()), zh);
+      if (!verdict.covered()) {
+        answer = Answer.notFound(related, notes);
+      } else if (verdict.notStated().isPresent()) {
+        answer = Answer.notStated(verdict.notStated().get(), related, notes);
       } else {
         answer = composer.compose(new AnswerRequest(question, language, history, searched, analysis), hits, sink);
         for (String n : notes) {

@@ -2,7 +2,6 @@ package io.github.wenda.bot.answer;
 
 import io.github.wenda.bot.question.ExpectedType;
 import io.github.wenda.bot.question.QuestionAnalysis;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,12 +17,14 @@ import java.util.function.ToDoubleFunction;
 final class Grounding {
   /** A word rarer than this (idf) is specific: its absence from every candidate means the detail is not there. */
   static final double SPECIFIC_IDF = 2.5;
-  /** Missing specific words must weigh at least this share of the question's words to decline. */
-  static final double MISSING_SHARE = 0.2;
-  /** A typed answer sentence must hold this idf-weighted share of the question's words … */
-  static final double TYPED_MIN_COVERAGE = 0.55;
-  /** … with its instance in the clause of those words or the next one. */
+  /** Missing specific words must weigh at least this share of the question's words to decline … */
+  static final double MISSING_SHARE = 0.3;
+  /** … and one of them be this rare (in at most a passage or two): common words are paraphrased. */
+  static final double RARE_IDF = 4.0;
+  /** A typed answer sentence must carry its instance in the clause of the question's words or next to it. */
   static final double TYPED_MIN_BINDING = 0.8;
+  /** A typed sentence holding this share of the question's words need not hold every specific one. */
+  static final double TYPED_ENOUGH_COVERAGE = 0.5;
 
   private final ToDoubleFunction<String> idf;
 
@@ -31,41 +32,75 @@ final class Grounding {
     this.idf = idf;
   }
 
+  /** The decision: answer, say what is not stated, or say the documents do not cover it. */
+  record Verdict(boolean covered, Optional<String> notStated) {
+    static final Verdict ANSWER = new Verdict(true, Optional.empty());
+    static final Verdict NOT_COVERED = new Verdict(false, Optional.empty());
+
+    boolean answers() {
+      return covered && notStated.isEmpty();
+    }
+  }
+
+  Verdict judge(QuestionAnalysis q, SentenceRanker.Ranking ranking, boolean zh) {
+    return notStated(q, ranking, zh);
+  }
+
   /** What the documents do not say, as a message in the question's language; empty when they say it. */
-  Optional<String> notStated(QuestionAnalysis q, SentenceRanker.Ranking ranking, boolean zh) {
+  private Verdict notStated(QuestionAnalysis q, SentenceRanker.Ranking ranking, boolean zh) {
     if (ranking.isEmpty()) {
-      return Optional.empty();
+      return Verdict.ANSWER;
     }
     List<String> present = new ArrayList<>();
     List<String> missing = new ArrayList<>();
+    List<String> specificPresent = new ArrayList<>();
     double total = 0;
     double missingWeight = 0;
-    for (String w : q.contentWords()) {
-      if (QueryAnalyzer.isQuestionWord(w) || w.codePointCount(0, w.length()) < 2 && w.codePoints().allMatch(Character::isIdeographic)) {
+    boolean entityMissing = false;
+    for (String w : q.keyWords()) {
+      if (w.codePointCount(0, w.length()) < 2 && w.codePoints().allMatch(Character::isIdeographic)) {
         continue;
       }
       double weight = Math.max(0.05, idf.applyAsDouble(w));
       total += weight;
       boolean found = ranking.best().stream().anyMatch(c -> c.match().contains(w));
+      boolean specific = weight >= SPECIFIC_IDF;
       if (found) {
         present.add(w);
-      } else if (weight >= SPECIFIC_IDF) {
+        if (specific && q.focus().entity().contains(w)) {
+          specificPresent.add(w);
+        }
+      } else if (specific) {
         missing.add(w);
         missingWeight += weight;
+        // A specific word of the thing asked about (北约 in 北约现任秘书长) missing from every candidate:
+        // whatever the candidates say, it is about something else.
+        entityMissing |= q.focus().entity().contains(w) && weight >= RARE_IDF;
       }
     }
     if (present.isEmpty()) {
-      return Optional.empty();
+      // None of the question's own words is in any candidate: the documents do not speak of it.
+      return missing.isEmpty() ? Verdict.ANSWER : Verdict.NOT_COVERED;
     }
-    boolean wordsMissing = total > 0 && missingWeight / total >= MISSING_SHARE;
-    boolean typeMissing = q.expected().typed() && ranking.best().stream()
-        .noneMatch(c -> c.answerLike() && c.binding() >= TYPED_MIN_BINDING && c.coverage() >= TYPED_MIN_COVERAGE);
+    boolean wordsMissing = entityMissing || total > 0 && missingWeight / total >= MISSING_SHARE
+        && missing.stream().anyMatch(w -> idf.applyAsDouble(w) >= RARE_IDF);
+    // A source question's answer is a reference line, and a compound question (哪年…？谁…？) has more
+    // than one type: the type check would judge the wrong half.
+    boolean typeMissing = !wordsMissing && q.expected().typed() && !q.asksForSource() && !compound(q.normalized())
+        && ranking.best().stream().noneMatch(c -> c.answerLike() && c.binding() >= TYPED_MIN_BINDING
+            && (c.coverage() >= TYPED_ENOUGH_COVERAGE || specificPresent.stream().allMatch(w -> c.match().contains(w))));
     if (!wordsMissing && !typeMissing) {
-      return Optional.empty();
+      return Verdict.ANSWER;
     }
     present.sort(Comparator.comparingInt(String::length).reversed());
     List<String> shown = present.subList(0, Math.min(3, present.size()));
-    return Optional.of(message(shown, missing, q.expected(), zh));
+    return new Verdict(true, Optional.of(message(shown, missing, q.expected(), zh)));
+  }
+
+  /** Whether the question asks two things: a question mark or comma with more asked after it. */
+  static boolean compound(String normalized) {
+    String q = normalized.strip().replaceAll("[?？!！。\\s]+$", "");
+    return q.matches(".*[?？,，、;；].*(什么|哪|谁|几|多少|如何|怎|吗|是否).*");
   }
 
   static String message(List<String> present, List<String> missing, ExpectedType type, boolean zh) {

@@ -1,6 +1,5 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.bot.question.Aliases;
 import io.github.wenda.bot.question.ExpectedType;
 import io.github.wenda.bot.question.QuestionAnalysis;
 import io.github.wenda.bot.question.QuestionAnalyzer;
@@ -45,6 +44,34 @@ final class SentenceRanker {
   private final QuestionAnalyzer analyzer;
   private final ToDoubleFunction<String> idf;
   private final SentenceSplitter splitter = new SentenceSplitter();
+  /** Sentence bounds and match forms per passage: computed once per passage, not per question. */
+  private final Map<String, Split> splits = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Split> eldest) {
+      return size() > MAX_CACHED_PASSAGES;
+    }
+  });
+  private static final int MAX_CACHED_PASSAGES = 20_000;
+
+  private record Split(List<int[]> bounds, List<String> match, List<Set<String>> bigrams) {}
+
+  private Split split(io.github.wenda.retrieval.chunk.Passage p) {
+    String key = p.id() + ":" + p.text().hashCode();
+    Split cached = splits.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<int[]> bounds = splitter.split(p.text(), 0, p.text().length());
+    List<String> match = new ArrayList<>();
+    for (int[] b : bounds) {
+      String normalized = QuestionAnalyzer.matchForm(p.text().substring(b[0], b[1]));
+      List<String> other = analyzer.aliases().of(normalized);
+      match.add(other.isEmpty() ? normalized : normalized + " " + String.join(" ", other));
+    }
+    Split s = new Split(bounds, match, match.stream().map(Bigrams::of).toList());
+    splits.put(key, s);
+    return s;
+  }
 
   SentenceRanker(QuestionAnalyzer analyzer, ToDoubleFunction<String> idf) {
     this.analyzer = analyzer;
@@ -71,9 +98,8 @@ final class SentenceRanker {
   }
 
   Ranking rank(QuestionAnalysis q, List<Hit> hits, int passages) {
-    TermOverlap overlap = new TermOverlap(q.contentWords(), idf);
+    TermOverlap overlap = new TermOverlap(q.keyWords().isEmpty() ? q.contentWords() : q.keyWords(), idf);
     Set<String> questionBigrams = Bigrams.of(q.normalized());
-    Aliases aliases = analyzer.aliases();
     double topFused = hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
     Map<Integer, List<Candidate>> byHit = new HashMap<>();
     List<Candidate> all = new ArrayList<>();
@@ -82,24 +108,24 @@ final class SentenceRanker {
       Hit hit = hits.get(h);
       String text = hit.passage().text();
       List<Candidate> sentences = new ArrayList<>();
-      int i = 0;
-      for (int[] b : splitter.split(text, 0, text.length())) {
+      Split split = split(hit.passage());
+      for (int i = 0; i < split.bounds().size(); i++) {
+        int[] b = split.bounds().get(i);
         String s = text.substring(b[0], b[1]);
-        String normalized = analyzer.normalize(s);
-        List<String> other = aliases.of(normalized);
-        String match = other.isEmpty() ? normalized : normalized + " " + String.join(" ", other);
+        String match = split.match().get(i);
+        String normalized = match;
         double coverage = overlap.coverage(match);
         boolean answerLike = q.asksForSource() || NotAnswers.isAnswer(s);
-        String[] bound = bind(q, s, overlap);
+        String[] bound = bind(q, s);
         double score = W_LEXICAL * coverage
-            + W_BIGRAM * Bigrams.shareFound(questionBigrams, Bigrams.of(normalized), 0)
+            + W_BIGRAM * Bigrams.shareFound(questionBigrams, split.bigrams().get(i), 0)
             + W_RANK * hit.score() / topFused
             + W_VECTOR * Math.max(0, hit.details().vectorScore())
             + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
             + (cue(q.expected(), normalized, q) ? W_CUE : 0)
             - (answerLike ? 0 : NOT_ANSWER_PENALTY)
             - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
-        Candidate c = new Candidate(h, i++, b[0], b[1], s, match, coverage, score,
+        Candidate c = new Candidate(h, i, b[0], b[1], s, match, coverage, score,
             Optional.ofNullable(bound == null ? null : bound[0]), Optional.ofNullable(bound == null ? null : bound[1]),
             bound == null ? 0 : Double.parseDouble(bound[3]), answerLike);
         if (bound != null) {
@@ -131,32 +157,38 @@ final class SentenceRanker {
    * strength}. Bound means in a clause that also holds a question word (or the clause right after
    * one, for 成立于…，…); an instance elsewhere in the sentence counts half.
    */
-  private String[] bind(QuestionAnalysis q, String sentence, TermOverlap overlap) {
+  private String[] bind(QuestionAnalysis q, String sentence) {
     if (!q.expected().typed()) {
       return null;
     }
     List<int[]> clauses = clauses(sentence);
+    boolean[] hasWord = new boolean[clauses.size()];
+    String[] forms = new String[clauses.size()];
+    for (int i = 0; i < clauses.size(); i++) {
+      forms[i] = QuestionAnalyzer.matchForm(sentence.substring(clauses.get(i)[0], clauses.get(i)[1]));
+      String f = forms[i];
+      hasWord[i] = q.keyWords().stream().anyMatch(f::contains) || q.aliasWords().stream().anyMatch(f::contains);
+    }
     String[] best = null;
     double bestStrength = 0;
-    boolean previousHadWord = false;
-    for (int[] c : clauses) {
-      String display = sentence.substring(c[0], c[1]);
-      String normalized = analyzer.normalize(display);
-      boolean hasWord = q.matchWords().stream().anyMatch(normalized::contains);
-      Optional<TypeInstances.Instance> inst = TypeInstances.find(q.expected(), normalized);
-      if (inst.isPresent()) {
-        double binding = hasWord ? 1.0 : previousHadWord ? 0.8 : 0.5;
-        // The instance must not be the question's own words (上合组织 is no answer to 哪个组织).
-        if (q.matchWords().stream().anyMatch(w -> w.equals(inst.get().text()))) {
-          binding *= 0.3;
-        }
-        double strength = binding * inst.get().strength();
-        if (strength > bestStrength) {
-          bestStrength = strength;
-          best = new String[] {inst.get().text(), display.strip(), Double.toString(strength), Double.toString(binding)};
-        }
+    for (int i = 0; i < clauses.size(); i++) {
+      Optional<TypeInstances.Instance> inst = TypeInstances.find(q.expected(), forms[i]);
+      if (inst.isEmpty()) {
+        continue;
       }
-      previousHadWord = hasWord;
+      // Same clause binds surely; the clause next to one with the question's words (2001年6月15日，上合组织…成立) nearly so.
+      double binding = hasWord[i] ? 1.0 : (i > 0 && hasWord[i - 1]) || (i + 1 < clauses.size() && hasWord[i + 1]) ? 0.8 : 0.5;
+      // The instance must not be the question's own words (上合组织 is no answer to 哪个组织).
+      String found = inst.get().text();
+      if (q.matchWords().stream().anyMatch(w -> w.equals(found)) || q.normalized().contains(found)) {
+        binding *= 0.3;
+      }
+      double strength = binding * inst.get().strength();
+      if (strength > bestStrength) {
+        bestStrength = strength;
+        String display = sentence.substring(clauses.get(i)[0], clauses.get(i)[1]);
+        best = new String[] {found, display.strip(), Double.toString(strength), Double.toString(binding)};
+      }
     }
     return best;
   }

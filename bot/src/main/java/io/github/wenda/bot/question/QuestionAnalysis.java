@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param question the question as asked (after sanitising), for display
  * @param normalized the matching form (width, Traditional→Simplified), never shown
  * @param contentWords the words search matches, question words removed, aliases not yet added
+ * @param keyWords the content words that carry the question's meaning: question-frame words
+ *     (时候, 文章, 作者, 具体 …) removed; what a sentence must contain to answer it
  * @param aliasWords document-mined aliases of the content words (上合组织 → 上海合作组织), for matching
  * @param focus the entity and relation asked about
  * @param expected the kind of answer wanted
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param asksForSource whether the question asks for a source (出自哪篇文章, 参考了什么), so that
  *     bibliography lines may be the answer
  */
-public record QuestionAnalysis(String question, String normalized, List<String> contentWords, List<String> aliasWords,
+public record QuestionAnalysis(String question, String normalized, List<String> contentWords, List<String> keyWords, List<String> aliasWords,
     Focus focus, ExpectedType expected, int listCount, boolean asksForSource) {
   public QuestionAnalysis {
     Objects.requireNonNull(question, "question");
@@ -24,6 +26,7 @@ public record QuestionAnalysis(String question, String normalized, List<String> 
     Objects.requireNonNull(focus, "focus");
     Objects.requireNonNull(expected, "expected");
     contentWords = List.copyOf(contentWords);
+    keyWords = List.copyOf(keyWords);
     aliasWords = List.copyOf(aliasWords);
     if (listCount < 0) {
       throw new IllegalArgumentException("listCount must be >= 0, but is: " + listCount);

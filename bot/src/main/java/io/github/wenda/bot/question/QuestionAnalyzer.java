@@ -12,11 +12,20 @@ public final class QuestionAnalyzer {
   private static final Pattern COUNT = Pattern.compile(
       "(?:哪|这|有|共|包括|分为)?([一二三四五六七八九十两]|\\d{1,2})(?:个|项|点|条|种|大|方面)");
   private static final Pattern SOURCE = Pattern.compile(
-      "(出自|出处|来源于|引自|引用|参考了|参考文献|文献|哪篇文章|哪本书|哪份文件|发表在|刊登|source|reference|cite)");
+      "(出自|出处|来源于|引自|引用|参考了|参考文献|文献|哪篇文章|哪篇论文|论文|期刊|杂志|哪本书|那本书|出版社|哪份文件|发表在|发表于|刊登|刊载|source|reference|cite)");
   /** Characters that separate the phrases of a question: an entity ends at one of them. */
   private static final String PHRASE_BREAKS = "的与和同及跟、，,是在有对把被将为从于吗呢？?！!。 ";
   private static final String LEADING_FILLERS = "^(请问|那么|那|我想知道|想问一下|问一下|please tell me)\\s*";
 
+  /**
+   * Words that frame a question rather than say what it asks: when (时候), who wrote it (作者, 文章),
+   * how it is asked (具体, 听说). They are searched but not required of an answer.
+   */
+  private static final java.util.Set<String> FRAME_WORDS = java.util.Set.of(
+      "时候", "时间", "一天", "哪天", "那天", "年份", "日期", "文章", "作者", "报告", "这篇", "那篇", "本文", "文中", "听说", "最近", "具体",
+      "主要", "认为", "说法", "提到", "介绍", "内容", "方面", "问题", "情况", "关于", "意思", "什么样", "那会儿", "来着", "之类", "现在",
+      "搞", "过", "都", "一下", "办法", "讨论", "为了", "包括", "地方", "分别", "指", "叫", "算", "一共", "总共", "大概", "大约", "按",
+      "下", "呢", "哪些", "几个", "当时", "起来", "曾经", "已经", "应该", "能", "会", "可以", "还", "又", "也", "做", "有关", "相关", "哪方面");
   private final QueryAnalyzer words;
   private final Aliases aliases;
 
@@ -38,13 +47,22 @@ public final class QuestionAnalyzer {
     List<String> content = words.words(normalized);
     ExpectedType expected = ExpectedType.of(normalized);
     int count = expected == ExpectedType.LIST ? listCount(normalized) : 0;
-    return new QuestionAnalysis(question, normalized, content, aliases.of(normalized), focus(normalized, content),
+    List<String> key = content.stream().filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w)).toList();
+    return new QuestionAnalysis(question, normalized, content, key, aliases.of(normalized), focus(normalized, content),
         expected, count, SOURCE.matcher(normalized.toLowerCase(Locale.ROOT)).find());
   }
 
-  /** The normalised form of any text, as search and matching see it. */
+  /** The normalised form of a question, as search sees it. */
   public String normalize(String text) {
     return words.normalize(text);
+  }
+
+  /**
+   * The matching form of document text: width- and case-folded. Cheaper than {@link #normalize}
+   * (no Traditional→Simplified step, which questions need and the passages' match text already had).
+   */
+  public static String matchForm(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 
   /** Content words of already normalised text. */
