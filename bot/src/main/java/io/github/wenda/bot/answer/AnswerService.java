@@ -54,7 +54,7 @@ public final class AnswerService {
       AnswerComposer composer, QueryRewriter rewriter, boolean translates, Settings settings, SmallTalk smallTalk) {
     this.retriever = retriever;
     this.analyzer = analyzer;
-    this.ranker = new SentenceRanker(analyzer, idf);
+    this.ranker = composer instanceof ExtractiveComposer e ? e.ranker() : new SentenceRanker(analyzer, idf);
     this.grounding = new Grounding(idf);
     this.smallTalk = smallTalk;
     this.idf = idf;

@@ -60,6 +60,10 @@ public final class ExtractiveComposer implements AnswerComposer {
     this(analyzer, idf, limits, Neighbours.none());
   }
 
+  SentenceRanker ranker() {
+    return ranker;
+  }
+
   @Override
   public Answer compose(AnswerRequest request, List<Hit> hits, TokenSink sink) {
     if (hits.isEmpty()) {

@@ -79,7 +79,7 @@ final class SentenceRanker {
   }
 
   /** All candidate sentences of the first {@code passages} hits, best first, and per passage in order. */
-  record Ranking(List<Candidate> best, Map<Integer, List<Candidate>> byHit, TermOverlap overlap) {
+  record Ranking(List<Candidate> best, Map<Integer, List<Candidate>> byHit, TermOverlap overlap, int passages) {
     boolean isEmpty() {
       return best.isEmpty();
     }
@@ -97,7 +97,20 @@ final class SentenceRanker {
     return out;
   }
 
+  /** The last ranking, by its inputs: the decline decision and the composer rank the same hits once. */
+  private volatile Object[] last = new Object[3];
+
   Ranking rank(QuestionAnalysis q, List<Hit> hits, int passages) {
+    Object[] memo = last;
+    if (memo[0] == q && memo[1] == hits && memo[2] instanceof Ranking r && r.passages() == passages) {
+      return r;
+    }
+    Ranking r = compute(q, hits, passages);
+    last = new Object[] {q, hits, r};
+    return r;
+  }
+
+  private Ranking compute(QuestionAnalysis q, List<Hit> hits, int passages) {
     TermOverlap overlap = new TermOverlap(q.keyWords().isEmpty() ? q.contentWords() : q.keyWords(), idf);
     Set<String> questionBigrams = Bigrams.of(q.normalized());
     double topFused = hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
@@ -146,7 +159,7 @@ final class SentenceRanker {
       rescoredByHit.computeIfAbsent(c.hit(), x -> new ArrayList<>()).add(c);
     }
     scored.sort(BY_SCORE);
-    return new Ranking(List.copyOf(scored), rescoredByHit, overlap);
+    return new Ranking(List.copyOf(scored), rescoredByHit, overlap, passages);
   }
 
   static final Comparator<Candidate> BY_SCORE =
