@@ -19,17 +19,21 @@ final class Grounding {
   static final double SPECIFIC_IDF = 2.5;
   /** Missing specific words must weigh at least this share of the question's words to decline … */
   static final double MISSING_SHARE = 0.3;
+  static final double UNTYPED_MISSING_SHARE = 0.45;
   /** … and one of them be this rare (in at most a passage or two): common words are paraphrased. */
   static final double RARE_IDF = 4.0;
   /** A typed answer sentence must carry its instance in the clause of the question's words or next to it. */
   static final double TYPED_MIN_BINDING = 0.8;
-  /** A typed sentence holding this share of the question's words need not hold every specific one. */
-  static final double TYPED_ENOUGH_COVERAGE = 0.5;
+  /** A typed sentence holding this share of the question's words and its most specific one need not hold every specific one. */
+  static final double TYPED_ENOUGH_COVERAGE = 0.6;
 
   private final ToDoubleFunction<String> idf;
+  /** The idf of a word no passage contains (a private-use character): the documents never use such a word. */
+  private final double absentIdf;
 
   Grounding(ToDoubleFunction<String> idf) {
     this.idf = idf;
+    this.absentIdf = idf.applyAsDouble("\uE000\uE001");
   }
 
   /** The decision: answer, say what is not stated, or say the documents do not cover it. */
@@ -67,10 +71,10 @@ final class Grounding {
       boolean specific = weight >= SPECIFIC_IDF;
       if (found) {
         present.add(w);
-        if (specific && q.focus().entity().contains(w)) {
+        if (specific) {
           specificPresent.add(w);
         }
-      } else if (specific) {
+      } else if (specific && (idf.applyAsDouble(w) >= absentIdf - 1e-9 || q.focus().entity().contains(w) && weight >= RARE_IDF)) {
         missing.add(w);
         missingWeight += weight;
         // A specific word of the thing asked about (北约 in 北约现任秘书长) missing from every candidate:
@@ -82,13 +86,17 @@ final class Grounding {
       // None of the question's own words is in any candidate: the documents do not speak of it.
       return missing.isEmpty() ? Verdict.ANSWER : Verdict.NOT_COVERED;
     }
-    boolean wordsMissing = entityMissing || total > 0 && missingWeight / total >= MISSING_SHARE
-        && missing.stream().anyMatch(w -> idf.applyAsDouble(w) >= RARE_IDF);
+    // A compound question (哪年…？谁…？) may name in its second half what the first half's answer lacks.
+    // Untyped questions are paraphrased more freely, so their missing words must weigh more.
+    double share = q.expected().typed() ? MISSING_SHARE : UNTYPED_MISSING_SHARE;
+    boolean wordsMissing = entityMissing || !compound(q.normalized()) && total > 0 && missingWeight / total >= share;
+    String mostSpecific = specificPresent.stream().max(Comparator.comparingDouble(idf::applyAsDouble)).orElse("");
     // A source question's answer is a reference line, and a compound question (哪年…？谁…？) has more
     // than one type: the type check would judge the wrong half.
     boolean typeMissing = !wordsMissing && q.expected().typed() && !q.asksForSource() && !compound(q.normalized())
         && ranking.best().stream().noneMatch(c -> c.answerLike() && c.binding() >= TYPED_MIN_BINDING
-            && (c.coverage() >= TYPED_ENOUGH_COVERAGE || specificPresent.stream().allMatch(w -> c.match().contains(w))));
+            && (specificPresent.stream().allMatch(w -> c.match().contains(w))
+                || c.coverage() >= TYPED_ENOUGH_COVERAGE && c.match().contains(mostSpecific)));
     if (!wordsMissing && !typeMissing) {
       return Verdict.ANSWER;
     }

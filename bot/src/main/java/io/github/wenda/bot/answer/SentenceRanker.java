@@ -113,6 +113,7 @@ final class SentenceRanker {
   private Ranking compute(QuestionAnalysis q, List<Hit> hits, int passages) {
     TermOverlap overlap = new TermOverlap(q.keyWords().isEmpty() ? q.contentWords() : q.keyWords(), idf);
     Set<String> questionBigrams = Bigrams.of(q.normalized());
+    List<String> anchors = anchors(q);
     double topFused = hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
     Map<Integer, List<Candidate>> byHit = new HashMap<>();
     List<Candidate> all = new ArrayList<>();
@@ -129,7 +130,7 @@ final class SentenceRanker {
         String normalized = match;
         double coverage = overlap.coverage(match);
         boolean answerLike = q.asksForSource() || NotAnswers.isAnswer(s);
-        String[] bound = bind(q, s);
+        String[] bound = bind(q, s, anchors);
         double score = W_LEXICAL * coverage
             + W_BIGRAM * Bigrams.shareFound(questionBigrams, split.bigrams().get(i), 0)
             + W_RANK * hit.score() / topFused
@@ -170,7 +171,7 @@ final class SentenceRanker {
    * strength}. Bound means in a clause that also holds a question word (or the clause right after
    * one, for 成立于…，…); an instance elsewhere in the sentence counts half.
    */
-  private String[] bind(QuestionAnalysis q, String sentence) {
+  private String[] bind(QuestionAnalysis q, String sentence, List<String> anchors) {
     if (!q.expected().typed()) {
       return null;
     }
@@ -180,7 +181,7 @@ final class SentenceRanker {
     for (int i = 0; i < clauses.size(); i++) {
       forms[i] = QuestionAnalyzer.matchForm(sentence.substring(clauses.get(i)[0], clauses.get(i)[1]));
       String f = forms[i];
-      hasWord[i] = q.keyWords().stream().anyMatch(f::contains) || q.aliasWords().stream().anyMatch(f::contains);
+      hasWord[i] = anchors.stream().anyMatch(f::contains);
     }
     String[] best = null;
     double bestStrength = 0;
@@ -190,7 +191,7 @@ final class SentenceRanker {
         continue;
       }
       // Same clause binds surely; the clause next to one with the question's words (2001年6月15日，上合组织…成立) nearly so.
-      double binding = hasWord[i] ? 1.0 : (i > 0 && hasWord[i - 1]) || (i + 1 < clauses.size() && hasWord[i + 1]) ? 0.8 : 0.5;
+      double binding = hasWord[i] ? 1.0 : (i > 0 && hasWord[i - 1]) || (i + 1 < clauses.size() && hasWord[i + 1]) ? 0.9 : 0.5;
       // The instance must not be the question's own words (上合组织 is no answer to 哪个组织).
       String found = inst.get().text();
       if (q.matchWords().stream().anyMatch(w -> w.equals(found)) || q.normalized().contains(found)) {
@@ -204,6 +205,17 @@ final class SentenceRanker {
       }
     }
     return best;
+  }
+
+  /**
+   * The words a typed instance must stand beside: the question's specific words (rare in the
+   * documents, like 欧盟 or 宣告), else all its key words, with their aliases.
+   */
+  List<String> anchors(QuestionAnalysis q) {
+    List<String> specific = q.keyWords().stream().filter(w -> idf.applyAsDouble(w) >= Grounding.SPECIFIC_IDF).toList();
+    List<String> out = new ArrayList<>(specific.isEmpty() ? q.keyWords() : specific);
+    out.addAll(q.aliasWords());
+    return out;
   }
 
   static List<int[]> clauses(String sentence) {
