@@ -64,8 +64,10 @@ public final class Aliases {
     String run = afterBreak(before);
     for (int start = run.length() - alias.length(); start >= 0; start--) {
       String tail = run.substring(start);
-      if (tail.length() > alias.length() && tail.charAt(0) == alias.charAt(0) && subsequence(alias, tail)) {
-        return java.util.Optional.of(tail);
+      int end = tail.charAt(0) == alias.charAt(0) ? subsequenceEnd(alias, tail) : -1;
+      // The name ends at the short name's last character: 独立国家联合体执行委员会协定 → …委员会.
+      if (end > alias.length()) {
+        return java.util.Optional.of(tail.substring(0, end));
       }
     }
     // A Latin short name (SCO) of a Chinese full name: take the phrase itself.
@@ -85,14 +87,15 @@ public final class Aliases {
     return phrase.substring(cut + 1);
   }
 
-  private static boolean subsequence(String shorter, String longer) {
+  /** Where the characters of {@code shorter}, found in order in {@code longer}, end; -1 when they are not all there. */
+  private static int subsequenceEnd(String shorter, String longer) {
     int j = 0;
-    for (int i = 0; i < longer.length() && j < shorter.length(); i++) {
-      if (longer.charAt(i) == shorter.charAt(j)) {
-        j++;
+    for (int i = 0; i < longer.length(); i++) {
+      if (longer.charAt(i) == shorter.charAt(j) && ++j == shorter.length()) {
+        return i + 1;
       }
     }
-    return j == shorter.length();
+    return -1;
   }
 
   private static void pair(Map<String, Set<String>> equal, String a, String b) {
