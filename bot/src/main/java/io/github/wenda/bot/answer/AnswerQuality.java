@@ -22,11 +22,12 @@ public final class AnswerQuality {
    * expected string, {@code firstSentence} hold it in their first line (the answer-bearing
    * sentence; lists not counted); list questions ({@code "kind":"list"}) are complete when every item is there.
    * Declines are counted per kind: answerable, near-topic (details the documents don't give about
-   * things they mention) and off-topic. {@code misses} are the failures, one line each.
+   * things they mention) and off-topic. {@code asciiPunctuation} counts answers with an ASCII
+   * comma or colon between Chinese characters. {@code misses} are the failures, one line each.
    */
   public record Report(int answerable, int containsExpected, int firstSentence, int lists, int listsComplete,
       int declinedAnswerable, int unanswerable, int declinedUnanswerable, int nearTopic, int declinedNearTopic,
-      int offTopic, int declinedOffTopic, int notStated, double composeP50Ms, double answerP50Ms, List<String> misses,
+      int offTopic, int declinedOffTopic, int notStated, int asciiPunctuation, double composeP50Ms, double answerP50Ms, List<String> misses,
       NoAnswerCalibration.Result suggested) {
     public double containsRate() {
       return answerable == 0 ? 0 : (double) containsExpected / answerable;
@@ -69,6 +70,7 @@ public final class AnswerQuality {
   public static final String NEAR_TOPIC = "near-topic";
   public static final String OFF_TOPIC = "off-topic";
   public static final String LIST = "list";
+  private static final java.util.regex.Pattern ASCII_BETWEEN_CJK = java.util.regex.Pattern.compile("\\p{IsHan}[,:]\\p{IsHan}");
 
   private final AnswerService service;
   private final Retriever retriever;
@@ -87,6 +89,7 @@ public final class AnswerQuality {
   public Report run(List<Question> questions, Map<String, String> kinds) {
     int answerable = 0, contains = 0, first = 0, lists = 0, complete = 0, declinedAnswerable = 0;
     int unanswerable = 0, declinedUnanswerable = 0, near = 0, declinedNear = 0, off = 0, declinedOff = 0, notStated = 0;
+    int ascii = 0;
     List<Double> compose = new ArrayList<>();
     List<Double> total = new ArrayList<>();
     List<String> misses = new ArrayList<>();
@@ -111,6 +114,9 @@ public final class AnswerQuality {
       compose.add(Math.max(0, (t2 - t1) - (t1 - t0)) / 1e6);
       if (a.notStated()) {
         notStated++;
+      }
+      if (a.found() && ASCII_BETWEEN_CJK.matcher(a.text()).find()) {
+        ascii++;
       }
       (q.answerable() ? answerableEvidence : unanswerableEvidence).add(service.assess(q.question()));
       if (q.answerable()) {
@@ -154,7 +160,7 @@ public final class AnswerQuality {
       }
     }
     return new Report(answerable, contains, first, lists, complete, declinedAnswerable, unanswerable, declinedUnanswerable,
-        near, declinedNear, off, declinedOff, notStated, median(compose), median(total), misses,
+        near, declinedNear, off, declinedOff, notStated, ascii, median(compose), median(total), misses,
         NoAnswerCalibration.calibrate(answerableEvidence, unanswerableEvidence, MAX_FALSE_DECLINES));
   }
 

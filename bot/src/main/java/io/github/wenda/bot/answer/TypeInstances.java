@@ -57,12 +57,24 @@ final class TypeInstances {
     // "2021年是…成立20周年" dates an anniversary, not the event the question asks about.
     double anniversary = type == ExpectedType.DATE && ANNIVERSARY.matcher(clause).find() ? 0.5 : 1.0;
     while (m.find()) {
-      Instance i = new Instance(m.group(), anniversary * strength(type, m));
+      Instance i = new Instance(text(type, m), anniversary * strength(type, m));
       if (best == null || i.strength() > best.strength()) {
         best = i;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The instance itself: for a place, the name without its locative verb or bracket. */
+  private static String text(ExpectedType type, Matcher m) {
+    if (type == ExpectedType.PLACE) {
+      for (int g : new int[] {3, 5, 6}) {
+        if (m.group(g) != null) {
+          return m.group(g);
+        }
+      }
+    }
+    return m.group();
   }
 
   private static double strength(ExpectedType type, Matcher m) {

@@ -130,6 +130,7 @@ final class EvalCommand implements Callable<Integer> {
     out.printf("  off-topic declined          %d/%d (%.1f%%)%n", a.declinedOffTopic(), a.offTopic(), 100 * a.offTopicDeclineRate());
     out.printf("  decline precision %.3f, recall %.3f; %d declined as \"mentioned but not stated\"%n", a.declinePrecision(),
         a.declineRecall(), a.notStated());
+    out.printf("  answers with ASCII , or : between Chinese characters %d (passage punctuation, quoted as written)%n", a.asciiPunctuation());
     out.printf("  compose p50 %.1f ms beyond retrieval, answer p50 %.1f ms%n", a.composeP50Ms(), a.answerP50Ms());
     for (String miss : a.misses()) {
       out.println("  " + miss);

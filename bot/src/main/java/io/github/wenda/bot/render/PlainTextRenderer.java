@@ -104,7 +104,8 @@ public final class PlainTextRenderer {
     int nl = text.indexOf('\n');
     String first = nl < 0 ? text : text.substring(0, nl);
     int at = span.isEmpty() ? -1 : first.indexOf(span);
-    if (at < 0) {
+    // Only colour may mark the short answer: brackets inside a quote would change what it quotes.
+    if (at < 0 || style != TextStyle.ANSI) {
       return text;
     }
     return text.substring(0, at) + style.markOpen + span + style.markClose + text.substring(at + span.length());
