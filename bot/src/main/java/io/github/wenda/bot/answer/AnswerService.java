@@ -71,9 +71,13 @@ public final class AnswerService {
     this(retriever, new QuestionAnalyzer(analyzer, Aliases.none()), idf, policy, composer, rewriter, translates, settings, SmallTalk.generic());
   }
 
-  /** The search a question gets here: its text with mined aliases, and enough passages to choose the answer from. */
+  /**
+   * The search a question gets here: the question as written, and enough passages to choose the
+   * answer from. Aliases are applied when matching sentences, not appended to the search: the
+   * full name pulled passages of the one document that spells it out above the answer (README).
+   */
   public Query query(QuestionAnalysis analysis, int k, SearchMode mode) {
-    return new Query(analysis.searchText(), Math.max(k, settings.answerPassages()), mode);
+    return new Query(analysis.question(), Math.max(k, settings.answerPassages()), mode);
   }
 
   /** The analysis a question gets here (for explain and follow-up resolution). */
@@ -141,7 +145,7 @@ public final class AnswerService {
       question = cut(question, settings.maxQuestionChars());
     }
     QuestionAnalysis analysis = analyzer.analyze(question);
-    List<Hit> hits = retriever.search(new Query(analysis.searchText(), settings.k(), settings.mode()));
+    List<Hit> hits = retriever.search(new Query(analysis.question(), settings.k(), settings.mode()));
     return policy.assess(new TermOverlap(analysis.contentWords(), idf), hits);
   }
 
