@@ -1,6 +1,9 @@
 package io.github.wenda.bot.answer;
 
 import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.question.Aliases;
+import io.github.wenda.bot.question.QuestionAnalysis;
+import io.github.wenda.bot.question.QuestionAnalyzer;
 import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.Query;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
@@ -8,6 +11,7 @@ import io.github.wenda.retrieval.search.Retriever;
 import io.github.wenda.retrieval.search.SearchMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +24,21 @@ import org.slf4j.LoggerFactory;
 public final class AnswerService {
   private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
-  /** How many passages are retrieved and shown as "possibly related" when declining. */
-  public record Settings(int k, SearchMode mode, int maxQuestionChars, int relatedShown) {}
+  /**
+   * How many passages are retrieved and shown as "possibly related" when declining; {@code
+   * answerPassages} passages are searched at least, so the answer may come from beyond the top k.
+   */
+  public record Settings(int k, SearchMode mode, int maxQuestionChars, int relatedShown, int answerPassages) {
+    public Settings(int k, SearchMode mode, int maxQuestionChars, int relatedShown) {
+      this(k, mode, maxQuestionChars, relatedShown, k);
+    }
+  }
 
   private final Retriever retriever;
-  private final QueryAnalyzer analyzer;
+  private final QuestionAnalyzer analyzer;
+  private final SentenceRanker ranker;
+  private final Grounding grounding;
+  private final SmallTalk smallTalk;
   private final ToDoubleFunction<String> idf;
   private final NoAnswerPolicy policy;
   private final AnswerComposer composer;
@@ -36,16 +50,39 @@ public final class AnswerService {
    * @param translates whether the rewriter can translate (an LLM); offline, questions in other
    *     languages get a note that the documents are in Chinese
    */
-  public AnswerService(Retriever retriever, QueryAnalyzer analyzer, ToDoubleFunction<String> idf, NoAnswerPolicy policy,
-      AnswerComposer composer, QueryRewriter rewriter, boolean translates, Settings settings) {
+  public AnswerService(Retriever retriever, QuestionAnalyzer analyzer, ToDoubleFunction<String> idf, NoAnswerPolicy policy,
+      AnswerComposer composer, QueryRewriter rewriter, boolean translates, Settings settings, SmallTalk smallTalk) {
     this.retriever = retriever;
     this.analyzer = analyzer;
+    this.ranker = composer instanceof ExtractiveComposer e ? e.ranker() : new SentenceRanker(analyzer, idf);
+    this.grounding = new Grounding(idf);
+    this.smallTalk = smallTalk;
     this.idf = idf;
     this.policy = policy;
     this.composer = composer;
     this.rewriter = rewriter;
     this.translates = translates;
     this.settings = settings;
+  }
+
+  /** Without document aliases or topics (tests). */
+  public AnswerService(Retriever retriever, QueryAnalyzer analyzer, ToDoubleFunction<String> idf, NoAnswerPolicy policy,
+      AnswerComposer composer, QueryRewriter rewriter, boolean translates, Settings settings) {
+    this(retriever, new QuestionAnalyzer(analyzer, Aliases.none()), idf, policy, composer, rewriter, translates, settings, SmallTalk.generic());
+  }
+
+  /**
+   * The search a question gets here: the question as written, and enough passages to choose the
+   * answer from. Aliases are applied when matching sentences, not appended to the search: the
+   * full name pulled passages of the one document that spells it out above the answer (README).
+   */
+  public Query query(QuestionAnalysis analysis, int k, SearchMode mode) {
+    return new Query(analysis.question(), Math.max(k, settings.answerPassages()), mode);
+  }
+
+  /** The analysis a question gets here (for explain and follow-up resolution). */
+  public QuestionAnalysis analyze(String question) {
+    return analyzer.analyze(question);
   }
 
   public Answer answer(Conversation conversation, String rawQuestion, TokenSink sink) {
@@ -63,25 +100,41 @@ public final class AnswerService {
       return Answer.notFound(List.of(), List.of("The question is empty."));
     }
     String language = Language.detect(question);
+    boolean zh = Language.CHINESE.equals(language);
     List<Turn> history = conversation.history();
+    Optional<String> chat = history.isEmpty() || question.length() < 12 ? smallTalk.reply(question, zh) : Optional.empty();
+    if (chat.isPresent()) {
+      // Small talk is not remembered: the next question's follow-up context stays the last real one.
+      sink.token(chat.get());
+      return Answer.found(chat.get(), List.of(), notes);
+    }
     String searched = rewriter.rewrite(question, history);
-    if (!Language.CHINESE.equals(language) && !translates) {
+    if (!zh && !translates) {
       notes.add("The documents are in Chinese; without a language model, this question was searched as written, so results may be poor.");
     }
-    List<Hit> hits = retriever.search(new Query(searched, k, mode));
-    TermOverlap overlap = new TermOverlap(analyzer.words(analyzer.normalize(searched)), idf);
+    QuestionAnalysis analysis = analyzer.analyze(searched);
+    List<Hit> hits = retriever.search(query(analysis, k, mode));
+    TermOverlap overlap = new TermOverlap(analysis.contentWords(), idf);
     Evidence evidence = policy.assess(overlap, hits);
-    log.debug("question '{}' searched as '{}': {} hits, evidence {}", question, searched, hits.size(), evidence);
+    log.debug("question '{}' searched as '{}': {} hits, evidence {}, {}", question, searched, hits.size(), evidence, analysis);
+    List<Hit> related = hits.subList(0, Math.min(settings.relatedShown(), hits.size()));
     Answer answer;
     if (hits.isEmpty() || overlap.isEmpty() && evidence.similarity() == 0 || policy.declines(evidence)) {
-      answer = Answer.notFound(hits.subList(0, Math.min(settings.relatedShown(), hits.size())), notes);
+      answer = Answer.notFound(related, notes);
     } else {
-      answer = composer.compose(new AnswerRequest(question, language, history, searched), hits, sink);
-      for (String n : notes) {
-        answer = answer.withNote(n);
+      Grounding.Verdict verdict = grounding.judge(analysis, ranker.rank(analysis, hits, settings.answerPassages()), zh);
+      if (!verdict.covered()) {
+        answer = Answer.notFound(related, notes);
+      } else if (verdict.notStated().isPresent()) {
+        answer = Answer.notStated(verdict.notStated().get(), related, notes);
+      } else {
+        answer = composer.compose(new AnswerRequest(question, language, history, searched, analysis), hits, sink);
+        for (String n : notes) {
+          answer = answer.withNote(n);
+        }
       }
     }
-    conversation.record(new Turn(question, searched, answer.text()));
+    conversation.record(new Turn(question, searched, answer.found() ? answer.text() : ""));
     return answer;
   }
 
@@ -91,8 +144,9 @@ public final class AnswerService {
     if (question.length() > settings.maxQuestionChars()) {
       question = cut(question, settings.maxQuestionChars());
     }
-    List<Hit> hits = retriever.search(new Query(question, settings.k(), settings.mode()));
-    return policy.assess(new TermOverlap(analyzer.words(analyzer.normalize(question)), idf), hits);
+    QuestionAnalysis analysis = analyzer.analyze(question);
+    List<Hit> hits = retriever.search(new Query(analysis.question(), settings.k(), settings.mode()));
+    return policy.assess(new TermOverlap(analysis.contentWords(), idf), hits);
   }
 
   /** Drops control characters and lone surrogates, which no document contains and some outputs reject. */

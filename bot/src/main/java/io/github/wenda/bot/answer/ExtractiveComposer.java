@@ -1,27 +1,29 @@
 package io.github.wenda.bot.answer;
 
+import io.github.wenda.bot.question.ExpectedType;
+import io.github.wenda.bot.question.QuestionAnalysis;
+import io.github.wenda.bot.question.QuestionAnalyzer;
+import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.chunk.SentenceSplitter;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.pipeline.MatchText;
 import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.search.ScoreDetails;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The offline answer: quotes the sentences of the top passages that answer the question, verbatim,
- * each group followed by its citation number. Nothing is written but a fixed lead-in, so every
- * word of the answer can be checked against its source.
+ * The offline answer: the answer-bearing sentence first, then supporting quotes, each verbatim and
+ * followed by its citation; for list questions the enumeration's items, numbered, each cited.
+ * Nothing is written but the documents' own sentences, so every word can be checked against its
+ * source.
  *
- * <p>Sentences are scored by the idf-weighted share of question words they contain, character
- * bigram overlap, similarity of their embedding to the question's, and the rank of their passage.
- * A sentence that opens by referring back (它, 该组织, 此外 …) brings the sentence before it, which
- * carries its subject.
+ * <p>Sentences of the top passages are ranked by {@link SentenceRanker} with lexical work only:
+ * nothing is embedded at question time. A sentence that opens by referring back (它, 该组织, 此外 …)
+ * brings the sentence before it, which carries its subject.
  */
 public final class ExtractiveComposer implements AnswerComposer {
   /** Limits on what is quoted: sentences, characters, and how many top passages are read. */
@@ -33,141 +35,192 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
   }
 
-  static final String LEAD_IN_ZH = "根据文档：";
-  static final String LEAD_IN_EN = "From the documents (quoted in Chinese):";
-  private static final int EMBEDDED_CANDIDATES = 6;
+  static final String QUOTED_IN_CHINESE = "Quoted from the documents, which are in Chinese.";
   /** A further sentence must score this share of the best one: answers stay short and on point. */
-  private static final double SECOND_SENTENCE_SHARE = 0.75;
+  private static final double SECOND_SENTENCE_SHARE = 0.8;
+  /** A list is only gathered from a sentence that holds this share of the question's words. */
+  private static final double LIST_MIN_COVERAGE = 0.5;
+  private static final int MAX_LIST_ITEMS = 12;
   private static final String[] REFERRING_OPENINGS = {
     "它", "其", "该", "这", "此", "他们", "她们", "双方", "同时", "此外", "另外", "但", "而", "因此", "所以", "对此", "为此", "其中"
   };
 
-  private final QueryAnalyzer analyzer;
-  private final ToDoubleFunction<String> idf;
-  private final Embedder embedder;
+  private final SentenceRanker ranker;
   private final Limits limits;
+  private final Neighbours neighbours;
   private final SentenceSplitter splitter = new SentenceSplitter();
 
-  /** {@code embedder} may be null: sentences are then scored on words alone. */
-  public ExtractiveComposer(QueryAnalyzer analyzer, ToDoubleFunction<String> idf, Embedder embedder, Limits limits) {
-    this.analyzer = analyzer;
-    this.idf = idf;
-    this.embedder = embedder;
+  public ExtractiveComposer(QuestionAnalyzer analyzer, ToDoubleFunction<String> idf, Limits limits, Neighbours neighbours) {
+    this.ranker = new SentenceRanker(analyzer, idf);
     this.limits = limits;
+    this.neighbours = neighbours;
   }
 
-  private record Candidate(int hit, int index, int start, int end, String text, double[] score) {}
+  public ExtractiveComposer(QuestionAnalyzer analyzer, ToDoubleFunction<String> idf, Limits limits) {
+    this(analyzer, idf, limits, Neighbours.none());
+  }
+
+  SentenceRanker ranker() {
+    return ranker;
+  }
 
   @Override
   public Answer compose(AnswerRequest request, List<Hit> hits, TokenSink sink) {
     if (hits.isEmpty()) {
       return Answer.notFound(List.of(), List.of());
     }
-    String normalized = analyzer.normalize(request.searchedAs());
-    TermOverlap overlap = new TermOverlap(analyzer.words(normalized), idf);
-    TermOverlap marks = new TermOverlap(analyzer.highlightTerms(normalized), w -> 1.0);
-    Set<String> questionBigrams = Bigrams.of(normalized);
-    AnswerType type = AnswerType.of(request.question());
-
-    Map<Integer, List<Candidate>> byHit = new LinkedHashMap<>();
-    List<Candidate> all = new ArrayList<>();
-    for (int h = 0; h < Math.min(limits.passages(), hits.size()); h++) {
-      String text = hits.get(h).passage().text();
-      List<Candidate> sentences = new ArrayList<>();
-      int i = 0;
-      for (int[] b : splitter.split(text, 0, text.length())) {
-        String s = text.substring(b[0], b[1]);
-        double lexical = overlap.coverage(s);
-        double bigram = Bigrams.shareFound(questionBigrams, Bigrams.of(s), 0);
-        double score = 0.6 * lexical + 0.2 * bigram + 0.1 / (h + 1) + (type.matches(s) ? 0.15 : 0);
-        Candidate c = new Candidate(h, i++, b[0], b[1], s, new double[] {score});
-        sentences.add(c);
-        all.add(c);
-      }
-      byHit.put(h, sentences);
-    }
-    if (all.isEmpty()) {
+    QuestionAnalysis q = request.analysis();
+    SentenceRanker.Ranking ranking = ranker.rank(q, hits, limits.passages());
+    Optional<Candidate> top = ranking.top();
+    if (top.isEmpty()) {
       return Answer.notFound(hits, List.of());
     }
-    addSemantic(normalized, all);
-    List<Candidate> chosen = choose(all, byHit);
-    return compose(request, hits, marks, chosen, sink);
+    List<String> notes = Language.CHINESE.equals(request.language()) ? List.of() : List.of(QUOTED_IN_CHINESE);
+    TermOverlap marks = new TermOverlap(ranker.highlightTerms(q), w -> 1.0);
+    if (q.expected() == ExpectedType.LIST || ListGatherer.startsList(top.get().text())) {
+      Optional<Answer> list = list(q, hits, ranking, marks, notes);
+      if (list.isPresent()) {
+        sink.token(list.get().text());
+        return list.get();
+      }
+    }
+    Answer answer = quotes(hits, ranking, top.get(), marks, notes);
+    sink.token(answer.text());
+    return answer;
   }
 
-  // Embedding costs ~1 ms per short sentence here, so only the lexically best few are embedded.
-  private void addSemantic(String question, List<Candidate> all) {
-    if (embedder == null) {
-      return;
-    }
-    List<Candidate> top = all.stream().sorted(byScore()).limit(EMBEDDED_CANDIDATES).toList();
-    List<String> texts = new ArrayList<>();
-    texts.add(question);
-    // The model compares match forms, as in the index; the quote itself stays display text.
-    top.forEach(c -> texts.add(MatchText.of(c.text())));
-    List<float[]> vectors = embedder.embed(texts);
-    for (int i = 0; i < top.size(); i++) {
-      top.get(i).score()[0] += 0.2 * Math.max(0, cosine(vectors.get(0), vectors.get(i + 1)));
-    }
-  }
-
-  private List<Candidate> choose(List<Candidate> all, Map<Integer, List<Candidate>> byHit) {
-    List<Candidate> ranked = all.stream().sorted(byScore()).toList();
-    double best = ranked.get(0).score()[0];
-    List<Candidate> chosen = new ArrayList<>();
-    int chars = 0;
-    for (Candidate c : ranked) {
+  /** The best sentence alone on the first line, then supporting sentences grouped by passage. */
+  private Answer quotes(List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
+    List<Candidate> first = withAntecedent(top, ranking);
+    List<Candidate> chosen = new ArrayList<>(first);
+    int chars = first.stream().mapToInt(c -> c.text().length()).sum();
+    for (Candidate c : ranking.best()) {
       if (chosen.size() >= limits.maxSentences()) {
         break;
       }
-      if (!chosen.isEmpty() && (c.score()[0] < SECOND_SENTENCE_SHARE * best || chars + c.text().length() > limits.maxChars())) {
+      if (chosen.contains(c) || !c.answerLike() || c.score() < SECOND_SENTENCE_SHARE * top.score()
+          || chars + c.text().length() > limits.maxChars() || duplicates(c, chosen)) {
         continue;
       }
-      chosen.add(c);
-      chars += c.text().length();
-      if (refersBack(c.text()) && c.index() > 0) {
-        Candidate previous = byHit.get(c.hit()).get(c.index() - 1);
-        if (!chosen.contains(previous)) {
-          chosen.add(previous);
-          chars += previous.text().length();
+      for (Candidate x : withAntecedent(c, ranking)) {
+        if (!chosen.contains(x)) {
+          chosen.add(x);
+          chars += x.text().length();
         }
       }
     }
-    // The passage holding the best sentence comes first (it gets [1]); document order within a passage.
+    List<Candidate> rest = new ArrayList<>(chosen.subList(first.size(), chosen.size()));
     Map<Integer, Double> bestOfHit = new LinkedHashMap<>();
-    for (Candidate c : chosen) {
-      bestOfHit.merge(c.hit(), c.score()[0], Math::max);
+    rest.forEach(c -> bestOfHit.merge(c.hit(), c.score(), Math::max));
+    rest.sort(Comparator.comparingDouble((Candidate c) -> -bestOfHit.get(c.hit())).thenComparingInt(Candidate::hit)
+        .thenComparingInt(Candidate::index));
+    Citations citations = new Citations(hits, marks);
+    StringBuilder text = new StringBuilder();
+    text.append(line(first, hits)).append('[').append(citations.of(top.hit())).append(']');
+    int i = 0;
+    while (i < rest.size()) {
+      int hit = rest.get(i).hit();
+      List<Candidate> group = new ArrayList<>();
+      while (i < rest.size() && rest.get(i).hit() == hit) {
+        group.add(rest.get(i++));
+      }
+      text.append('\n').append(line(group, hits)).append('[').append(citations.of(hit)).append(']');
     }
-    chosen.sort(Comparator.comparingDouble((Candidate c) -> -bestOfHit.get(c.hit()))
-        .thenComparingInt(Candidate::hit).thenComparingInt(Candidate::index));
-    return chosen;
+    return Answer.found(text.toString(), citations.list(), notes, top.instance().orElse(""));
   }
 
-  private Answer compose(AnswerRequest request, List<Hit> hits, TermOverlap marks, List<Candidate> chosen, TokenSink sink) {
-    StringBuilder text = new StringBuilder(Language.CHINESE.equals(request.language()) ? LEAD_IN_ZH : LEAD_IN_EN);
-    List<Citation> citations = new ArrayList<>();
-    int i = 0;
-    while (i < chosen.size()) {
-      int hit = chosen.get(i).hit();
-      Hit h = hits.get(hit);
-      String passage = h.passage().text();
-      StringBuilder quote = new StringBuilder();
-      Candidate previous = null;
-      while (i < chosen.size() && chosen.get(i).hit() == hit) {
-        Candidate c = chosen.get(i++);
-        if (previous != null) {
-          // Adjacent sentences keep the text between them; a gap is shown as an ellipsis.
-          quote.append(c.index() == previous.index() + 1 ? passage.substring(previous.end(), c.start()).strip() : "……");
-        }
-        quote.append(c.text());
-        previous = c;
+  /** Sentences of one passage as one quote: adjacent ones with the text between them, gaps as an ellipsis. */
+  private static String line(List<Candidate> group, List<Hit> hits) {
+    String passage = hits.get(group.get(0).hit()).passage().text();
+    StringBuilder quote = new StringBuilder();
+    Candidate previous = null;
+    for (Candidate c : group) {
+      if (previous != null) {
+        quote.append(c.index() == previous.index() + 1 ? passage.substring(previous.end(), c.start()).strip() : "……");
       }
-      int n = citations.size() + 1;
-      citations.add(new Citation(n, h, marks.matched(h.passage().section() + passage)));
-      text.append('\n').append(quote.toString().replace('\n', ' ')).append('[').append(n).append(']');
+      quote.append(c.text());
+      previous = c;
     }
-    String answer = text.toString();
-    sink.token(answer);
-    return Answer.found(answer, citations, List.of());
+    return quote.toString().replace('\n', ' ');
+  }
+
+  private static boolean duplicates(Candidate c, List<Candidate> chosen) {
+    // Overlapping passages repeat sentences; the same words twice tell the reader nothing new.
+    return chosen.stream().anyMatch(x -> x.text().equals(c.text()));
+  }
+
+  private List<Candidate> withAntecedent(Candidate c, SentenceRanker.Ranking ranking) {
+    if (refersBack(c.text()) && c.index() > 0) {
+      List<Candidate> own = ranking.byHit().get(c.hit());
+      Candidate previous = own.stream().filter(x -> x.index() == c.index() - 1).findFirst().orElse(null);
+      if (previous != null && previous.answerLike()) {
+        return List.of(previous, c);
+      }
+    }
+    return List.of(c);
+  }
+
+  /**
+   * A numbered list gathered from the best sentence that opens an enumeration, running on into the
+   * passages that follow it in the document when the stated count is not yet reached.
+   */
+  private Optional<Answer> list(QuestionAnalysis q, List<Hit> hits, SentenceRanker.Ranking ranking, TermOverlap marks, List<String> notes) {
+    for (Candidate c : ranking.best()) {
+      if (c.coverage() < LIST_MIN_COVERAGE) {
+        break;
+      }
+      List<Candidate> own = ranking.byHit().get(c.hit());
+      // The enumeration may start in the sentence itself or in the one after a lead sentence.
+      for (int start = c.index(); start <= Math.min(c.index() + 1, own.size() - 1); start++) {
+        if (!ListGatherer.startsList(own.get(start).text())) {
+          continue;
+        }
+        List<Hit> parts = new ArrayList<>();
+        parts.add(hits.get(c.hit()));
+        List<List<String>> texts = new ArrayList<>();
+        texts.add(own.stream().map(Candidate::text).toList());
+        Passage p = hits.get(c.hit()).passage();
+        for (int more = 0; more < 2; more++) {
+          Optional<Passage> next = neighbours.next(p);
+          if (next.isEmpty() || !next.get().section().equals(p.section())) {
+            break;
+          }
+          p = next.get();
+          parts.add(hitFor(p, hits));
+          texts.add(splitter.sentences(p.text()));
+        }
+        Optional<ListGatherer.Gathered> g = ListGatherer.gather(texts, start, q.listCount());
+        if (g.isEmpty()) {
+          continue;
+        }
+        List<Hit> all = new ArrayList<>(hits);
+        parts.stream().filter(h -> !all.contains(h)).forEach(all::add);
+        Citations citations = new Citations(all, marks);
+        StringBuilder text = new StringBuilder();
+        String lead = g.get().lead().isEmpty() && start > c.index() ? own.get(c.index()).text() : g.get().lead();
+        if (!lead.isEmpty()) {
+          text.append(lead.replace('\n', ' ')).append('[').append(citations.of(all.indexOf(parts.get(0)))).append("]\n");
+        }
+        List<ListGatherer.Item> items = g.get().items();
+        for (int i = 0; i < Math.min(items.size(), MAX_LIST_ITEMS); i++) {
+          ListGatherer.Item item = items.get(i);
+          int n = citations.of(all.indexOf(parts.get(item.part())));
+          text.append(i + 1).append(". ").append(item.text().replace('\n', ' ').strip()).append('[').append(n).append("]\n");
+        }
+        return Optional.of(Answer.found(text.toString().strip(), citations.list(), notes, ""));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Hit hitFor(Passage p, List<Hit> hits) {
+    for (Hit h : hits) {
+      if (h.passage().id().equals(p.id())) {
+        return h;
+      }
+    }
+    // A passage search did not return (the list's continuation): cited after every hit.
+    return new Hit(hits.size() + 1, p, new ScoreDetails(0, 0f, 0, 0f, 0));
   }
 
   static boolean refersBack(String sentence) {
@@ -179,19 +232,29 @@ public final class ExtractiveComposer implements AnswerComposer {
     return false;
   }
 
-  private static Comparator<Candidate> byScore() {
-    return Comparator.comparingDouble((Candidate c) -> -c.score()[0]).thenComparingInt(Candidate::hit).thenComparingInt(Candidate::index);
-  }
+  /** Citation numbers in order of first use, one per passage. */
+  private static final class Citations {
+    private final List<Hit> hits;
+    private final TermOverlap marks;
+    private final Map<Integer, Integer> numbers = new LinkedHashMap<>();
+    private final List<Citation> list = new ArrayList<>();
 
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
+    Citations(List<Hit> hits, TermOverlap marks) {
+      this.hits = hits;
+      this.marks = marks;
     }
-    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+
+    int of(int hit) {
+      return numbers.computeIfAbsent(hit, h -> {
+        int n = list.size() + 1;
+        Hit x = hits.get(h);
+        list.add(new Citation(n, x, marks.matched(x.passage().section() + x.passage().text())));
+        return n;
+      });
+    }
+
+    List<Citation> list() {
+      return list;
+    }
   }
 }

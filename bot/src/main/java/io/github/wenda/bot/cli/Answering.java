@@ -3,7 +3,12 @@ package io.github.wenda.bot.cli;
 import io.github.wenda.bot.answer.AnswerComposer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.ExtractiveComposer;
+import io.github.wenda.bot.answer.Neighbours;
 import io.github.wenda.bot.answer.NoAnswerPolicy;
+import io.github.wenda.bot.answer.SmallTalk;
+import io.github.wenda.bot.question.Aliases;
+import io.github.wenda.bot.question.QuestionAnalyzer;
+import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.bot.answer.QueryRewriter;
 import io.github.wenda.bot.answer.llm.ChatModels;
 import io.github.wenda.bot.answer.llm.LlmComposer;
@@ -18,7 +23,9 @@ import io.github.wenda.retrieval.index.CachingEmbedder;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,15 +53,18 @@ final class Answering {
   /** Every pipeline that can run with these settings, by name, extractive first. */
   static Map<String, AnswerService> modes(Launch launch, Retrieval retrieval, Embedder embedder) {
     Config c = launch.config();
-    QueryAnalyzer analyzer = new QueryAnalyzer();
+    List<Passage> passages = retrieval.passages();
+    QuestionAnalyzer analyzer = new QuestionAnalyzer(new QueryAnalyzer(), Aliases.mine(passages.stream().map(Passage::text).toList()));
     AnswerComposer extractive = new ExtractiveComposer(
-        analyzer, retrieval::idf, c.bool("answer.sentence-embeddings") ? embedder : null,
-        new ExtractiveComposer.Limits(c.integer("answer.max-sentences"), c.integer("answer.max-chars"), c.integer("answer.passages")));
+        analyzer, retrieval::idf,
+        new ExtractiveComposer.Limits(c.integer("answer.max-sentences"), c.integer("answer.max-chars"), c.integer("answer.passages")),
+        neighbours(passages));
     NoAnswerPolicy policy = policy(launch);
-    AnswerService.Settings settings = new AnswerService.Settings(
-        launch.retrieval().search().k(), launch.retrieval().search().mode(), c.integer("answer.max-question-chars"), 3);
+    AnswerService.Settings settings = new AnswerService.Settings(launch.retrieval().search().k(), launch.retrieval().search().mode(),
+        c.integer("answer.max-question-chars"), 3, c.integer("answer.passages"));
+    SmallTalk smallTalk = new SmallTalk(topics(retrieval));
     Map<String, AnswerService> modes = new LinkedHashMap<>();
-    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, rewriter(launch), false, settings));
+    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, rewriter(launch), false, settings, smallTalk));
     llmSettings(launch).ifPresent(llm -> {
       AnswerComposer composer = LlmComposer.create(llm, extractive);
       boolean rewrite = c.bool("llm.rewrite-questions");
@@ -62,9 +72,22 @@ final class Answering {
       QueryRewriter rewriter = rewrite
           ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1))
           : rewriter(launch);
-      modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval::idf, policy, composer, rewriter, rewrite, settings));
+      modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval::idf, policy, composer, rewriter, rewrite, settings, smallTalk));
     });
     return modes;
+  }
+
+  /** The passage after each passage of the same document, for lists that run past a passage's end. */
+  static Neighbours neighbours(List<Passage> passages) {
+    Map<String, Passage> byId = new HashMap<>();
+    passages.forEach(p -> byId.put(p.id(), p));
+    return p -> Optional.ofNullable(byId.get(p.docId() + "#" + (p.ordinal() + 1)));
+  }
+
+  /** The document titles, as small talk names them. */
+  static String topics(Retrieval retrieval) {
+    return retrieval.corpus().documents().stream().map(d -> "《" + d.title() + "》").distinct().limit(5)
+        .collect(java.util.stream.Collectors.joining("、"));
   }
 
   /** When to decline: {@code answer.min-coverage} and {@code answer.min-similarity} over the top 3 passages. */

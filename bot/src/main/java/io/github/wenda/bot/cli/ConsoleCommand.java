@@ -47,7 +47,8 @@ final class ConsoleCommand implements Callable<Integer> {
       ConsoleSession session = new ConsoleSession(
           modes, mode, launch.retrieval().search().mode(),
           launch.retrieval().search().k(), launch.config().integer("conversation.max-turns"),
-          r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN);
+          r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN)
+          .wrapTo(Terminal.TYPE_DUMB.equals(terminal.getType()) ? 0 : Math.max(0, terminal.getWidth() - 1));
       String skipped = io.github.wenda.retrieval.corpus.FormatSummary.of(r.corpus().documents(), r.report().skipped()).skippedLine(5);
       if (!skipped.isEmpty()) {
         out.println("Note: " + skipped);

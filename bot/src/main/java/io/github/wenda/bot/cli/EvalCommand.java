@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.wenda.bot.answer.AnswerQuality;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.FollowUpQuality;
+import io.github.wenda.bot.answer.QuestionKinds;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.eval.EvalReport;
@@ -128,7 +129,7 @@ final class EvalCommand implements Callable<Integer> {
       AnswerQuality.Report answerReport = null;
       if (answers) {
         AnswerService service = Answering.service(launch, r, embedder);
-        answerReport = new AnswerQuality(service, r, n, launch.retrieval().search().mode()).run(qs);
+        answerReport = new AnswerQuality(service, r, n, launch.retrieval().search().mode()).run(qs, QuestionKinds.read(file));
       }
       FollowUpQuality.Report followReport = null;
       if (followups != null) {
@@ -192,10 +193,18 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   static void print(AnswerQuality.Report a, PrintWriter out) {
-    out.printf("%nanswers (%s): expected string in answer %d/%d (%.1f%%); answerable declined %d (%.1f%%); "
-            + "unanswerable declined %d/%d; compose p50 %.1f ms, answer p50 %.1f ms%n",
-        "offline", a.containsExpected(), a.answerable(), 100 * a.containsRate(), a.declinedAnswerable(),
-        100 * a.falseDeclineRate(), a.declinedUnanswerable(), a.unanswerable(), a.composeP50Ms(), a.answerP50Ms());
+    out.printf("%nanswers (offline), %d answerable, %d near-topic, %d off-topic:%n", a.answerable(), a.nearTopic(), a.offTopic());
+    out.printf("  expected string in answer   %d/%d (%.1f%%)%n", a.containsExpected(), a.answerable(), 100 * a.containsRate());
+    out.printf("  ... in the first sentence   %d/%d (%.1f%%, lists not counted)%n", a.firstSentence(), a.answerable() - a.lists(),
+        100 * a.firstSentenceRate());
+    out.printf("  lists complete              %d/%d (%.1f%%)%n", a.listsComplete(), a.lists(), 100 * a.listCompleteRate());
+    out.printf("  answerable declined         %d (%.1f%%)%n", a.declinedAnswerable(), 100 * a.falseDeclineRate());
+    out.printf("  near-topic declined         %d/%d (%.1f%%)%n", a.declinedNearTopic(), a.nearTopic(), 100 * a.nearTopicDeclineRate());
+    out.printf("  off-topic declined          %d/%d (%.1f%%)%n", a.declinedOffTopic(), a.offTopic(), 100 * a.offTopicDeclineRate());
+    out.printf("  decline precision %.3f, recall %.3f; %d declined as \"mentioned but not stated\"%n", a.declinePrecision(),
+        a.declineRecall(), a.notStated());
+    out.printf("  answers with ASCII , or : between Chinese characters %d (passage punctuation, quoted as written)%n", a.asciiPunctuation());
+    out.printf("  compose p50 %.1f ms beyond retrieval, answer p50 %.1f ms%n", a.composeP50Ms(), a.answerP50Ms());
     for (String miss : a.misses()) {
       out.println("  " + miss);
     }

@@ -49,6 +49,13 @@ final class ExplainCommand implements Callable<Integer> {
       out.printf("normalised  %s%n", e.normalized());
       out.printf("words       %s%n", String.join(" | ", e.words()));
       out.printf("bigrams     %s%n", e.bigrams().isEmpty() ? "(off)" : String.join(" ", e.bigrams()));
+      var service = Answering.service(launch, r, embedder);
+      var analysis = service.analyze(question);
+      out.printf("answer type %s%s%n", analysis.expected().name().toLowerCase(java.util.Locale.ROOT).replace('_', '/'),
+          analysis.listCount() > 0 ? " (" + analysis.listCount() + " items)" : "");
+      out.printf("focus       entity \"%s\", relation \"%s\", entities %s%n", analysis.focus().entity(), analysis.focus().relation(),
+          analysis.focus().entities());
+      out.printf("aliases     %s%n", analysis.aliasWords().isEmpty() ? "(none in the question)" : String.join(" | ", analysis.aliasWords()));
       out.printf("search      mode %s, fusion %s (bm25-weight %.2f%s), candidates %d per list, bigram weight %.2f%n%n",
           m.label(), s.fusion().label(), s.bm25Weight(), s.fusion().label().equals("rrf") ? ", rrf-k " + s.rrfK() : "",
           s.candidates(), s.bigramWeight());
@@ -63,7 +70,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("      %s%n", excerpt(h.passage().text()));
       }
       NoAnswerPolicy policy = Answering.policy(launch);
-      Evidence ev = Answering.service(launch, r, embedder).assess(question);
+      Evidence ev = service.assess(question);
       boolean declines = policy.declines(ev);
       out.printf("%nno-answer   coverage %.2f %s answer.min-coverage %.2f; similarity %.2f %s answer.min-similarity %.2f (best of top %d)%n",
           ev.coverage(), ev.coverage() >= policy.minCoverage() ? ">=" : "<", policy.minCoverage(),
@@ -71,6 +78,9 @@ final class ExplainCommand implements Callable<Integer> {
       out.printf("decision    %s%n", declines
           ? "decline: both below their thresholds (the nearest passages are listed as possibly related)"
           : "answer: " + (ev.coverage() >= policy.minCoverage() ? "coverage" : "similarity") + " reaches its threshold");
+      var answer = service.answer(new io.github.wenda.bot.conversation.Conversation(0), question, io.github.wenda.bot.answer.TokenSink.NONE);
+      out.printf("answer      %s%n", answer.found() ? "answered: " + answer.text().lines().findFirst().orElse("")
+          : answer.notStated() ? "not stated: " + answer.text() : "not covered");
       out.flush();
     }
     return Main.OK;

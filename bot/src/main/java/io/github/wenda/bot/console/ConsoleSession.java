@@ -26,11 +26,12 @@ public final class ConsoleSession {
     QUIT
   }
 
+  private static final java.util.Set<String> BARE_COMMANDS = java.util.Set.of("quit", "exit", "help", "q");
   private final Map<String, AnswerService> answerModes;
   private final List<Document> documents;
   private final Map<String, Integer> passagesPerDocument;
   private final PrintWriter out;
-  private final PlainTextRenderer renderer;
+  private PlainTextRenderer renderer;
   private final TextStyle style;
   private final Conversation conversation;
   private String answerMode;
@@ -52,6 +53,12 @@ public final class ConsoleSession {
     this.conversation = new Conversation(memoryTurns);
   }
 
+  /** Wraps answers to the terminal's width from now on (0: no wrapping). */
+  public ConsoleSession wrapTo(int columns) {
+    this.renderer = new PlainTextRenderer(style, columns);
+    return this;
+  }
+
   public String banner() {
     return "Wenda · " + documents.size() + " documents · answers " + answerMode + " · search " + searchMode.label()
         + " · k=" + k + "\nAsk a question, or :help for commands.";
@@ -64,6 +71,10 @@ public final class ConsoleSession {
     }
     if (line.startsWith(":")) {
       return command(line);
+    }
+    if (BARE_COMMANDS.contains(line.toLowerCase(Locale.ROOT))) {
+      // quit, exit and help typed without the colon are commands, not questions about the documents.
+      return command(":" + line.toLowerCase(Locale.ROOT));
     }
     ask(line);
     return Outcome.CONTINUE;
@@ -79,8 +90,7 @@ public final class ConsoleSession {
     String lang = Language.detect(question);
     if (answer.found() && streamed.toString().equals(answer.text())) {
       // The answer text is already on screen; add the sources and notes.
-      String rendered = renderer.render(answer, lang, debug);
-      out.print(rendered.substring(answer.text().length()));
+      out.print(renderer.afterText(answer, lang, debug));
     } else {
       if (streamed.length() > 0) {
         out.println();
@@ -163,6 +173,6 @@ public final class ConsoleSession {
         "  :mode M      answers: extractive | llm; search: hybrid | bm25 | vector",
         "  :reset       forget the conversation",
         "  :help        this help",
-        "  :quit        leave (also Ctrl-D)");
+        "  :quit        leave (also Ctrl-D; quit, exit and help work without the colon)");
   }
 }

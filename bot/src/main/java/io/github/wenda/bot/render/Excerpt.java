@@ -50,6 +50,48 @@ public final class Excerpt {
     return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
   }
 
+  /**
+   * The cited sentence in its context: a window of at most {@code maxChars} centred on {@code
+   * quote} (the first occurrence in the passage), or {@link #window} when the quote is not there.
+   */
+  public static String around(String text, String quote, List<String> terms, int maxChars) {
+    String flat = text.replace('\n', ' ');
+    int at = quote.isEmpty() ? -1 : flat.indexOf(quote);
+    if (at < 0 || flat.length() <= maxChars) {
+      return window(text, terms, maxChars);
+    }
+    int spare = Math.max(0, maxChars - quote.length());
+    int start = Math.max(0, at - spare / 2);
+    int end = Math.min(flat.length(), Math.max(start + maxChars, at + quote.length()));
+    start = Math.max(0, Math.min(start, end - Math.max(maxChars, quote.length())));
+    if (start > 0 && Character.isLowSurrogate(flat.charAt(start))) {
+      start++;
+    }
+    if (end < flat.length() && Character.isHighSurrogate(flat.charAt(end - 1))) {
+      end--;
+    }
+    return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+  }
+
+  /** The quotes of an answer text cited as {@code [n]}: each line's text before its marker, ellipses split. */
+  public static List<String> quotesOf(String answerText, int n) {
+    List<String> out = new java.util.ArrayList<>();
+    String marker = "[" + n + "]";
+    for (String line : answerText.split("\n")) {
+      int at = line.indexOf(marker);
+      if (at < 0) {
+        continue;
+      }
+      String quote = line.substring(0, at).replaceFirst("^\\d+\\.\\s*", "");
+      for (String piece : quote.split("……")) {
+        if (!piece.isBlank()) {
+          out.add(piece.strip());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Wraps every occurrence of the terms (longest first, no overlaps) using {@code open}/{@code close}. */
   public static String mark(String text, List<String> terms, java.util.function.UnaryOperator<String> escape, String open, String close) {
     boolean[] marked = new boolean[text.length()];

@@ -8,24 +8,34 @@ import io.github.wenda.retrieval.search.Hit;
 import java.util.List;
 
 /**
- * Renders answers as Telegram HTML: the answer, then each source's title and section with the
- * quoted passage in an expandable blockquote (question words in bold), then notes in italics.
+ * Renders answers as Telegram HTML: the answer first (its short answer in bold), then the sources
+ * folded into one expandable blockquote (title, section, the cited sentence in context), then notes
+ * in italics. Not-stated answers say what the documents do not say, with related passages.
  * Every piece of corpus and user text goes through {@link Html#escape}; only this class writes tags.
  */
 final class HtmlRenderer {
   static final int EXCERPT_CHARS = 300;
+  /** Context shown around a cited sentence inside the sources quote. */
+  static final int SOURCE_CHARS = 120;
 
   String answer(Answer answer, Texts t) {
     StringBuilder out = new StringBuilder();
     if (answer.found()) {
-      out.append(Html.escape(answer.text())).append("\n\n<b>").append(t.sources()).append("</b>\n");
-      for (Citation c : answer.citations()) {
-        source(out, c.n(), c.passage(), c.hit().also(), c.matchedTerms());
+      out.append(markSpan(answer.text(), answer.span()));
+      if (!answer.citations().isEmpty()) {
+        // Answer first; the sources fold into one expandable quote so a typical reply fits a phone screen.
+        out.append("\n\n<b>").append(t.sources()).append("</b>\n<blockquote expandable>");
+        StringBuilder sources = new StringBuilder();
+        for (Citation c : answer.citations()) {
+          List<String> quotes = Excerpt.quotesOf(answer.text(), c.n());
+          sources.append(sourceLine(c.n(), c.passage(), c.hit().also(), c.matchedTerms(), quotes.isEmpty() ? "" : quotes.get(0))).append('\n');
+        }
+        out.append(sources.toString().strip()).append("</blockquote>");
       }
     } else {
-      out.append(t.notFound()).append('\n');
+      out.append(answer.notStated() ? Html.escape(answer.text()) : t.notFound()).append('\n');
       if (!answer.related().isEmpty()) {
-        out.append("\n<b>").append(t.related()).append("</b>\n");
+        out.append("\n<b>").append(answer.notStated() ? t.relatedNotAnswer() : t.related()).append("</b>\n");
         for (Hit h : answer.related()) {
           source(out, h.rank(), h.passage(), h.also(), List.of());
         }
@@ -35,6 +45,27 @@ final class HtmlRenderer {
       out.append("\n<i>※ ").append(Html.escape(note)).append("</i>");
     }
     return out.toString().strip();
+  }
+
+  /** The first line's short answer in bold; everything escaped. */
+  private static String markSpan(String text, String span) {
+    int nl = text.indexOf('\n');
+    String first = nl < 0 ? text : text.substring(0, nl);
+    int at = span.isEmpty() ? -1 : first.indexOf(span);
+    if (at < 0) {
+      return Html.escape(text);
+    }
+    return Html.escape(text.substring(0, at)) + "<b>" + Html.escape(span) + "</b>" + Html.escape(text.substring(at + span.length()));
+  }
+
+  /** One source inside the folded quote: number, title and section, the cited sentence in its context. */
+  private static String sourceLine(int n, Passage p, List<Passage> also, List<String> terms, String quote) {
+    String excerpt = quote.isEmpty() ? Excerpt.window(p.text(), terms, SOURCE_CHARS) : Excerpt.around(p.text(), quote, terms, SOURCE_CHARS);
+    StringBuilder line = new StringBuilder("[").append(n).append("] ").append(heading(p)).append('\n');
+    for (Passage same : also) {
+      line.append("= ").append(heading(same)).append('\n'); // the same text in another document
+    }
+    return line.append(Excerpt.mark(excerpt, terms, Html::escape, "<b>", "</b>")).toString();
   }
 
   /** Streaming text so far: just the escaped answer, no sources yet. */

@@ -25,6 +25,15 @@ record Texts(boolean zh) {
     return zh ? "可能相关" : "Possibly related";
   }
 
+  String relatedNotAnswer() {
+    return zh ? "相关内容（不是答案）" : "Related (not an answer)";
+  }
+
+  /** For a sticker, or a photo or file without a caption: what Wenda can read. */
+  String textOnly() {
+    return zh ? "我只能读文字：请用文字提问，或在图片说明里写上问题。" : "I can only read text: type your question, or put it in the photo's caption.";
+  }
+
   String showPassage(int n) {
     return zh ? "全文 [" + n + "]" : "Full [" + n + "]";
   }

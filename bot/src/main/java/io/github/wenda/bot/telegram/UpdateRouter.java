@@ -29,6 +29,9 @@ final class UpdateRouter {
     this.mention = Pattern.compile("@" + Pattern.quote(botUsername) + "\\b", Pattern.CASE_INSENSITIVE);
   }
 
+  /** The internal command for a message with nothing to read (no slash form: users cannot type it). */
+  static final String TEXT_ONLY = "text only";
+
   Incoming route(Update update) {
     if (update.hasCallbackQuery()) {
       return callback(update.getCallbackQuery());
@@ -37,8 +40,16 @@ final class UpdateRouter {
       return new Incoming.Ignored("not a new message or button");
     }
     Message m = update.getMessage();
-    if (m.getText() == null || m.getChat() == null || m.getFrom() == null) {
-      return new Incoming.Ignored("no text");
+    if (m.getChat() == null || m.getFrom() == null) {
+      return new Incoming.Ignored("no chat or sender");
+    }
+    // A photo's caption is its question; a sticker, or a photo or file without one, gets a hint in private chats.
+    String body = m.getText() != null ? m.getText() : m.getCaption();
+    if (body == null || body.isBlank()) {
+      boolean media = m.hasSticker() || m.hasPhoto() || m.hasDocument() || m.hasVoice() || m.hasVideo();
+      return media && "private".equals(m.getChat().getType())
+          ? new Incoming.Command(m.getChatId(), m.getFrom().getId(), m.getMessageId(), false, TEXT_ONLY, "", m.getFrom().getLanguageCode())
+          : new Incoming.Ignored("no text");
     }
     String type = m.getChat().getType();
     boolean group = "group".equals(type) || "supergroup".equals(type);
@@ -48,7 +59,7 @@ final class UpdateRouter {
     long chatId = m.getChatId();
     long userId = m.getFrom().getId();
     String lang = m.getFrom().getLanguageCode();
-    String text = m.getText().strip();
+    String text = body.strip();
     Matcher c = COMMAND.matcher(text);
     if (c.matches()) {
       if (c.group(2) != null && !c.group(2).equalsIgnoreCase(botUsername)) {

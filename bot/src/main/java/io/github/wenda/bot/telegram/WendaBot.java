@@ -258,6 +258,7 @@ public final class WendaBot {
         reply(c.chatId(), c.messageId(), c.group(), Html.escape(t.reset()));
       }
       case "ask" -> reply(c.chatId(), c.messageId(), c.group(), Html.escape(t.emptyAsk()));
+      case UpdateRouter.TEXT_ONLY -> reply(c.chatId(), c.messageId(), c.group(), Html.escape(t.textOnly()));
       default -> {
         if (!c.group()) { // in groups, an unknown command is probably another bot's
           reply(c.chatId(), c.messageId(), false, Html.escape(t.unknownCommand(c.name())));
@@ -452,12 +453,15 @@ public final class WendaBot {
 
     StreamingReply(Incoming.Question q) {
       this.q = q;
+      // A reply ready at once (the extractive answer) is sent once, whole: previews start only
+      // when the text is still coming after one edit interval.
+      this.lastShown = System.nanoTime();
     }
 
     synchronized void token(String token) {
       text.append(token);
       long now = System.nanoTime();
-      if (messageId != null && now - lastShown < settings.editEvery().toNanos() || text.toString().isBlank()) {
+      if (now - lastShown < settings.editEvery().toNanos() || text.toString().isBlank()) {
         return;
       }
       String html = renderer.partial(text.toString());

@@ -27,7 +27,7 @@ class AnswerServiceTest {
           return corpusHits;
         },
         analyzer, w -> w.equals("北约") ? 6.0 : 1.0, new NoAnswerPolicy(minCoverage, 0.99, 3),
-        new ExtractiveComposer(analyzer, w -> 1.0, null, new ExtractiveComposer.Limits(3, 300, 3)),
+        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(3, 300, 3)),
         new FollowUpMerger(analyzer, 8), false, new AnswerService.Settings(5, SearchMode.HYBRID, 50, 3));
   }
 

@@ -152,7 +152,7 @@ class CliTest {
       Run r = run("--set", "answer.mode=llm", "--set", "llm.provider=ollama", "--set", "llm.base-url=" + llm.ollamaBaseUrl(),
           "--set", "llm.model=qwen", "--set", "llm.rewrite-questions=false", "ask", "上合组织农业合作示范区在哪里？");
       assertThat(r.exit()).isZero();
-      assertThat(r.out()).contains("根据文档").contains("杨凌").contains("LLM unavailable");
+      assertThat(r.out()).contains("设在陕西杨凌。[1]").contains("来源").contains("LLM unavailable");
     }
   }
 

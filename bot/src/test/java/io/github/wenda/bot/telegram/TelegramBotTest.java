@@ -97,7 +97,8 @@ class TelegramBotTest {
     assertThat(html).contains("Answer to: What is the SCO? &lt;b&gt;bold&lt;/b&gt; &amp; co [1]")
         .contains("<b>Sources</b>")
         .contains("[1] <b>标题 &lt;A&amp;B&gt;</b> · 一 引言")
-        .contains("<blockquote expandable><b>上海合作组织</b>成立于2001年。&lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</blockquote>");
+        .contains("<blockquote expandable>[1] ")
+        .contains("<b>上海合作组织</b>成立于2001年。&lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</blockquote>");
     assertThat(callbackData(reply)).hasSize(4).allMatch(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64)
         .anyMatch(d -> d.startsWith("p:")).anyMatch(d -> d.startsWith("m:")).anyMatch(d -> d.endsWith(":u"));
     assertThat(api.calls("sendChatAction")).isNotEmpty().allMatch(c -> c.body().path("action").asText().equals("typing"));

@@ -1,0 +1,78 @@
+package io.github.wenda.bot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.conversation.FollowUpMerger;
+import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.search.SearchMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The three refusal states, decided from the candidate sentences of the passages search found. */
+class GroundingTest {
+  private static final List<Hit> CORPUS = Hits.of(
+      "2001年6月15日，上合组织在中国上海宣告成立。上合组织秘书处设在北京。",
+      "2018年11月27日，上合组织与联合国举行了第二次高级别会议，现任联合国秘书长古特雷斯在会上讲话。",
+      "美西方认为上合组织是“东方北约”。");
+
+  private final QueryAnalyzer words = new QueryAnalyzer();
+
+  private Answer ask(String question) {
+    // Words the corpus above does not have, or has once, are rare; the rest are common.
+    java.util.function.ToDoubleFunction<String> idf = w -> switch (w) {
+      case "北约", "现任", "古特雷斯", "首任", "预算", "城市", "伊朗" -> 5.0;
+      case "上", "合", "组织", "上合", "成立" -> 0.5;
+      default -> 3.0;
+    };
+    AnswerService service = new AnswerService(q -> CORPUS, words, idf, new NoAnswerPolicy(0.3, 0.99, 3),
+        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), idf, new ExtractiveComposer.Limits(3, 300, 10)),
+        new FollowUpMerger(words, 8), false, new AnswerService.Settings(5, SearchMode.HYBRID, 200, 3));
+    return service.answer(new Conversation(0), question, TokenSink.NONE);
+  }
+
+  @Test
+  void a_question_the_documents_answer_is_answered() {
+    Answer a = ask("上合组织是什么时候成立的？");
+    assertThat(a.found()).isTrue();
+    assertThat(a.text()).startsWith("2001年6月15日");
+  }
+
+  @Test
+  void a_person_question_about_an_entity_no_candidate_speaks_of_is_not_stated() {
+    Answer a = ask("北约现任秘书长是谁？");
+    assertThat(a.found()).isFalse();
+    assertThat(a.notStated()).isTrue();
+    assertThat(a.text()).startsWith("文档提到了").contains("但没有说明");
+    assertThat(a.related()).isNotEmpty();
+    assertThat(a.citations()).isEmpty();
+  }
+
+  @Test
+  void a_typed_question_whose_type_no_sentence_carries_is_not_stated() {
+    Answer a = ask("上合组织与联合国第二次高级别会议在哪个城市举行？");
+    assertThat(a.notStated()).as(a.text()).isTrue();
+  }
+
+  @Test
+  void a_question_about_nothing_in_the_documents_is_not_covered() {
+    Answer a = ask("红烧肉怎么做才好吃？");
+    assertThat(a.found()).isFalse();
+    assertThat(a.notStated()).isFalse();
+  }
+
+  @Test
+  void the_not_stated_message_names_what_is_there_and_what_is_not() {
+    assertThat(Grounding.message(List.of("上合组织", "秘书处"), List.of("预算"), io.github.wenda.bot.question.ExpectedType.NUMBER, true))
+        .isEqualTo("文档提到了上合组织、秘书处，但没有说明预算的具体数字。");
+    assertThat(Grounding.message(List.of("SCO"), List.of(), io.github.wenda.bot.question.ExpectedType.DATE, false))
+        .isEqualTo("The documents mention SCO but do not say when.");
+  }
+
+  @Test
+  void a_compound_question_is_recognised() {
+    assertThat(Grounding.compound("韩璐在哪个机构工作,担任什么职务?")).isTrue();
+    assertThat(Grounding.compound("上合组织秘书处设在哪里?")).isFalse();
+  }
+}
