@@ -56,7 +56,7 @@ final class Answering {
     Map<String, AnswerService> modes = new LinkedHashMap<>();
     modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, rewriter(launch), false, settings));
     llmSettings(launch).ifPresent(llm -> {
-      AnswerComposer composer = LlmComposer.create(llm, extractive);
+      AnswerComposer composer = LlmComposer.create(llm, extractive, io.github.wenda.bot.answer.llm.Vocabulary.fromIdf(retrieval::idf));
       boolean rewrite = c.bool("llm.rewrite-questions");
       // Rewriting is one short call before search; it gets a third of the answer's time.
       QueryRewriter rewriter = rewrite
@@ -83,10 +83,12 @@ final class Answering {
     if (url.isBlank()) {
       url = provider == LlmSettings.Provider.OLLAMA ? "http://localhost:11434" : "https://api.openai.com/v1";
     }
+    // An Ollama server takes no key; sending the OpenAI key there would hand it to whoever runs it.
+    String key = provider == LlmSettings.Provider.OLLAMA && !c.bool("llm.ollama-sends-key") ? "" : launch.llmApiKey().reveal();
     try {
       return Optional.of(new LlmSettings(provider, url, c.string("llm.model"), c.decimal("llm.temperature"),
-          Duration.ofSeconds(c.integer("llm.timeout-seconds")), launch.llmApiKey().reveal(), c.integer("llm.passages"),
-          LlmSettings.UnsupportedPolicy.parse(c.choice("llm.unsupported")), c.decimal("llm.min-bigram-overlap"),
+          Duration.ofSeconds(c.integer("llm.timeout-seconds")), key, c.integer("llm.passages"),
+          LlmSettings.UnsupportedPolicy.parse(c.choice("llm.unsupported")), c.decimal("llm.min-support"),
           c.bool("llm.stream")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(null, e.getMessage());
