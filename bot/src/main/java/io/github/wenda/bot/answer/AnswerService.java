@@ -64,7 +64,9 @@ public final class AnswerService {
     }
     String language = Language.detect(question);
     List<Turn> history = conversation.history();
-    String searched = rewriter.rewrite(question, history);
+    QueryRewriter.Rewrite rewrite = rewriter.rewriteWithNotes(question, history);
+    String searched = rewrite.text();
+    notes.addAll(rewrite.notes());
     if (!Language.CHINESE.equals(language) && !translates) {
       notes.add("The documents are in Chinese; without a language model, this question was searched as written, so results may be poor.");
     }

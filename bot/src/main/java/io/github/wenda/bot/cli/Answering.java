@@ -54,14 +54,15 @@ final class Answering {
     AnswerService.Settings settings = new AnswerService.Settings(
         launch.retrieval().search().k(), launch.retrieval().search().mode(), c.integer("answer.max-question-chars"), 3);
     Map<String, AnswerService> modes = new LinkedHashMap<>();
-    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, rewriter(launch), false, settings));
+    QueryRewriter offline = rewriter(launch, retrieval);
+    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, offline, false, settings));
     llmSettings(launch).ifPresent(llm -> {
       AnswerComposer composer = LlmComposer.create(llm, extractive, io.github.wenda.bot.answer.llm.Vocabulary.fromIdf(retrieval::idf));
       boolean rewrite = c.bool("llm.rewrite-questions");
       // Rewriting is one short call before search; it gets a third of the answer's time.
       QueryRewriter rewriter = rewrite
-          ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1))
-          : rewriter(launch);
+          ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1), offline)
+          : offline;
       modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval::idf, policy, composer, rewriter, rewrite, settings));
     });
     return modes;
@@ -97,6 +98,13 @@ final class Answering {
 
   static QueryRewriter rewriter(Launch launch) {
     return new FollowUpMerger(new QueryAnalyzer(), launch.config().integer("conversation.follow-up-max-chars"));
+  }
+
+  /** The offline follow-up rules, knowing which words the corpus uses (so off-topic questions stay apart). */
+  static FollowUpMerger rewriter(Launch launch, Retrieval retrieval) {
+    io.github.wenda.bot.answer.llm.Vocabulary vocabulary = io.github.wenda.bot.answer.llm.Vocabulary.fromIdf(retrieval::idf);
+    return new FollowUpMerger(new QueryAnalyzer(), launch.config().integer("conversation.follow-up-max-chars"),
+        w -> vocabulary.rarity(w) < 1.0);
   }
 
   /** The model, with a small cache: answer composition re-embeds the question search just embedded. */
