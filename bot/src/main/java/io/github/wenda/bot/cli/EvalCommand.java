@@ -88,9 +88,11 @@ final class EvalCommand implements Callable<Integer> {
         answerReport = new AnswerQuality(service, r, n, launch.retrieval().search().mode()).run(qs);
       }
       FollowUpQuality.Report followReport = null;
+      io.github.wenda.bot.conversation.FollowUpAnswers.Report followAnswers = null;
       if (followups != null) {
-        followReport = new FollowUpQuality(r, Answering.rewriter(launch), n, launch.retrieval().search().mode())
-            .run(FollowUpFile.read(followups));
+        var pairs = FollowUpFile.read(followups);
+        followReport = new FollowUpQuality(r, Answering.rewriter(launch, r), n, launch.retrieval().search().mode()).run(pairs);
+        followAnswers = new io.github.wenda.bot.conversation.FollowUpAnswers(Answering.service(launch, r, embedder)).run(pairs);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -101,6 +103,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (followReport != null) {
           ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("followups", mapper.valueToTree(followReport));
+          ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("followup_answers", mapper.valueToTree(followAnswers));
         }
         out.println(mapper.writeValueAsString(node));
       } else {
@@ -111,6 +114,9 @@ final class EvalCommand implements Callable<Integer> {
         if (followReport != null) {
           out.printf("%nfollow-ups (%d pairs): recall@%d searched alone %.3f, with the earlier question %.3f%n",
               followReport.pairs(), n, followReport.recallAlone(), followReport.recallRewritten());
+          out.printf("follow-up answers: expected string in the follow-up's answer %d/%d (%.3f), answered %d%n",
+              followAnswers.hits(), followAnswers.pairs(), followAnswers.hitRate(), followAnswers.answered());
+          followAnswers.misses().forEach(m -> out.println("  " + m));
         }
       }
       out.flush();
