@@ -33,7 +33,7 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
   private static final Pattern CONJUNCTION = Pattern.compile("(和|与|跟|同(?![时一样]))");
   // Where an entity ends and the predicate begins.
   private static final Pattern PREDICATE = Pattern.compile(
-      "的|是|签|有|在|开|之间|什么|哪|怎么|如何|为什么|为何|建立|合作|关系|高级别|吗|后来|被|出版|获得|提出|成立|设|位于|于");
+      "的|是|签|有|在|开|之间|什么|哪|怎么|如何|为什么|为何|建立|高级别|吗|后来|被|出版|获得|提出|成立|设|位于|于");
   private static final Pattern ORDINAL = Pattern.compile("第[一二三四五六七八九十\\d]+[次届个]");
   private static final String[] OPENINGS = {"那么", "那", "还有", "另外", "此外", "then ", "and "};
   private static final String TRAILER = "[?？!！。.\\s]+$";
