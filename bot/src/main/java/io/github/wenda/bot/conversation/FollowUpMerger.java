@@ -36,6 +36,10 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
       "的|是|签|有|在|开|之间|什么|哪|怎么|如何|为什么|为何|建立|高级别|吗|后来|被|出版|获得|提出|成立|设|位于|于");
   private static final Pattern ORDINAL = Pattern.compile("第[一二三四五六七八九十\\d]+[次届个]");
   private static final String[] OPENINGS = {"那么", "那", "还有", "另外", "此外", "then ", "and "};
+  private static final Pattern NO_SUBJECT = Pattern.compile(
+      "在|是|什么|哪|何时|多久|多少|谁|为什么|为何|怎么|如何|有没有|有哪些|结果|后来|当时|同一|剩下|具体|主要");
+  /** Predicate-only questions longer than this are full questions that happen to open with 在 or 是. */
+  static final int MAX_PREDICATE_ONLY_CHARS = 14;
   private static final String TRAILER = "[?？!！。.\\s]+$";
 
   private final QueryAnalyzer analyzer;
@@ -83,6 +87,9 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
         if (replaced != null) {
           return new Resolution(question, replaced + mark, "contrast: " + x + " in place of the earlier entity");
         }
+      } else if (!marked) {
+        // "X怎么样" about something the corpus never mentions (今天天气怎么样) is a new question.
+        return Resolution.standalone(question);
       }
     }
     Matcher p = PRONOUN.matcher(q);
@@ -180,16 +187,15 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
     if (q.endsWith("呢")) {
       return true;
     }
+    // A question opening with its predicate (在哪儿第一次提出来的, 结果谁辞职了) has no subject of its own.
+    if (q.length() <= MAX_PREDICATE_ONLY_CHARS && NO_SUBJECT.matcher(q).lookingAt()) {
+      return true;
+    }
     if (q.length() > maxShortChars) {
       return false;
     }
-    // Short: a follow-up unless it is off-topic (a word the corpus never uses) or opens with its own subject.
+    // Short: a follow-up unless it opens with its own subject (东盟什么时候成立).
     List<String> words = analyzer.words(q);
-    for (String w : words) {
-      if (w.length() >= 2 && !known.test(w)) {
-        return false;
-      }
-    }
     return words.isEmpty() || !ownSubject(q, words.get(0));
   }
 

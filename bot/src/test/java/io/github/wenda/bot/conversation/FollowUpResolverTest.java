@@ -60,6 +60,12 @@ class FollowUpResolverTest {
   }
 
   @Test
+  void a_question_opening_with_its_predicate_is_a_follow_up() {
+    assertThat(after("正确义利观是谁提出的？", "在哪儿第一次提出来的？").resolved()).contains("正确", "提出");
+    assertThat(after("2020年吉尔吉斯斯坦为什么政局突变？", "结果谁辞职了？").resolved()).contains("吉尔吉斯斯坦");
+  }
+
+  @Test
   void a_question_that_stands_on_its_own_is_not_merged() {
     assertThat(after("上合组织与东盟的合作", "今天天气怎么样").changed()).isFalse();
     assertThat(after("上合组织与东盟的合作", "东盟什么时候成立").changed()).isFalse();

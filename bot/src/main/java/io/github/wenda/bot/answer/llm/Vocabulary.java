@@ -21,8 +21,14 @@ public interface Vocabulary {
 
   /** Rarity from BM25 idf over the index ({@code Retrieval::idf}); a word never seen has the largest idf. */
   static Vocabulary fromIdf(ToDoubleFunction<String> idf) {
-    double max = Math.max(1e-9, idf.applyAsDouble("\u0000never-a-word"));
-    return word -> Math.max(0, Math.min(1, idf.applyAsDouble(word) / max));
+    // The largest idf is that of a word no passage has; asked lazily, the index may still be opening.
+    double[] max = {Double.NaN};
+    return word -> {
+      if (Double.isNaN(max[0])) {
+        max[0] = Math.max(1e-9, idf.applyAsDouble("zzqxjv"));
+      }
+      return Math.max(0, Math.min(1, idf.applyAsDouble(word) / max[0]));
+    };
   }
 
   /** Rarity from document frequencies over {@code texts}, one text a document, segmented as search does. */
