@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *       is a word the corpus knows, so 今天天气怎么样 stands on its own.
  *   <li><b>Pronoun</b> — 它 / 该组织 / 其 / 她 / 他 are replaced by the previous focus (A of "A与B", else the
  *       subject the previous question opens with).
- *   <li><b>Ellipsis</b> — a question opening with 那 / 还有, ending in 呢, or short without a subject
- *       of its own is searched with the previous question's content words.
+ *   <li><b>Ellipsis</b> — a question opening with 那 / 还有, ending in 呢, opening with its predicate
+ *       (在哪儿…, 结果谁…), or short without a subject of its own is searched with the previous
+ *       question's content words.
  * </ol>
  *
  * A question that fits none stands on its own. Measured on corpus/followups.jsonl (README).
