@@ -296,6 +296,9 @@ public final class CitationChecker {
       } else if (r > BORROWED_RARITY && present(w, best.passageText)) {
         // In the passage, but not where the claim's other words are: a detail taken from another fact.
         return Verdict.no("“" + w + "” is in " + where + ", but not in the sentence that states the rest");
+      } else if (r > BORROWED_RARITY && substituted(w, compact(norm), best.core).isPresent()) {
+        // Same words around it, another word in its place: 以俄罗斯城市命名 against 以中国城市命名.
+        return Verdict.no("“" + w + "” stands where " + where + " has “" + substituted(w, compact(norm), best.core).get() + "”");
       } else if (r >= NAME_RARITY || Character.isUpperCase(w.codePointAt(0))) {
         return Verdict.no("“" + w + "” is not in " + markers(sources));
       }
@@ -305,6 +308,26 @@ public final class CitationChecker {
       return Verdict.no(String.format(Locale.ROOT, "only %.0f%% of its content is in %s", 100 * share, markers(sources)));
     }
     return new Verdict(true, "supported by " + where, Set.of(best.passage));
+  }
+
+  /** The source's word between the same neighbours as {@code word} in the claim, when it differs. */
+  static Optional<String> substituted(String word, String claim, String source) {
+    int at = claim.indexOf(word);
+    if (at < 1 || at + word.length() + 2 > claim.length()) {
+      return Optional.empty();
+    }
+    String left = claim.substring(at - 1, at);
+    String right = claim.substring(at + word.length(), at + word.length() + 2);
+    if (!(left + right).codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+      return Optional.empty();
+    }
+    Matcher m = Pattern.compile(Pattern.quote(left) + "(\\p{IsHan}{1,6}?)" + Pattern.quote(right)).matcher(source);
+    while (m.find()) {
+      if (!m.group(1).equals(word) && !m.group(1).contains(word)) {
+        return Optional.of(m.group(1));
+      }
+    }
+    return Optional.empty();
   }
 
   private record Window(int passage, String core, String wide, double score, String passageText) {}
