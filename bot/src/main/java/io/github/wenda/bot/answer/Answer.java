@@ -10,10 +10,14 @@ import java.util.Objects;
  * short answer inside it (empty when the question wants no typed span). Not stated: not found,
  * {@code text} says what the documents mention and what they do not say, {@code related} holds
  * the nearest passages. Not covered: not found, no text, only {@code related}. {@code notes} are
- * one-line remarks for the reader (question truncated, LLM unavailable …).
+ * one-line remarks for the reader (question truncated, LLM unavailable …); {@code sentences} the
+ * claim checker's verdict on each sentence of an LLM answer (empty for extractive answers).
  */
-public record Answer(boolean found, String text, List<Citation> citations, List<Hit> related, List<String> notes, String span) {
+public record Answer(
+    boolean found, String text, List<Citation> citations, List<Hit> related, List<String> notes, String span,
+    List<SentenceCheck> sentences) {
   public Answer {
+    sentences = List.copyOf(sentences);
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(span, "span");
     citations = List.copyOf(citations);
@@ -25,7 +29,11 @@ public record Answer(boolean found, String text, List<Citation> citations, List<
   }
 
   public Answer(boolean found, String text, List<Citation> citations, List<Hit> related, List<String> notes) {
-    this(found, text, citations, related, notes, "");
+    this(found, text, citations, related, notes, "", List.of());
+  }
+
+  public Answer(boolean found, String text, List<Citation> citations, List<Hit> related, List<String> notes, String span) {
+    this(found, text, citations, related, notes, span, List.of());
   }
 
   public static Answer found(String text, List<Citation> citations, List<String> notes) {
@@ -55,10 +63,15 @@ public record Answer(boolean found, String text, List<Citation> citations, List<
     return !found && !text.isBlank();
   }
 
+  /** The same answer carrying the checker's verdict on each sentence a model wrote. */
+  public Answer withSentences(List<SentenceCheck> checked) {
+    return new Answer(found, text, citations, related, notes, span, checked);
+  }
+
   /** The same answer with one more note. */
   public Answer withNote(String note) {
     List<String> n = new java.util.ArrayList<>(notes);
     n.add(note);
-    return new Answer(found, text, citations, related, n, span);
+    return new Answer(found, text, citations, related, n, span, sentences);
   }
 }

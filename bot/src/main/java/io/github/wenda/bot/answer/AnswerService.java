@@ -108,7 +108,9 @@ public final class AnswerService {
       sink.token(chat.get());
       return Answer.found(chat.get(), List.of(), notes);
     }
-    String searched = rewriter.rewrite(question, history);
+    QueryRewriter.Rewrite rewrite = rewriter.rewriteWithNotes(question, history);
+    String searched = rewrite.text();
+    notes.addAll(rewrite.notes());
     if (!zh && !translates) {
       notes.add("The documents are in Chinese; without a language model, this question was searched as written, so results may be poor.");
     }

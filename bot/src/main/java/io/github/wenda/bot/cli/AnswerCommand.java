@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.Citation;
+import io.github.wenda.bot.answer.SentenceCheck;
+import io.github.wenda.bot.answer.Turn;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.retrieval.Retrieval;
@@ -25,8 +33,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wenda answer --questions FILE}: answers each question on its own (no shared memory) and
- * writes one JSONL line per question in input order, whatever the question holds.
+ * {@code wenda answer --questions FILE}: answers the questions in file order and writes one JSONL
+ * line per question, whatever the question holds. Lines sharing a {@code "conversation"} value are
+ * one conversation (a follow-up reads the earlier ones); other lines stand alone. LLM answers
+ * carry the checker's verdict on each sentence.
  */
 @Command(name = "answer", mixinStandardHelpOptions = true,
     description = "Answer every question of a JSONL file; print JSONL answers with citations.")
@@ -38,7 +48,7 @@ final class AnswerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--questions", required = true, paramLabel = "FILE",
-      description = "JSONL, one {\"id\",\"question\"} per line.")
+      description = "JSONL, one {\"id\",\"question\"} per line; lines with the same \"conversation\" are asked as one conversation.")
   Path questions;
 
   @Override
@@ -49,21 +59,52 @@ final class AnswerCommand implements Callable<Integer> {
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);
-      for (Question q : qs) {
-        out.println(JSON.writeValueAsString(line(q, service)));
+      List<String> conversationIds = conversations(questions);
+      int turns = Math.max(1, launch.config().integer("conversation.max-turns"));
+      Map<String, Conversation> open = new HashMap<>();
+      for (int i = 0; i < qs.size(); i++) {
+        String id = i < conversationIds.size() ? conversationIds.get(i) : null;
+        Conversation c = id == null ? new Conversation(1) : open.computeIfAbsent(id, k -> new Conversation(turns));
+        ObjectNode line = line(qs.get(i), service, c);
+        if (id != null) {
+          line.put("conversation", id);
+        }
+        out.println(JSON.writeValueAsString(line));
         out.flush();
       }
     }
     return Main.OK;
   }
 
+  /** The {@code "conversation"} of each non-blank line, in order (null where there is none), as QuestionFile reads them. */
+  static List<String> conversations(Path file) throws java.io.IOException {
+    List<String> out = new ArrayList<>();
+    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (raw.isBlank()) {
+        continue;
+      }
+      JsonNode c;
+      try {
+        c = JSON.readTree(raw).get("conversation");
+      } catch (java.io.IOException e) {
+        c = null; // QuestionFile has already named the broken line
+      }
+      out.add(c == null || c.isNull() || c.asText().isBlank() ? null : c.asText());
+    }
+    return out;
+  }
+
   static ObjectNode line(Question q, AnswerService service) {
+    return line(q, service, new Conversation(1));
+  }
+
+  static ObjectNode line(Question q, AnswerService service, Conversation conversation) {
     ObjectNode line = JSON.createObjectNode();
     line.put("id", q.id());
     line.put("question", q.question());
     Answer a;
     try {
-      a = service.answer(new Conversation(0), q.question(), TokenSink.NONE);
+      a = service.answer(conversation, q.question(), TokenSink.NONE);
     } catch (RuntimeException e) {
       // One bad question must not cost the answers to the others.
       log.warn("question {} failed: {}", q.id(), e.toString(), e);
@@ -74,7 +115,22 @@ final class AnswerCommand implements Callable<Integer> {
       return line;
     }
     line.put("found", a.found());
+    List<Turn> history = conversation.history();
+    if (!history.isEmpty() && !history.get(history.size() - 1).searchedAs().equals(q.question())) {
+      line.put("searched_as", history.get(history.size() - 1).searchedAs());
+    }
     line.put("answer", a.text());
+    if (!a.sentences().isEmpty()) {
+      ArrayNode sentences = line.putArray("sentences");
+      for (SentenceCheck s : a.sentences()) {
+        ObjectNode o = sentences.addObject();
+        o.put("text", s.text());
+        ArrayNode cited = o.putArray("citations");
+        s.citations().forEach(cited::add);
+        o.put("supported", s.supported());
+        o.put("reason", s.reason());
+      }
+    }
     ArrayNode citations = line.putArray("citations");
     for (Citation c : a.citations()) {
       ObjectNode o = citations.addObject();

@@ -64,14 +64,15 @@ final class Answering {
         c.integer("answer.max-question-chars"), 3, c.integer("answer.passages"));
     SmallTalk smallTalk = new SmallTalk(topics(retrieval));
     Map<String, AnswerService> modes = new LinkedHashMap<>();
-    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, rewriter(launch), false, settings, smallTalk));
+    QueryRewriter offline = rewriter(launch, retrieval);
+    modes.put(EXTRACTIVE, new AnswerService(retrieval, analyzer, retrieval::idf, policy, extractive, offline, false, settings, smallTalk));
     llmSettings(launch).ifPresent(llm -> {
-      AnswerComposer composer = LlmComposer.create(llm, extractive);
+      AnswerComposer composer = LlmComposer.create(llm, extractive, io.github.wenda.bot.answer.llm.Vocabulary.fromIdf(retrieval::idf));
       boolean rewrite = c.bool("llm.rewrite-questions");
       // Rewriting is one short call before search; it gets a third of the answer's time.
       QueryRewriter rewriter = rewrite
-          ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1))
-          : rewriter(launch);
+          ? new LlmQueryRewriter(ChatModels.chat(llm), llm, llm.timeout().dividedBy(3).plusSeconds(1), offline)
+          : offline;
       modes.put(LLM, new AnswerService(retrieval, analyzer, retrieval::idf, policy, composer, rewriter, rewrite, settings, smallTalk));
     });
     return modes;
@@ -106,10 +107,12 @@ final class Answering {
     if (url.isBlank()) {
       url = provider == LlmSettings.Provider.OLLAMA ? "http://localhost:11434" : "https://api.openai.com/v1";
     }
+    // An Ollama server takes no key; sending the OpenAI key there would hand it to whoever runs it.
+    String key = provider == LlmSettings.Provider.OLLAMA && !c.bool("llm.ollama-sends-key") ? "" : launch.llmApiKey().reveal();
     try {
       return Optional.of(new LlmSettings(provider, url, c.string("llm.model"), c.decimal("llm.temperature"),
-          Duration.ofSeconds(c.integer("llm.timeout-seconds")), launch.llmApiKey().reveal(), c.integer("llm.passages"),
-          LlmSettings.UnsupportedPolicy.parse(c.choice("llm.unsupported")), c.decimal("llm.min-bigram-overlap"),
+          Duration.ofSeconds(c.integer("llm.timeout-seconds")), key, c.integer("llm.passages"),
+          LlmSettings.UnsupportedPolicy.parse(c.choice("llm.unsupported")), c.decimal("llm.min-support"),
           c.bool("llm.stream")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(null, e.getMessage());
@@ -118,6 +121,13 @@ final class Answering {
 
   static QueryRewriter rewriter(Launch launch) {
     return new FollowUpMerger(new QueryAnalyzer(), launch.config().integer("conversation.follow-up-max-chars"));
+  }
+
+  /** The offline follow-up rules, knowing which words the corpus uses (so off-topic questions stay apart). */
+  static FollowUpMerger rewriter(Launch launch, Retrieval retrieval) {
+    io.github.wenda.bot.answer.llm.Vocabulary vocabulary = io.github.wenda.bot.answer.llm.Vocabulary.fromIdf(retrieval::idf);
+    return new FollowUpMerger(new QueryAnalyzer(), launch.config().integer("conversation.follow-up-max-chars"),
+        w -> vocabulary.rarity(w) < 1.0);
   }
 
   /** The model, with a small cache: answer composition re-embeds the question search just embedded. */

@@ -117,7 +117,7 @@ final class EvalCommand implements Callable<Integer> {
     if (modes.isEmpty()) {
       // Only the baseline: Wenda's index is neither built nor opened (it may not read these files yet).
       EvalReport report = withBaseline(emptyReport(qs, n), launch.retrieval().corpusDir(), qs, n);
-      printReport(report, file, null, null);
+      printReport(report, file, null, null, null);
       return Main.OK;
     }
     Embedder embedder = Answering.embedder();
@@ -132,17 +132,20 @@ final class EvalCommand implements Callable<Integer> {
         answerReport = new AnswerQuality(service, r, n, launch.retrieval().search().mode()).run(qs, QuestionKinds.read(file));
       }
       FollowUpQuality.Report followReport = null;
+      io.github.wenda.bot.conversation.FollowUpAnswers.Report followAnswers = null;
       if (followups != null) {
-        followReport = new FollowUpQuality(r, Answering.rewriter(launch), n, launch.retrieval().search().mode())
-            .run(FollowUpFile.read(followups));
+        var pairs = FollowUpFile.read(followups);
+        followReport = new FollowUpQuality(r, Answering.rewriter(launch, r), n, launch.retrieval().search().mode()).run(pairs);
+        followAnswers = new io.github.wenda.bot.conversation.FollowUpAnswers(Answering.service(launch, r, embedder)).run(pairs);
       }
-      printReport(report, file, answerReport, followReport);
+      printReport(report, file, answerReport, followReport, followAnswers);
     }
     return Main.OK;
   }
 
   private void printReport(EvalReport report, Path file, AnswerQuality.Report answerReport,
-      FollowUpQuality.Report followReport) throws Exception {
+      FollowUpQuality.Report followReport, io.github.wenda.bot.conversation.FollowUpAnswers.Report followAnswers)
+      throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -152,6 +155,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (followReport != null) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("followups", mapper.valueToTree(followReport));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).set("followup_answers", mapper.valueToTree(followAnswers));
       }
       out.println(mapper.writeValueAsString(node));
     } else {
@@ -162,6 +166,9 @@ final class EvalCommand implements Callable<Integer> {
       if (followReport != null) {
         out.printf("%nfollow-ups (%d pairs): recall@%d searched alone %.3f, with the earlier question %.3f%n",
             followReport.pairs(), report.k(), followReport.recallAlone(), followReport.recallRewritten());
+        out.printf("follow-up answers: expected string in the follow-up's answer %d/%d (%.3f), answered %d%n",
+            followAnswers.hits(), followAnswers.pairs(), followAnswers.hitRate(), followAnswers.answered());
+        followAnswers.misses().forEach(m -> out.println("  " + m));
       }
     }
     out.flush();

@@ -34,6 +34,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE", description = "hybrid, bm25 or vector (default: search.mode).")
   String mode;
 
+  @Option(names = "--after", paramLabel = "QUESTION",
+      description = "An earlier question of the conversation (repeatable, oldest first): QUESTION is then read as a follow-up.")
+  java.util.List<String> after = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     Options.checkK(top);
@@ -44,13 +48,24 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(), java.util.Set.of());
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       var s = launch.retrieval().search();
-      SearchExplainer.Explanation e = new SearchExplainer(r.index(), embedder, s).explain(question, top, m);
+      // A follow-up is explained as it is searched: resolved against the earlier questions.
+      var resolver = Answering.rewriter(launch, r);
+      java.util.List<io.github.wenda.bot.answer.Turn> history = new java.util.ArrayList<>();
+      for (String earlier : after) {
+        history.add(new io.github.wenda.bot.answer.Turn(earlier, resolver.rewrite(earlier, history), ""));
+      }
+      var resolution = resolver.resolve(question, history);
+      String searched = resolution.resolved();
+      SearchExplainer.Explanation e = new SearchExplainer(r.index(), embedder, s).explain(searched, top, m);
       out.printf("question    %s%n", question);
+      if (!after.isEmpty()) {
+        out.printf("resolved    %s  (%s)%n", searched, resolution.rule());
+      }
       out.printf("normalised  %s%n", e.normalized());
       out.printf("words       %s%n", String.join(" | ", e.words()));
       out.printf("bigrams     %s%n", e.bigrams().isEmpty() ? "(off)" : String.join(" ", e.bigrams()));
       var service = Answering.service(launch, r, embedder);
-      var analysis = service.analyze(question);
+      var analysis = service.analyze(searched);
       out.printf("answer type %s%s%n", analysis.expected().name().toLowerCase(java.util.Locale.ROOT).replace('_', '/'),
           analysis.listCount() > 0 ? " (" + analysis.listCount() + " items)" : "");
       out.printf("focus       entity \"%s\", relation \"%s\", entities %s%n", analysis.focus().entity(), analysis.focus().relation(),
@@ -70,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("      %s%n", excerpt(h.passage().text()));
       }
       NoAnswerPolicy policy = Answering.policy(launch);
-      Evidence ev = service.assess(question);
+      Evidence ev = service.assess(searched);
       boolean declines = policy.declines(ev);
       out.printf("%nno-answer   coverage %.2f %s answer.min-coverage %.2f; similarity %.2f %s answer.min-similarity %.2f (best of top %d)%n",
           ev.coverage(), ev.coverage() >= policy.minCoverage() ? ">=" : "<", policy.minCoverage(),

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Answers questions from a document collection, citing the passages it quotes.",
     subcommands = {
       ConsoleCommand.class, AskCommand.class, AnswerCommand.class, IndexCommand.class, RetrieveCommand.class,
-      EvalCommand.class, ExplainCommand.class, BenchCommand.class, TelegramCommand.class, FeedbackCommand.class})
+      EvalCommand.class, CheckerCommand.class, ExplainCommand.class, BenchCommand.class, TelegramCommand.class, FeedbackCommand.class})
 public final class WendaCommand implements Callable<Integer> {
   @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Settings file (default: config/wenda.yaml in the Wenda folder, or env WENDA_CONFIG).")

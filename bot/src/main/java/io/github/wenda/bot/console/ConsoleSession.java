@@ -81,25 +81,59 @@ public final class ConsoleSession {
   }
 
   private void ask(String question) {
-    StringBuilder streamed = new StringBuilder();
-    Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, token -> {
-      streamed.append(token);
-      out.print(token);
-      out.flush();
-    });
+    Provisional draft = new Provisional(out, style);
+    Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, draft::token);
+    // Only checked text stays on screen: the streamed draft is erased before the answer is printed.
+    draft.clear();
     String lang = Language.detect(question);
-    if (answer.found() && streamed.toString().equals(answer.text())) {
-      // The answer text is already on screen; add the sources and notes.
-      out.print(renderer.afterText(answer, lang, debug));
-    } else {
-      if (streamed.length() > 0) {
-        out.println();
-        out.println(style == TextStyle.ANSI ? "\u001b[2m── checked answer ──\u001b[0m" : "── checked answer ──");
+    if (debug) {
+      List<io.github.wenda.bot.answer.Turn> turns = conversation.history();
+      if (!turns.isEmpty() && !turns.get(turns.size() - 1).searchedAs().equals(question)) {
+        out.println("resolved question: " + turns.get(turns.size() - 1).searchedAs());
       }
-      out.print(renderer.render(answer, lang, debug));
     }
+    out.print(renderer.render(answer, lang, debug));
     out.println();
     out.flush();
+  }
+
+  /**
+   * The provisional area a streamed reply is drafted in: one status line showing the tail of the
+   * draft, rewritten in place (ANSI) and erased when the checked answer is ready; nothing at all
+   * on a plain terminal, where a line once printed cannot be taken back.
+   */
+  static final class Provisional {
+    /** How much of the draft's tail the status line shows (CJK characters are two columns wide). */
+    static final int TAIL_CHARS = 30;
+    private final PrintWriter out;
+    private final boolean ansi;
+    private final StringBuilder draft = new StringBuilder();
+    private boolean shown;
+
+    Provisional(PrintWriter out, TextStyle style) {
+      this.out = out;
+      this.ansi = style == TextStyle.ANSI;
+    }
+
+    synchronized void token(String token) {
+      draft.append(token);
+      if (!ansi) {
+        return;
+      }
+      String flat = draft.toString().replaceAll("\\s+", " ").strip();
+      String tail = flat.length() <= TAIL_CHARS ? flat : "…" + flat.substring(flat.length() - TAIL_CHARS);
+      out.print("\r\u001b[2K\u001b[2m(drafting, not yet checked) " + tail + "\u001b[0m");
+      out.flush();
+      shown = true;
+    }
+
+    synchronized void clear() {
+      if (shown) {
+        out.print("\r\u001b[2K");
+        out.flush();
+        shown = false;
+      }
+    }
   }
 
   private Outcome command(String line) {

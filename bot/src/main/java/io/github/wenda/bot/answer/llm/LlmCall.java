@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.FinishReason;
 import io.github.wenda.bot.answer.TokenSink;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -50,14 +51,27 @@ final class LlmCall {
 
   private LlmCall() {}
 
-  /** The outcome of a call: {@code text} when it worked, else {@code failure}, a reason for a note. */
-  record Reply(String text, String failure) {
+  /**
+   * The outcome of a call: {@code text} when it worked, else {@code failure}, a reason for a note;
+   * {@code truncated} when the reply stopped without a finish (length limit, stream cut off).
+   */
+  record Reply(String text, String failure, boolean truncated) {
     static Reply ok(String text) {
-      return new Reply(text == null ? "" : text, null);
+      return new Reply(text == null ? "" : text, null, false);
+    }
+
+    static Reply cut(String text) {
+      return new Reply(text == null ? "" : text, null, true);
     }
 
     static Reply failed(String reason) {
-      return new Reply("", reason);
+      return new Reply("", reason, false);
+    }
+
+    static Reply of(ChatResponse response) {
+      String text = response == null || response.aiMessage() == null ? "" : response.aiMessage().text();
+      FinishReason finish = response == null ? null : response.finishReason();
+      return finish == null || finish == FinishReason.LENGTH ? cut(text) : ok(text);
     }
 
     boolean ok() {
@@ -75,7 +89,9 @@ final class LlmCall {
     }
     try {
       ChatResponse response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return Reply.ok(response == null || response.aiMessage() == null ? "" : response.aiMessage().text());
+      Reply reply = Reply.of(response);
+      // Servers that omit the finish reason on a blocking reply still sent it whole.
+      return response != null && response.finishReason() == null ? Reply.ok(reply.text()) : reply;
     } catch (TimeoutException e) {
       call.cancel(true);
       return failed(e, timeout, settings);
@@ -96,7 +112,8 @@ final class LlmCall {
    */
   static Reply streaming(StreamingChatModel model, ChatRequest request, Duration timeout, TokenSink sink,
       LlmSettings settings) {
-    CompletableFuture<String> done = new CompletableFuture<>();
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    StringBuffer received = new StringBuffer();
     AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     AtomicBoolean forwarding = new AtomicBoolean(true);
@@ -110,6 +127,9 @@ final class LlmCall {
       @Override
       public void onPartialResponse(String token) {
         lastActivity.set(System.nanoTime());
+        if (token != null && forwarding.get()) {
+          received.append(token);
+        }
         if (token != null && !token.isEmpty() && forwarding.get()) {
           try {
             sink.token(token);
@@ -122,7 +142,7 @@ final class LlmCall {
 
       @Override
       public void onCompleteResponse(ChatResponse response) {
-        done.complete(response == null || response.aiMessage() == null ? "" : response.aiMessage().text());
+        done.complete(response);
       }
 
       @Override
@@ -142,12 +162,19 @@ final class LlmCall {
           return failed(new TimeoutException(), timeout, settings);
         }
         try {
-          return Reply.ok(done.get(wait, TimeUnit.NANOSECONDS));
+          ChatResponse response = done.get(wait, TimeUnit.NANOSECONDS);
+          Reply reply = Reply.of(response);
+          return reply.text().isEmpty() && received.length() > 0 ? new Reply(received.toString(), null, reply.truncated()) : reply;
         } catch (TimeoutException e) {
           // Tokens may have arrived meanwhile; the loop recomputes the deadline.
         }
       }
     } catch (ExecutionException e) {
+      if (received.length() > 0) {
+        // The connection broke mid-reply: what arrived is kept, as a cut-off reply.
+        LOG.info("LLM stream broke after {} characters: {}", received.length(), reason(e.getCause(), timeout, settings));
+        return Reply.cut(received.toString());
+      }
       return failed(e.getCause(), timeout, settings);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

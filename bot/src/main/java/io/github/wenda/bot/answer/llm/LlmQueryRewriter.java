@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.github.wenda.bot.answer.Language;
 import io.github.wenda.bot.answer.Turn;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Objects;
 /**
  * Turns the latest question into a standalone question in Simplified Chinese for searching the
  * (Chinese) corpus: follow-ups such as 那它和东盟呢？ are completed from the conversation, other
- * languages are translated. Returns the question unchanged on any error, timeout or empty reply.
+ * languages are translated. Only those cost a model call: a Chinese question that the offline
+ * rules find standalone (every first question) goes to search as it is. When the call fails,
+ * times out or replies with nothing, the offline rules' reading is used and a note says so.
  * Never throws.
  */
 public final class LlmQueryRewriter implements io.github.wenda.bot.answer.QueryRewriter {
@@ -32,14 +35,17 @@ public final class LlmQueryRewriter implements io.github.wenda.bot.answer.QueryR
   private final ChatModel chat;
   private final Duration timeout;
   private final LlmSettings settings;
+  private final io.github.wenda.bot.answer.QueryRewriter offline;
 
   /** A rewriter waiting at most {@code llm.timeout} for the model. */
   public LlmQueryRewriter(ChatModel chat, LlmSettings settings) {
-    this(chat, settings, settings.timeout());
+    this(chat, settings, settings.timeout(), io.github.wenda.bot.answer.QueryRewriter.NONE);
   }
 
   /** A rewriter waiting at most {@code timeout}, e.g. shorter than the answer's, since it runs first. */
-  public LlmQueryRewriter(ChatModel chat, LlmSettings settings, Duration timeout) {
+  public LlmQueryRewriter(ChatModel chat, LlmSettings settings, Duration timeout,
+      io.github.wenda.bot.answer.QueryRewriter offline) {
+    this.offline = Objects.requireNonNull(offline, "offline");
     this.chat = Objects.requireNonNull(chat, "chat");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -48,22 +54,49 @@ public final class LlmQueryRewriter implements io.github.wenda.bot.answer.QueryR
     }
   }
 
-  /** The standalone Chinese form of {@code question}, or {@code question} itself if the model fails. */
+  /** The standalone Chinese form of {@code question}; the offline reading if the model fails. */
   @Override
   public String rewrite(String question, List<Turn> history) {
+    return rewriteWithNotes(question, history).text();
+  }
+
+  @Override
+  public Rewrite rewriteWithNotes(String question, List<Turn> history) {
     if (question == null || question.isBlank()) {
-      return question;
+      return new Rewrite(question == null ? "" : question, List.of());
+    }
+    List<Turn> h = history == null ? List.of() : history;
+    String offlineReading = offline.rewrite(question, h);
+    boolean chinese = Language.CHINESE.equals(Language.detect(question));
+    if (chinese && offlineReading.equals(question) && (h.isEmpty() || !mayFollowUp(question))) {
+      // A question in the corpus's language that stands on its own: one model call (the answer), not two.
+      return new Rewrite(question, List.of());
     }
     try {
       ChatRequest request = ChatRequest.builder()
-          .messages(SystemMessage.from(SYSTEM), UserMessage.from(user(question, history)))
+          .messages(SystemMessage.from(SYSTEM), UserMessage.from(user(question, h)))
           .build();
       LlmCall.Reply reply = LlmCall.blocking(chat, request, timeout, settings);
       String rewritten = reply.ok() ? clean(reply.text()) : "";
-      return rewritten.isEmpty() || rewritten.length() > MAX_REWRITE_CHARS ? question : rewritten;
+      if (!rewritten.isEmpty() && rewritten.length() <= MAX_REWRITE_CHARS) {
+        return new Rewrite(rewritten, List.of());
+      }
+      return failedOver(question, offlineReading, reply.ok() ? "it gave no usable rewrite" : reply.failure());
     } catch (RuntimeException e) {
-      return question;
+      return failedOver(question, offlineReading, "error: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static Rewrite failedOver(String question, String offlineReading, String why) {
+    String note = offlineReading.equals(question)
+        ? "The language model could not rewrite the question (" + why + "); it was searched as written."
+        : "The language model could not rewrite the question (" + why + "); searched as: " + offlineReading;
+    return new Rewrite(offlineReading, List.of(note));
+  }
+
+  // Pronouns and ellipsis the offline rules may have left standing; the model reads them better.
+  private static boolean mayFollowUp(String question) {
+    return question.matches("^(那|还有|另外|它|其|该|这|此).*|.*(它|该组织|他们|她|呢[?？]?)$|.*[它她].*");
   }
 
   static String user(String question, List<Turn> history) {

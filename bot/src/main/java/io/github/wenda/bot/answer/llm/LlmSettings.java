@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param apiKey bearer token, or empty for none
  * @param passages how many of the top hits go into the prompt
  * @param unsupported what to do with a sentence its cited passages don't support
- * @param minBigramOverlap share of a sentence's character bigrams its cited passages must contain
+ * @param minSupport least rarity-weighted share of a claim's content words its supporting passage sentences must contain
  * @param stream whether to stream tokens to the console as they arrive
  */
 public record LlmSettings(
@@ -33,11 +33,11 @@ public record LlmSettings(
     String apiKey,
     int passages,
     UnsupportedPolicy unsupported,
-    double minBigramOverlap,
+    double minSupport,
     boolean stream) {
 
-  /** The default for {@code llm.min-bigram-overlap}. */
-  public static final double DEFAULT_MIN_BIGRAM_OVERLAP = 0.3;
+  /** The default for {@code llm.min-support}. */
+  public static final double DEFAULT_MIN_SUPPORT = 0.6;
 
   public LlmSettings {
     Objects.requireNonNull(provider, "llm.provider");
@@ -57,9 +57,9 @@ public record LlmSettings(
     if (passages < 1 || passages > 20) {
       throw new IllegalArgumentException("llm.passages must be between 1 and 20, but is: " + passages);
     }
-    if (!(minBigramOverlap >= 0.0 && minBigramOverlap <= 1.0)) {
+    if (!(minSupport >= 0.0 && minSupport <= 1.0)) {
       throw new IllegalArgumentException(
-          "llm.min-bigram-overlap must be between 0.0 and 1.0, but is: " + minBigramOverlap);
+          "llm.min-support must be between 0.0 and 1.0, but is: " + minSupport);
     }
   }
 
@@ -84,7 +84,7 @@ public record LlmSettings(
         + ", apiKey=" + (hasApiKey() ? "***" : "(none)")
         + ", passages=" + passages
         + ", unsupported=" + unsupported.label()
-        + ", minBigramOverlap=" + minBigramOverlap
+        + ", minSupport=" + minSupport
         + ", stream=" + stream + "]";
   }
 

@@ -8,8 +8,8 @@ import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
 import org.junit.jupiter.api.Test;
 
 class CitationCheckerTest {
-  private final CitationChecker mark = new CitationChecker(UnsupportedPolicy.MARK, 0.3);
-  private final CitationChecker remove = new CitationChecker(UnsupportedPolicy.REMOVE, 0.3);
+  private final CitationChecker mark = new CitationChecker(UnsupportedPolicy.MARK, 0.6, Fixtures.VOCABULARY);
+  private final CitationChecker remove = new CitationChecker(UnsupportedPolicy.REMOVE, 0.6, Fixtures.VOCABULARY);
 
   @Test
   void bracketStyles_areNormalisedToSquareMarkers() {
@@ -39,7 +39,7 @@ class CitationCheckerTest {
     CheckedReply r = mark.check("The area was completed in 2010 [1] [5].", HITS, "en");
 
     // then
-    assertThat(r.text()).isEqualTo("The area was completed in 2010 [1].");
+    assertThat(r.text()).isEqualTo("The area was completed in 2010 [1]. (unsupported)");
   }
 
   @Test
@@ -83,37 +83,6 @@ class CitationCheckerTest {
   }
 
   @Test
-  void sentencesWithoutCitation_areLeftAlone() {
-    // when
-    CheckedReply r = mark.check("这是一个好问题。自贸区于2010年全面建成[1]。我认为这在1990年就开始了。", HITS, "zh");
-
-    // then
-    assertThat(r.text()).isEqualTo("这是一个好问题。自贸区于2010年全面建成[1]。我认为这在1990年就开始了。");
-    assertThat(r.unsupportedSentences()).isZero();
-  }
-
-  @Test
-  void replyCitingNothing_citesNothing() {
-    // when
-    CheckedReply r = mark.check("文献中没有相关信息。", HITS, "zh");
-
-    // then
-    assertThat(r.citesNothing()).isTrue();
-    assertThat(r.text()).isEqualTo("文献中没有相关信息。");
-  }
-
-  @Test
-  void englishSentenceTranslatingAChinesePassage_isCheckedOnNumbersOnly() {
-    // when
-    CheckedReply r = mark.check("The free trade area was fully completed on 1 January 2010 [1]. "
-        + "The SCO was founded in 1999 [3].", HITS, "en");
-
-    // then
-    assertThat(r.text()).isEqualTo("The free trade area was fully completed on 1 January 2010 [1]. "
-        + "The SCO was founded in 1999 [3]. (unsupported)");
-  }
-
-  @Test
   void fullWidthDigitsAndDecimals_countAsTheSameNumbers() {
     // when
     CheckedReply r = mark.check("自贸区于２０１０年全面建成，人口约19亿[1]。人口约19.5亿[1]。", HITS, "zh");
@@ -129,11 +98,5 @@ class CitationCheckerTest {
 
     // then
     assertThat(r.unsupportedSentences()).isZero();
-  }
-
-  @Test
-  void overlap_isTheShareOfSentenceBigramsFoundInTheReference() {
-    assertThat(CitationChecker.overlap("东盟成立", "东盟")).isEqualTo(1.0 / 3);
-    assertThat(CitationChecker.overlap("。！", "东盟")).isEqualTo(1.0);
   }
 }

@@ -34,7 +34,21 @@ public final class FakeLlmServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
   /** What the server does with one request. */
-  public record Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
+  public record Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis, String finish) {
+    public Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
+      this(status, body, tokens, delayMillis, tokenGapMillis, "stop");
+    }
+
+    /** Replies {@code text} but says the length limit cut it ({@code finish_reason: length}). */
+    public static Script lengthLimited(String text) {
+      return new Script(200, null, chunks(text), 0, 0, "length");
+    }
+
+    /** Streams {@code text}, then closes the connection without a finish reason or end marker. */
+    public static Script cutOff(String text) {
+      return new Script(200, null, chunks(text), 0, 0, null);
+    }
+
     /** Replies {@code text} after no delay; streamed as one token per character pair. */
     public static Script reply(String text) {
       return new Script(200, null, chunks(text), 0, 0);
@@ -169,7 +183,9 @@ public final class FakeLlmServer implements AutoCloseable {
       String model = body.path("model").asText("fake");
       boolean stream = body.path("stream").asBoolean(false);
       if (!stream) {
-        send(exchange, 200, "application/json", openAi ? openAiMessage(model, script.text()) : ollamaMessage(model, script.text(), true));
+        send(exchange, 200, "application/json", openAi
+            ? openAiMessage(model, script.text(), script.finish() == null ? "length" : script.finish())
+            : ollamaMessage(model, script.text(), true, script.finish() == null ? "length" : script.finish()));
         return;
       }
       exchange.getResponseHeaders().set("Content-Type", openAi ? "text/event-stream" : "application/x-ndjson");
@@ -181,20 +197,23 @@ public final class FakeLlmServer implements AutoCloseable {
           sleep(script.tokenGapMillis());
         }
         first = false;
-        write(out, openAi ? "data: " + openAiChunk(model, token, null) + "\n\n" : ollamaMessage(model, token, false) + "\n");
+        write(out, openAi ? "data: " + openAiChunk(model, token, null) + "\n\n" : ollamaMessage(model, token, false, null) + "\n");
+      }
+      if (script.finish() == null) {
+        return; // cut off: no finish reason, no end marker
       }
       write(out, openAi
-          ? "data: " + openAiChunk(model, null, "stop") + "\n\ndata: [DONE]\n\n"
-          : ollamaMessage(model, "", true) + "\n");
+          ? "data: " + openAiChunk(model, null, script.finish()) + "\n\ndata: [DONE]\n\n"
+          : ollamaMessage(model, "", true, script.finish()) + "\n");
     } catch (IOException | RuntimeException e) {
       // The client gave up (timeout test) or the server is closing; nothing to report.
     }
   }
 
-  private static String openAiMessage(String model, String text) {
+  private static String openAiMessage(String model, String text, String finish) {
     ObjectNode root = JSON.createObjectNode()
         .put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L).put("model", model);
-    ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+    ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", finish);
     choice.putObject("message").put("role", "assistant").put("content", text);
     root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
     return root.toString();
@@ -216,12 +235,12 @@ public final class FakeLlmServer implements AutoCloseable {
     return root.toString();
   }
 
-  private static String ollamaMessage(String model, String text, boolean done) {
+  private static String ollamaMessage(String model, String text, boolean done, String finish) {
     ObjectNode root = JSON.createObjectNode().put("model", model).put("created_at", "2025-01-01T00:00:00.000000Z");
     root.putObject("message").put("role", "assistant").put("content", text);
     root.put("done", done);
     if (done) {
-      root.put("done_reason", "stop").put("total_duration", 1000).put("prompt_eval_count", 10).put("eval_count", 5);
+      root.put("done_reason", finish).put("total_duration", 1000).put("prompt_eval_count", 10).put("eval_count", 5);
     }
     return root.toString();
   }

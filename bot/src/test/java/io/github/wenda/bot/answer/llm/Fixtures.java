@@ -24,7 +24,28 @@ final class Fixtures {
       hit(2, "中国—东盟自由贸易区", "历史", "2002年11月，中国与东盟签署《全面经济合作框架协议》，启动自贸区建设进程。"),
       hit(3, "上海合作组织", "", "上海合作组织于2001年6月15日在上海成立，创始成员国为六个国家。"));
 
+  /** Word rarity over the bundled corpus, cut into paragraphs, as the checker sees it in use. */
+  static final Vocabulary VOCABULARY = corpusVocabulary();
+
   private Fixtures() {}
+
+  private static Vocabulary corpusVocabulary() {
+    List<String> texts = new java.util.ArrayList<>();
+    java.nio.file.Path dir = java.nio.file.Path.of("..", "corpus");
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        String text = java.nio.file.Files.readString(f).replace('ꎬ', '，').replace('ꎮ', '。').replaceAll("[ 　\\t]+", "");
+        // Passage-sized pieces, so document frequencies resemble the index's.
+        for (int i = 0; i < text.length(); i += 300) {
+          texts.add(text.substring(i, Math.min(text.length(), i + 300)));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the bundled corpus in " + dir.toAbsolutePath(), e);
+    }
+    HITS.forEach(h -> texts.add(h.passage().text()));
+    return Vocabulary.of(texts);
+  }
 
   static Hit hit(int rank, String title, String section, String text) {
     Passage p = new Passage("doc-" + rank, title, section, SegmentKind.BODY, rank, 0, text.length(), text);

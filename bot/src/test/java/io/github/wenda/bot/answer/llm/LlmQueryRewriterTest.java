@@ -4,7 +4,10 @@ import static io.github.wenda.bot.answer.llm.Fixtures.baseUrl;
 import static io.github.wenda.bot.answer.llm.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wenda.bot.answer.QueryRewriter;
 import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.FollowUpMerger;
+import io.github.wenda.retrieval.search.QueryAnalyzer;
 import io.github.wenda.bot.answer.llm.FakeLlmServer.Script;
 import io.github.wenda.bot.answer.llm.LlmSettings.Provider;
 import java.time.Duration;
@@ -70,7 +73,7 @@ class LlmQueryRewriterTest {
     // given
     server.then(Script.slow(5_000, "中国和东盟的贸易额是多少？"));
     LlmSettings s = settings(Provider.OLLAMA, server.ollamaBaseUrl());
-    LlmQueryRewriter rewriter = new LlmQueryRewriter(ChatModels.chat(s), s, Duration.ofMillis(500));
+    LlmQueryRewriter rewriter = new LlmQueryRewriter(ChatModels.chat(s), s, Duration.ofMillis(500), QueryRewriter.NONE);
 
     // when
     long start = System.nanoTime();
@@ -80,5 +83,60 @@ class LlmQueryRewriterTest {
     // then
     assertThat(rewritten).isEqualTo("那它和东盟呢？");
     assertThat(millis).isBetween(400L, 1_500L);
+  }
+
+  private LlmQueryRewriter withOfflineRules(Provider provider) {
+    LlmSettings s = settings(provider, baseUrl(server, provider));
+    return new LlmQueryRewriter(ChatModels.chat(s), s, s.timeout(), new FollowUpMerger(new QueryAnalyzer(), 8));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Provider.class)
+  void a_first_chinese_question_goes_straight_to_search_without_a_model_call(Provider provider) {
+    // when
+    QueryRewriter.Rewrite r = withOfflineRules(provider).rewriteWithNotes("上海合作组织是什么时候成立的？", List.of());
+
+    // then
+    assertThat(r.text()).isEqualTo("上海合作组织是什么时候成立的？");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void a_chinese_question_that_stands_on_its_own_after_others_makes_no_call_either() {
+    // when
+    String r = withOfflineRules(Provider.OPENAI).rewrite("中国加入世界贸易组织的谈判历时多久？", HISTORY);
+
+    // then
+    assertThat(r).isEqualTo("中国加入世界贸易组织的谈判历时多久？");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void a_first_question_in_another_language_is_translated() {
+    // given
+    server.then(Script.reply("上海合作组织是什么时候成立的？"));
+
+    // when
+    String r = withOfflineRules(Provider.OPENAI).rewrite("When was the SCO founded?", List.of());
+
+    // then
+    assertThat(r).isEqualTo("上海合作组织是什么时候成立的？");
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Provider.class)
+  void a_failed_rewrite_falls_back_to_the_offline_merge_with_a_note(Provider provider) {
+    // given
+    server.then(Script.status(500, "{\"error\":\"boom\"}"));
+
+    // when
+    QueryRewriter.Rewrite r = withOfflineRules(provider).rewriteWithNotes("那和东盟呢？",
+        List.of(new Turn("上合组织与独联体的合作", "上合组织与独联体的合作", "…")));
+
+    // then
+    assertThat(r.text()).isEqualTo("上合组织与东盟的合作？");
+    assertThat(r.notes()).singleElement().asString()
+        .startsWith("The language model could not rewrite the question (HTTP 500)").endsWith("searched as: 上合组织与东盟的合作？");
   }
 }

@@ -69,9 +69,9 @@ class LlmSecretsTest {
     AnswerRequest question = AnswerRequest.of("自贸区什么时候建成？");
 
     // when
-    Answer refused = LlmComposer.create(s, new Fixtures.FakeExtractive()).compose(question, HITS, TokenSink.NONE);
-    Answer plain = LlmComposer.create(s, new Fixtures.FakeExtractive()).compose(question, HITS, TokenSink.NONE);
-    Answer streamed = LlmComposer.create(streaming, new Fixtures.FakeExtractive()).compose(question, HITS, TokenSink.NONE);
+    Answer refused = LlmComposer.create(s, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY).compose(question, HITS, TokenSink.NONE);
+    Answer plain = LlmComposer.create(s, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY).compose(question, HITS, TokenSink.NONE);
+    Answer streamed = LlmComposer.create(streaming, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY).compose(question, HITS, TokenSink.NONE);
 
     // then
     assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + API_KEY));

@@ -34,7 +34,7 @@ class LlmSettingsTest {
     assertThatThrownBy(() -> with("http://localhost:8080/v1", 0.2, Duration.ofSeconds(5), 0, 0.3))
         .hasMessage("llm.passages must be between 1 and 20, but is: 0");
     assertThatThrownBy(() -> with("http://localhost:8080/v1", 0.2, Duration.ofSeconds(5), 5, 1.5))
-        .hasMessage("llm.min-bigram-overlap must be between 0.0 and 1.0, but is: 1.5");
+        .hasMessage("llm.min-support must be between 0.0 and 1.0, but is: 1.5");
     assertThatThrownBy(() -> with("ftp://host/x?token=abc", 0.2, Duration.ofSeconds(5), 5, 0.3))
         .hasMessage("llm.base-url must be an http(s) URL, but is: ftp://host/x");
   }
@@ -52,7 +52,7 @@ class LlmSettingsTest {
   @Test
   void missingKey_isEmptyNotNull() {
     LlmSettings s = new LlmSettings(Provider.OLLAMA, "http://localhost:11434", "qwen2.5:7b", 0.2, Duration.ofSeconds(30),
-        null, 5, UnsupportedPolicy.MARK, LlmSettings.DEFAULT_MIN_BIGRAM_OVERLAP, false);
+        null, 5, UnsupportedPolicy.MARK, LlmSettings.DEFAULT_MIN_SUPPORT, false);
     assertThat(s.apiKey()).isEmpty();
     assertThat(s.hasApiKey()).isFalse();
     assertThat(s.toString()).contains("apiKey=(none)");
