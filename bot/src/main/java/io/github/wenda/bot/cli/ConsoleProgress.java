@@ -4,8 +4,9 @@ import io.github.wenda.retrieval.index.ProgressListener;
 import java.io.PrintStream;
 
 /**
- * A one-line progress bar on stderr, redrawn in place. Only used when a person is watching (a
- * terminal); in pipes and CI it would be noise.
+ * A one-line progress bar on stderr, redrawn in place, when a person is watching (a terminal); in
+ * pipes and logs a redrawn bar would be noise, so there long stages print whole lines instead
+ * ({@link ProgressLines}).
  */
 final class ConsoleProgress implements ProgressListener {
   private static final int WIDTH = 30;
@@ -23,14 +24,20 @@ final class ConsoleProgress implements ProgressListener {
     this.unit = unit;
   }
 
-  /** A bar when stdout and stdin are a terminal, otherwise nothing. */
+  /** A bar when stdout and stdin are a terminal, otherwise occasional lines for long stages. */
   static ProgressListener forTerminal() {
     return forTerminal("passages");
   }
 
   /** A bar counting {@code unit} (e.g. settings of a sweep) when a person is watching. */
   static ProgressListener forTerminal(String unit) {
-    return System.console() != null ? new ConsoleProgress(System.err, unit) : ProgressListener.NONE;
+    return System.console() != null ? new ConsoleProgress(System.err, unit)
+        : new ProgressLines(System.err, unit, System::nanoTime);
+  }
+
+  /** What a stage counts: PDF reading counts pages, whatever the listener was made for. */
+  static String unitOf(String stage, String unit) {
+    return "pages".equals(stage) ? "pages" : unit;
   }
 
   @Override
@@ -45,7 +52,7 @@ final class ConsoleProgress implements ProgressListener {
     lastDrawn = percent;
     int filled = WIDTH * done / total;
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("\r%-6s [%s%s] %d/%d %s %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, unit, percent, seconds);
+    out.printf("\r%-6s [%s%s] %d/%d %s %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, unitOf(stage, unit), percent, seconds);
     if (done >= total) {
       out.print("\r" + " ".repeat(80) + "\r");
     }
