@@ -21,7 +21,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    // A command that answered before the model finished loading in the background (a greeting, a
+    // usage error) must not exit under ONNX Runtime's feet: that crashes the JVM (exit 134).
+    io.github.wenda.retrieval.index.BgeSmallZhEmbedder.shared().awaitPrepared();
+    System.exit(code);
   }
 
   public static int run(String... args) {

@@ -51,6 +51,11 @@ public final class BgeSmallZhEmbedder implements Embedder {
     return encoder().embed(List.of(text)).get(0);
   }
 
+  /** Longest wait at exit for a model load that is still running: a load takes about a second. */
+  private static final long LOAD_WAIT_AT_EXIT_MS = 30_000;
+
+  private volatile Thread loader;
+
   /** The process's one instance for the default thread count: one session, loaded once. */
   public static BgeSmallZhEmbedder shared() {
     return Shared.INSTANCE;
@@ -77,7 +82,26 @@ public final class BgeSmallZhEmbedder implements Embedder {
       }
     }, "wenda-model-load");
     t.setDaemon(true);
+    loader = t;
     t.start();
+  }
+
+  /**
+   * Waits (bounded) for a background load started by {@link #prepare()} to finish. Call before the
+   * process exits: a JVM that halts while ONNX Runtime is still creating the session (a command
+   * that needed no embedding, like a greeting) crashes in native code (SIGSEGV, exit 134) instead
+   * of exiting with its code.
+   */
+  public void awaitPrepared() {
+    Thread t = loader;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join(LOAD_WAIT_AT_EXIT_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private BertEncoder encoder() {
