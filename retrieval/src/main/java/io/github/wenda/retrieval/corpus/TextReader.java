@@ -5,9 +5,6 @@ import io.github.wenda.retrieval.reader.BlockKind;
 import io.github.wenda.retrieval.reader.DocumentReader;
 import io.github.wenda.retrieval.reader.StructuredDocument;
 import io.github.wenda.retrieval.reader.TextFiles;
-import io.github.wenda.retrieval.reader.UnreadableDocumentException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,7 @@ public final class TextReader implements DocumentReader {
 
   @Override
   public StructuredDocument read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UnreadableDocumentException(file, "cannot be read: " + e.getMessage(), e);
-    }
-    return fromText(TextFiles.decode(file, bytes).text());
+    return fromText(TextFiles.readText(file));
   }
 
   /** Cleans already decoded text into blocks. */

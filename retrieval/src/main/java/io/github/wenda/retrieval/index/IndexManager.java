@@ -3,7 +3,6 @@ package io.github.wenda.retrieval.index;
 import io.github.wenda.retrieval.WendaException;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.SkippedFile;
 import io.github.wenda.retrieval.pipeline.ChangeSet;
 import io.github.wenda.retrieval.pipeline.EmbeddedPassage;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +141,7 @@ public final class IndexManager {
     stages.add("write", t);
     return new IndexReport(
         IndexReport.Action.REBUILT, entries.size(), all.size(), all.size(),
-        List.copyOf(entries.keySet()), stages.map, warnings(corpus, run), skipped(corpus, run));
+        List.copyOf(entries.keySet()), stages.map, run.warnings(corpus), run.skipped(corpus));
   }
 
   private IndexReport update(Corpus corpus, IndexManifest m) throws IOException {
@@ -163,7 +161,7 @@ public final class IndexManager {
         && changed.stream().noneMatch(d -> m.documents().containsKey(d.id()))) {
       // Only files that failed before and fail again: nothing to write.
       return new IndexReport(IndexReport.Action.REUSED, m.documents().size(), m.passageCount(), 0, List.of(),
-          stages.map, warnings(corpus, run), skipped(corpus, run));
+          stages.map, run.warnings(corpus), run.skipped(corpus));
     }
     List<EmbeddedPassage> added = run.passages();
     Map<String, IndexManifest.DocumentEntry> entries = new HashMap<>(m.documents());
@@ -201,20 +199,9 @@ public final class IndexManager {
     stages.add("write", t);
     return new IndexReport(
         IndexReport.Action.UPDATED, entries.size(), next.passageCount(), added.size(), changes.touched(), stages.map,
-        warnings(corpus, run), skipped(corpus, run));
+        run.warnings(corpus), run.skipped(corpus));
   }
 
-  private static List<String> warnings(Corpus corpus, PipelineRun run) {
-    List<String> out = new ArrayList<>(corpus.warnings());
-    run.failed().forEach(f -> out.add("skipping " + f));
-    return out;
-  }
-
-  private static List<SkippedFile> skipped(Corpus corpus, PipelineRun run) {
-    List<SkippedFile> out = new ArrayList<>(corpus.skipped());
-    out.addAll(run.failed());
-    return out;
-  }
 
   /** What an index write does with the writer; may throw as Lucene's methods do. */
   private interface Writes {

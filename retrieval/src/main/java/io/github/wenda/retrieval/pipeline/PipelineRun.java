@@ -1,6 +1,8 @@
 package io.github.wenda.retrieval.pipeline;
 
+import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.SkippedFile;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,5 +22,19 @@ public record PipelineRun(
     passages = List.copyOf(passages);
     perDocument = Collections.unmodifiableMap(new LinkedHashMap<>(perDocument));
     stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+  }
+
+  /** The corpus's warnings and one more per document that could not be read. */
+  public List<String> warnings(Corpus corpus) {
+    List<String> out = new ArrayList<>(corpus.warnings());
+    failed.forEach(f -> out.add("skipping " + f));
+    return out;
+  }
+
+  /** Every file left out: those the loader skipped and those this run could not read. */
+  public List<SkippedFile> skipped(Corpus corpus) {
+    List<SkippedFile> out = new ArrayList<>(corpus.skipped());
+    out.addAll(failed);
+    return out;
   }
 }

@@ -1,7 +1,5 @@
 package io.github.wenda.retrieval.reader;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +29,7 @@ public final class MarkdownReader implements DocumentReader {
 
   @Override
   public StructuredDocument read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UnreadableDocumentException(file, "cannot be read: " + e.getMessage(), e);
-    }
-    return parse(TextFiles.decode(file, bytes).text());
+    return parse(TextFiles.readText(file));
   }
 
   /** Parses Markdown text already decoded. */

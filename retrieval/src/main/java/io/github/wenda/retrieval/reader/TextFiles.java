@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.reader;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,6 +21,21 @@ import java.util.Optional;
  */
 public final class TextFiles {
   private static final Charset GB18030 = Charset.forName("GB18030");
+
+  /**
+   * Reads and decodes a text file (UTF-8, else GB18030, as {@link #decode}).
+   *
+   * @throws UnreadableDocumentException naming the file and why, when it cannot be read or decoded
+   */
+  public static String readText(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UnreadableDocumentException(file, "cannot be read: " + e.getMessage(), e);
+    }
+    return decode(file, bytes).text();
+  }
 
   /** The decoded text and, when it was not plain UTF-8, a warning saying how it was read. */
   public record Decoded(String text, Optional<String> warning) {}

@@ -5,7 +5,6 @@ import io.github.wenda.retrieval.WendaException;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.corpus.Corpus;
 import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.corpus.SkippedFile;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexReport;
 import io.github.wenda.retrieval.index.IndexSchema;
@@ -169,22 +168,10 @@ public final class SolrBackend implements SearchBackend {
     stages.put("write", Duration.ofNanos(System.nanoTime() - t));
     size = -1;
     return new IndexReport(rebuild || indexed.isEmpty() ? IndexReport.Action.REBUILT : IndexReport.Action.UPDATED,
-        documents - run.failed().size(), size(), docs.size(), changes.touched(), stages, warnings(corpus, run),
-        skipped(corpus, run));
+        documents - run.failed().size(), size(), docs.size(), changes.touched(), stages, run.warnings(corpus),
+        run.skipped(corpus));
   }
 
-  // A document its reader cannot read has no passages in the collection, so it is tried again next time.
-  private static List<String> warnings(Corpus corpus, PipelineRun run) {
-    List<String> out = new ArrayList<>(corpus.warnings());
-    run.failed().forEach(f -> out.add("skipping " + f));
-    return out;
-  }
-
-  private static List<SkippedFile> skipped(Corpus corpus, PipelineRun run) {
-    List<SkippedFile> out = new ArrayList<>(corpus.skipped());
-    out.addAll(run.failed());
-    return out;
-  }
 
   /** Document id → hash and the builds present, from one pivot facet over the committed passages. */
   private void readState(Map<String, String> indexed, Set<String> builds) throws IOException, SolrServerException {
