@@ -91,7 +91,7 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   /** The best sentence alone on the first line, then supporting sentences grouped by passage. */
   private Answer quotes(List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
-    List<Candidate> first = withAntecedent(top, ranking);
+    List<Candidate> first = withAnnounced(withAntecedent(top, ranking), ranking);
     List<Candidate> chosen = new ArrayList<>(first);
     int chars = first.stream().mapToInt(c -> c.text().length()).sum();
     for (Candidate c : ranking.best()) {
@@ -158,6 +158,29 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     return List.of(c);
+  }
+
+  /**
+   * A sentence that ends announcing what follows (具有鲜明的特色：) says nothing alone: the sentence
+   * after it in the passage, which holds what was announced, joins it.
+   */
+  private static List<Candidate> withAnnounced(List<Candidate> first, SentenceRanker.Ranking ranking) {
+    Candidate last = first.get(first.size() - 1);
+    if (!announces(last.text())) {
+      return first;
+    }
+    Candidate next = ranking.byHit().get(last.hit()).stream().filter(x -> x.index() == last.index() + 1).findFirst().orElse(null);
+    if (next == null || !next.answerLike()) {
+      return first;
+    }
+    List<Candidate> out = new ArrayList<>(first);
+    out.add(next);
+    return out;
+  }
+
+  static boolean announces(String sentence) {
+    String s = sentence.strip();
+    return s.endsWith("：") || s.endsWith(":");
   }
 
   /**

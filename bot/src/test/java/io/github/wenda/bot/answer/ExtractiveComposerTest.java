@@ -171,4 +171,11 @@ class ExtractiveComposerTest {
     Answer a = c.compose(new AnswerRequest(q.question(), "zh", List.of(), q.question(), q), hits, TokenSink.NONE);
     assertThat(firstLine(a)).contains("北京");
   }
+
+  @Test
+  void a_sentence_that_announces_what_follows_brings_the_next_sentence_into_the_first_line() {
+    List<Hit> hits = Hits.of("新型区域合作模式具有鲜明的特色：安全先行和互利协作并重，大小国共同倡导。其他内容。");
+    Answer a = compose("新型区域合作模式有什么特色？", hits);
+    assertThat(firstLine(a)).contains("具有鲜明的特色：").contains("安全先行和互利协作");
+  }
 }
