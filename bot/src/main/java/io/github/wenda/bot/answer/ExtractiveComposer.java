@@ -91,7 +91,7 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   /** The best sentence alone on the first line, then supporting sentences grouped by passage. */
   private Answer quotes(List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
-    List<Candidate> first = withAntecedent(top, ranking);
+    List<Candidate> first = withAnnounced(withAntecedent(top, ranking), ranking);
     List<Candidate> chosen = new ArrayList<>(first);
     int chars = first.stream().mapToInt(c -> c.text().length()).sum();
     for (Candidate c : ranking.best()) {
@@ -116,7 +116,7 @@ public final class ExtractiveComposer implements AnswerComposer {
         .thenComparingInt(Candidate::index));
     Citations citations = new Citations(hits, marks);
     StringBuilder text = new StringBuilder();
-    text.append(line(first, hits)).append('[').append(citations.of(top.hit())).append(']');
+    text.append(line(first, hits)).append(announcedBeyond(first, ranking, hits)).append('[').append(citations.of(top.hit())).append(']');
     int i = 0;
     while (i < rest.size()) {
       int hit = rest.get(i).hit();
@@ -161,6 +161,50 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /**
+   * A sentence that ends announcing what follows (具有鲜明的特色：) says nothing alone: the sentence
+   * after it in the passage, which holds what was announced, joins it.
+   */
+  private static List<Candidate> withAnnounced(List<Candidate> first, SentenceRanker.Ranking ranking) {
+    Candidate last = first.get(first.size() - 1);
+    if (!announces(last.text())) {
+      return first;
+    }
+    Candidate next = ranking.byHit().get(last.hit()).stream().filter(x -> x.index() == last.index() + 1).findFirst().orElse(null);
+    if (next == null || !next.answerLike()) {
+      return first;
+    }
+    List<Candidate> out = new ArrayList<>(first);
+    out.add(next);
+    return out;
+  }
+
+  /**
+   * When the announcing sentence ends its passage, what it announces opens the next passage of
+   * the same section: that first sentence, verbatim, or nothing.
+   */
+  private String announcedBeyond(List<Candidate> first, SentenceRanker.Ranking ranking, List<Hit> hits) {
+    Candidate last = first.get(first.size() - 1);
+    if (!announces(last.text()) || ranking.byHit().get(last.hit()).stream().anyMatch(x -> x.index() == last.index() + 1)) {
+      return "";
+    }
+    Passage p = hits.get(last.hit()).passage();
+    Optional<Passage> next = neighbours.next(p).filter(n -> n.section().equals(p.section()));
+    if (next.isEmpty()) {
+      return "";
+    }
+    List<String> sentences = splitter.sentences(next.get().text());
+    // Overlapping passages repeat the announcing sentence: continue after it.
+    int at = sentences.indexOf(last.text());
+    String following = at >= 0 ? (at + 1 < sentences.size() ? sentences.get(at + 1) : "") : sentences.isEmpty() ? "" : sentences.get(0);
+    return NotAnswers.isAnswer(following) ? following.replace('\n', ' ') : "";
+  }
+
+  static boolean announces(String sentence) {
+    String s = sentence.strip();
+    return s.endsWith("：") || s.endsWith(":");
+  }
+
+  /**
    * A numbered list gathered from the best sentence that opens an enumeration, running on into the
    * passages that follow it in the document when the stated count is not yet reached.
    */
@@ -198,10 +242,16 @@ public final class ExtractiveComposer implements AnswerComposer {
         Citations citations = new Citations(all, marks);
         StringBuilder text = new StringBuilder();
         String lead = g.get().lead().isEmpty() && start > c.index() ? own.get(c.index()).text() : g.get().lead();
-        if (!lead.isEmpty()) {
+        List<ListGatherer.Item> items = g.get().items();
+        Optional<ListGatherer.Item> asked = q.expected() == ExpectedType.LIST ? Optional.empty() : itemAsked(items, lead, ranking.overlap());
+        if (asked.isPresent()) {
+          // Not a list question, but its answer is one item of a list: that item first, with the lead that says what it is part of.
+          ListGatherer.Item item = asked.get();
+          String joint = lead.isEmpty() ? "" : lead.replace('\n', ' ') + (item == items.get(0) ? "" : "……");
+          text.append(joint).append(item.text().replace('\n', ' ').strip()).append('[').append(citations.of(all.indexOf(parts.get(item.part())))).append("]\n");
+        } else if (!lead.isEmpty()) {
           text.append(lead.replace('\n', ' ')).append('[').append(citations.of(all.indexOf(parts.get(0)))).append("]\n");
         }
-        List<ListGatherer.Item> items = g.get().items();
         for (int i = 0; i < Math.min(items.size(), MAX_LIST_ITEMS); i++) {
           ListGatherer.Item item = items.get(i);
           int n = citations.of(all.indexOf(parts.get(item.part())));
@@ -211,6 +261,21 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     return Optional.empty();
+  }
+
+  /** The item holding most of the question's words, if it holds some and at least half the lead's share (the lead names the topic, the item the detail). */
+  static Optional<ListGatherer.Item> itemAsked(List<ListGatherer.Item> items, String lead, TermOverlap overlap) {
+    double leadCoverage = overlap.coverage(QuestionAnalyzer.matchForm(lead));
+    ListGatherer.Item best = null;
+    double bestCoverage = 0;
+    for (ListGatherer.Item item : items) {
+      double c = overlap.coverage(QuestionAnalyzer.matchForm(item.text()));
+      if (c > bestCoverage) {
+        best = item;
+        bestCoverage = c;
+      }
+    }
+    return bestCoverage > 0 && bestCoverage >= leadCoverage * 0.5 && best != null ? Optional.of(best) : Optional.empty();
   }
 
   private static Hit hitFor(Passage p, List<Hit> hits) {

@@ -67,7 +67,7 @@ final class Grounding {
       }
       double weight = Math.max(0.05, idf.applyAsDouble(w));
       total += weight;
-      boolean found = ranking.best().stream().anyMatch(c -> c.match().contains(w));
+      boolean found = ranking.best().stream().anyMatch(c -> holds(c.match(), w));
       boolean specific = weight >= SPECIFIC_IDF;
       if (found) {
         present.add(w);
@@ -95,14 +95,77 @@ final class Grounding {
     // than one type: the type check would judge the wrong half.
     boolean typeMissing = !wordsMissing && q.expected().typed() && !q.asksForSource() && !compound(q.normalized())
         && ranking.best().stream().noneMatch(c -> c.answerLike() && c.binding() >= TYPED_MIN_BINDING
-            && (specificPresent.stream().allMatch(w -> c.match().contains(w))
-                || c.coverage() >= TYPED_ENOUGH_COVERAGE && c.match().contains(mostSpecific)));
+            && (holdsEnough(c.match(), specificPresent, q.focus().entity())
+                || c.coverage() >= TYPED_ENOUGH_COVERAGE && holds(c.match(), mostSpecific)));
     if (!wordsMissing && !typeMissing) {
       return Verdict.ANSWER;
     }
     present.sort(Comparator.comparingInt(String::length).reversed());
     List<String> shown = present.subList(0, Math.min(3, present.size()));
     return new Verdict(true, Optional.of(message(shown, missing, q.expected(), zh)));
+  }
+
+  /**
+   * Whether a sentence holds a question word, allowing a paraphrased longer name: a word of three
+   * or more characters counts when two thirds of its character bigrams are there (红十字会 in
+   * 红十字国际委员会). Two-character words must be there as written: 北约 is not 北京签约.
+   */
+  static boolean holds(String sentence, String word) {
+    if (sentence.contains(word)) {
+      return true;
+    }
+    int n = word.codePointCount(0, word.length());
+    if (n < 3 || !word.codePoints().allMatch(Character::isIdeographic)) {
+      return false;
+    }
+    int found = 0;
+    for (int i = 0; i + 1 < word.length(); i++) {
+      found += sentence.contains(word.substring(i, i + 2)) ? 1 : 0;
+    }
+    return found * 3 >= (n - 1) * 2;
+  }
+
+  /**
+   * Whether a typed answer sentence holds enough of the question's specific words: all of one or
+   * two, two thirds of three or more, and every one naming the entity asked about, written out or
+   * abbreviated (联大 for 联合国大会): the answer about someone else's 秘书长 is no answer about 北约's.
+   * The answer sentence often leaves out a detail the question repeats, or names it another way.
+   */
+  static boolean holdsEnough(String sentence, List<String> specific, String entity) {
+    long held = 0;
+    boolean entityMissing = false;
+    for (String w : specific) {
+      if (holds(sentence, w) || abbreviates(w, sentence)) {
+        held++;
+      } else if (entity.contains(w)) {
+        entityMissing = true;
+      }
+    }
+    // Numbers name a thing exactly (第65/124号决议): a sentence that holds all of them speaks of it.
+    List<String> numbers = specific.stream().filter(w -> entity.contains(w) && w.chars().allMatch(Character::isDigit)).toList();
+    if (entityMissing && (numbers.isEmpty() || !numbers.stream().allMatch(sentence::contains))) {
+      return false;
+    }
+    return specific.size() < 3 ? held == specific.size() : held * 3 >= specific.size() * 2L;
+  }
+
+  /** Whether a two-character word is the abbreviation of a longer name in the text: 联大 in 联合国大会 (one to three characters between). */
+  static boolean abbreviates(String word, String text) {
+    if (word.length() != 2 || !word.codePoints().allMatch(Character::isIdeographic)) {
+      return false;
+    }
+    for (int i = text.indexOf(word.charAt(0)); i >= 0; i = text.indexOf(word.charAt(0), i + 1)) {
+      for (int gap = 2; gap <= 4 && i + gap < text.length(); gap++) {
+        char c = text.charAt(i + gap - 1);
+        if (!Character.isIdeographic(c)) {
+          break;
+        }
+        if (text.charAt(i + gap) == word.charAt(1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the question asks two things: a question mark or comma with more asked after it. */

@@ -35,6 +35,9 @@ final class SentenceRanker {
   static final double W_REDUNDANCY = 0.04;
   static final double NOT_ANSWER_PENALTY = 0.6;
   static final double SIDE_KIND_PENALTY = 0.04;
+  /** A heading (a title, an author line) shares the topic's words but states nothing. */
+  static final double HEADING_PENALTY = 0.25;
+  private static final int MAX_HEADING_CHARS = 40;
 
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:]");
   private static final Pattern REASON_CUE = Pattern.compile("(因为|由于|原因|之所以|在于|为了|旨在|是因|缘于|出于)");
@@ -138,6 +141,7 @@ final class SentenceRanker {
             + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
             + (cue(q.expected(), normalized, q) ? W_CUE : 0)
             - (answerLike ? 0 : NOT_ANSWER_PENALTY)
+            - (heading(s) ? HEADING_PENALTY : 0)
             - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
         Candidate c = new Candidate(h, i, b[0], b[1], s, match, coverage, score,
             Optional.ofNullable(bound == null ? null : bound[0]), Optional.ofNullable(bound == null ? null : bound[1]),
@@ -161,6 +165,12 @@ final class SentenceRanker {
     }
     scored.sort(BY_SCORE);
     return new Ranking(List.copyOf(scored), rescoredByHit, overlap, passages);
+  }
+
+  /** A short line without any punctuation: a title or a byline, not a statement. */
+  static boolean heading(String sentence) {
+    String s = sentence.strip();
+    return s.length() <= MAX_HEADING_CHARS && s.codePoints().noneMatch(c -> "，。；：、！？,.;:!?”）)".indexOf(c) >= 0);
   }
 
   static final Comparator<Candidate> BY_SCORE =

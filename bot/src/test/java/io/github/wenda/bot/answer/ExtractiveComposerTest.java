@@ -171,4 +171,27 @@ class ExtractiveComposerTest {
     Answer a = c.compose(new AnswerRequest(q.question(), "zh", List.of(), q.question(), q), hits, TokenSink.NONE);
     assertThat(firstLine(a)).contains("北京");
   }
+
+  @Test
+  void a_sentence_that_announces_what_follows_brings_the_next_sentence_into_the_first_line() {
+    List<Hit> hits = Hits.of("新型区域合作模式具有鲜明的特色：安全先行和互利协作并重，大小国共同倡导。其他内容。");
+    Answer a = compose("新型区域合作模式有什么特色？", hits);
+    assertThat(firstLine(a)).contains("具有鲜明的特色：").contains("安全先行和互利协作");
+  }
+
+  @Test
+  void a_yes_no_question_answered_by_one_item_of_a_list_quotes_that_item_first() {
+    List<Hit> hits = Hits.of("人文合作方面，上合组织开展了灵活多样的活动：启动部长级会晤机制，成立上合组织大学；开展青年和智库交流；扩大文化与旅游交流。");
+    Answer a = compose("上合组织有自己的大学吗？", hits);
+    assertThat(firstLine(a)).contains("成立上合组织大学");
+    assertThat(a.text()).contains("1. ").contains("开展青年和智库交流");
+  }
+
+  @Test
+  void a_title_line_is_not_quoted_before_the_sentence_that_states_something() {
+    List<Hit> hits = Hits.of("上海合作组织国际合作的发展历程韩璐\n韩璐是欧亚研究所副所长，长期研究上海合作组织。");
+    assertThat(firstLine(compose("韩璐担任什么职务？", hits))).contains("欧亚研究所副所长");
+    assertThat(SentenceRanker.heading("上海合作组织国际合作的发展历程韩璐")).isTrue();
+    assertThat(SentenceRanker.heading("韩璐是欧亚研究所副所长。")).isFalse();
+  }
 }

@@ -75,4 +75,27 @@ class GroundingTest {
     assertThat(Grounding.compound("韩璐在哪个机构工作,担任什么职务?")).isTrue();
     assertThat(Grounding.compound("上合组织秘书处设在哪里?")).isFalse();
   }
+
+  @Test
+  void a_longer_name_counts_as_the_question_word_when_most_of_its_characters_are_there() {
+    assertThat(Grounding.holds("上合组织与红十字国际委员会签署了谅解备忘录", "红十字会")).isTrue();
+    assertThat(Grounding.holds("上合组织与联合国签署了谅解备忘录", "红十字会")).isFalse();
+    // Two characters are one bigram: they must be there as written.
+    assertThat(Grounding.holds("美西方认为上合组织是东方北方的联盟", "北约")).isFalse();
+  }
+
+  @Test
+  void an_abbreviation_names_the_longer_name_it_shortens() {
+    assertThat(Grounding.abbreviates("联大", "2010年联合国大会通过决议")).isTrue();
+    assertThat(Grounding.abbreviates("联大", "联合国秘书长发表讲话")).isFalse();
+  }
+
+  @Test
+  void a_typed_sentence_may_leave_out_one_detail_of_three_but_not_the_entity_asked_about() {
+    List<String> specific = List.of("观察员", "联合国大会", "取得");
+    assertThat(Grounding.holdsEnough("2004年12月2日，上合组织获得联合国大会观察员地位", specific, "上合组织")).isTrue();
+    assertThat(Grounding.holdsEnough("现任联合国秘书长古特雷斯在会上讲话", List.of("北约", "现任", "秘书长"), "北约现任秘书长")).isFalse();
+    // A numbered document is named by its numbers, whatever the question calls its author.
+    assertThat(Grounding.holdsEnough("2010年12月13日第65/124号决议建议加强合作", List.of("联大", "65", "124"), "联大第65/124号决议")).isTrue();
+  }
 }
