@@ -16,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>{@code h1}–{@code h6} are headings at their level; {@code <pre>} is code, kept verbatim line
  * by line; each table row is one block with its cells joined by " | ", unless the row only lays
- * out prose (see {@link #isLayoutRow}); list items, paragraphs and
+ * out prose (see {@link #isLayoutRow}), and a table's caption is a row of its own before them; list items, paragraphs and
  * other text-bearing elements are paragraphs. Navigation, scripts, styles, forms and contents lists
  * (Debian's DocBook {@code div.toc}, {@code nav}, {@code .navheader}/{@code .navfooter}) are dropped,
  * since they repeat other pages' headings and would be quoted as answers.
@@ -51,6 +51,16 @@ public final class HtmlReader implements DocumentReader {
     return e.classNames().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
         .anyMatch(c -> c.contains("preformatted") || c.equals("programlisting") || c.equals("screen")
             || c.equals("sourcecode") || c.equals("code-block") || c.equals("highlight"));
+  }
+
+  /** {@code <caption>}, or DocBook's title paragraph of a {@code div.table} ("表 12.1. …"). */
+  static boolean isTableCaption(Element e) {
+    if (e.normalName().equals("caption")) {
+      return true;
+    }
+    Element parent = e.parent();
+    return e.hasClass("title") && parent != null && parent.hasClass("table")
+        && !parent.select("> div.table-contents table, > table").isEmpty();
   }
 
   /**
@@ -129,6 +139,15 @@ public final class HtmlReader implements DocumentReader {
           } else {
             out.add(Block.of(BlockKind.CODE, String.join("\n", lines), 0));
           }
+        }
+        return;
+      }
+      if (isTableCaption(e)) {
+        // A table's title goes with its rows, which it names, rather than onto the paragraph before.
+        flush();
+        String text = InlineText.tidy(e.wholeText());
+        if (!text.isEmpty()) {
+          out.add(Block.of(BlockKind.TABLE_ROW, text, 0));
         }
         return;
       }

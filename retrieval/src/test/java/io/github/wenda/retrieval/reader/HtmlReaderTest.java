@@ -84,4 +84,17 @@ class HtmlReaderTest {
     assertThat(of(doc, BlockKind.PARAGRAPH)).extracting(Block::text).containsExactly("注意", "这个系统通常被称为 initrd。");
     assertThat(of(doc, BlockKind.LIST_ITEM)).extracting(Block::text).containsExactly("一", "二");
   }
+
+  @Test
+  void a_table_caption_goes_with_the_table_rows_not_the_paragraph_before(@TempDir Path dir) throws Exception {
+    Path page = Files.writeString(dir.resolve("t.html"), "<html><body><p>特殊的 shell 参数经常被用到。</p>"
+        + "<div class=\"table\"><p class=\"title\"><strong>表 12.2. shell 参数列表</strong></p>"
+        + "<div class=\"table-contents\"><table><tr><th>参数</th><th>值</th></tr><tr><td>$0</td><td>shell 名</td></tr></table></div></div>"
+        + "<table><caption>表 2. 其他</caption><tr><td>a</td><td>b</td></tr></table>"
+        + "<div class=\"figure\"><p class=\"title\">图 1. 不是表格</p></div></body></html>");
+    StructuredDocument doc = new HtmlReader().read(page);
+    assertThat(of(doc, BlockKind.TABLE_ROW)).extracting(Block::text)
+        .containsExactly("表 12.2. shell 参数列表", "参数 | 值", "$0 | shell 名", "表 2. 其他", "a | b");
+    assertThat(of(doc, BlockKind.PARAGRAPH)).extracting(Block::text).containsExactly("特殊的 shell 参数经常被用到。", "图 1. 不是表格");
+  }
 }
