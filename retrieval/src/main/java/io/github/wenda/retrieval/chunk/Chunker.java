@@ -18,7 +18,9 @@ import java.util.List;
  * would match almost any question and answer none. A sentence (or line) longer than the maximum on
  * its own is cut, preferably after a comma, and never inside a word, path, URL or identifier
  * unless one alone is longer than the maximum. The next passage repeats the previous one's last
- * sentences while they fit in {@code overlapChars}.
+ * sentences while they fit in {@code overlapChars}. A prose sentence ending in a colon stays with
+ * what it introduces: a code block right after it joins its passage, and a passage that would end
+ * on it leaves it to the next one.
  */
 public final class Chunker {
   private static final String SOFT_BREAKS = "，,、：:";
@@ -30,8 +32,15 @@ public final class Chunker {
     this.settings = settings;
   }
 
-  /** A piece of text that is never split further, and the page it is on. */
-  private record Unit(int start, int end, int page) {}
+  /**
+   * A piece of text that is never split further, and the page it is on; {@code lead} when it is a
+   * prose sentence ending in a colon ("请使用：", "例如："), which introduces what follows.
+   */
+  private record Unit(int start, int end, int page, boolean lead) {
+    Unit(int start, int end, int page) {
+      this(start, end, page, false);
+    }
+  }
 
   public List<Passage> chunk(String docId, String title, CleanDocument doc) {
     List<Passage> out = new ArrayList<>();
@@ -42,7 +51,9 @@ public final class Chunker {
       if (s.kind() == SegmentKind.CONTENTS) {
         continue;
       }
-      if (runHead != null && (s.kind() != runHead.kind() || !s.section().equals(runHead.section()))) {
+      boolean introduced = runHead != null && runHead.kind() == SegmentKind.BODY && s.kind() == SegmentKind.CODE
+          && s.section().equals(runHead.section()) && !run.isEmpty() && run.get(run.size() - 1).lead();
+      if (runHead != null && !introduced && (s.kind() != runHead.kind() || !s.section().equals(runHead.section()))) {
         pack(docId, title, runHead.section(), runHead.kind(), text, run, out);
         run.clear();
       }
@@ -66,12 +77,21 @@ public final class Chunker {
         for (int[] sentence : splitter.split(text, s.start(), s.end())) {
           cutLong(text, sentence[0], sentence[1], s.page(), run);
         }
+        if (!run.isEmpty() && isLead(text, run.get(run.size() - 1))) {
+          Unit last = run.remove(run.size() - 1);
+          run.add(new Unit(last.start(), last.end(), last.page(), true));
+        }
       }
     }
     if (runHead != null && !run.isEmpty()) {
       pack(docId, title, runHead.section(), runHead.kind(), text, run, out);
     }
     return out;
+  }
+
+  private static boolean isLead(String text, Unit u) {
+    String t = text.substring(u.start(), u.end()).strip();
+    return t.endsWith("：") || t.endsWith(":");
   }
 
   private void cutLong(String text, int start, int end, int page, List<Unit> into) {
@@ -141,6 +161,11 @@ public final class Chunker {
       while (i < units.size() && units.get(i).end() - start <= settings.maxChars()) {
         end = units.get(i).end();
         i++;
+      }
+      if (i < units.size() && i - 1 > first && units.get(i - 1).lead()) {
+        // The sentence that introduces a command or list opens the next passage, beside what it introduces.
+        i--;
+        end = units.get(i - 1).end();
       }
       out.add(new Passage(docId, title, section, kind, out.size(), start, end, text.substring(start, end), units.get(first).page()));
       if (i < units.size() && settings.overlapChars() > 0) {

@@ -15,7 +15,8 @@ import org.jsoup.nodes.TextNode;
  * Reads HTML with jsoup (which decodes entities and honours the page's declared charset).
  *
  * <p>{@code h1}–{@code h6} are headings at their level; {@code <pre>} is code, kept verbatim line
- * by line; each table row is one block with its cells joined by " | "; list items, paragraphs and
+ * by line; each table row is one block with its cells joined by " | ", unless the row only lays
+ * out prose (see {@link #isLayoutRow}), and a table's caption is a row of its own before them; list items, paragraphs and
  * other text-bearing elements are paragraphs. Navigation, scripts, styles, forms and contents lists
  * (Debian's DocBook {@code div.toc}, {@code nav}, {@code .navheader}/{@code .navfooter}) are dropped,
  * since they repeat other pages' headings and would be quoted as answers.
@@ -50,6 +51,38 @@ public final class HtmlReader implements DocumentReader {
     return e.classNames().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
         .anyMatch(c -> c.contains("preformatted") || c.equals("programlisting") || c.equals("screen")
             || c.equals("sourcecode") || c.equals("code-block") || c.equals("highlight"));
+  }
+
+  /** {@code <caption>}, or DocBook's title paragraph of a {@code div.table} ("表 12.1. …"). */
+  static boolean isTableCaption(Element e) {
+    if (e.normalName().equals("caption")) {
+      return true;
+    }
+    Element parent = e.parent();
+    return e.hasClass("title") && parent != null && parent.hasClass("table")
+        && !parent.select("> div.table-contents table, > table").isEmpty();
+  }
+
+  /**
+   * Whether a table row lays out prose rather than holding data: a cell holds lists, code or another
+   * table, or the row has at most one cell with text (an admonition's label or body beside its icon).
+   * Paragraphs alone do not count: LibreOffice wraps every data cell in one.
+   * Read as rows, such prose would be joined with " | " into one "table" passage with its neighbours.
+   */
+  static boolean isLayoutRow(Element row) {
+    int withText = 0;
+    for (Element cell : row.children()) {
+      if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+        continue;
+      }
+      if (!cell.select("ul, ol, dl, pre, table").isEmpty()) {
+        return true;
+      }
+      if (!InlineText.tidy(cell.wholeText()).isEmpty()) {
+        withText++;
+      }
+    }
+    return withText <= 1;
   }
 
   /** Depth-first over the body, collecting inline text until a block boundary. */
@@ -107,6 +140,22 @@ public final class HtmlReader implements DocumentReader {
             out.add(Block.of(BlockKind.CODE, String.join("\n", lines), 0));
           }
         }
+        return;
+      }
+      if (isTableCaption(e)) {
+        // A table's title goes with its rows, which it names, rather than onto the paragraph before.
+        flush();
+        String text = InlineText.tidy(e.wholeText());
+        if (!text.isEmpty()) {
+          out.add(Block.of(BlockKind.TABLE_ROW, text, 0));
+        }
+        return;
+      }
+      if (tag.equals("tr") && isLayoutRow(e)) {
+        // A layout table (DocBook's note/tip/warning boxes, page frames): its cells are prose.
+        flush();
+        walk(e);
+        flush();
         return;
       }
       if (tag.equals("tr")) {

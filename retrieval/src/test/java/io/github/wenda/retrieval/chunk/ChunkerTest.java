@@ -95,4 +95,34 @@ class ChunkerTest {
         .hasMessageContaining("chunk.overlap-chars")
         .hasMessageContaining("100");
   }
+
+  @Test
+  void keeps_a_sentence_ending_in_a_colon_with_the_command_it_introduces() {
+    CleanDocument d = doc(
+        SegmentKind.BODY, "5.8 版本", "版本号写在一个文件里。要得到更详细的描述，请使用：",
+        SegmentKind.CODE, "5.8 版本", "cat /etc/debian_version",
+        SegmentKind.CODE, "5.8 版本", "lsb_release -a");
+    List<Passage> ps = new Chunker(new ChunkSettings(300, 0)).chunk("d", "T", d);
+    assertThat(ps).extracting(Passage::text)
+        .containsExactly("版本号写在一个文件里。要得到更详细的描述，请使用：\ncat /etc/debian_version", "lsb_release -a");
+    assertThat(ps).extracting(Passage::kind).containsExactly(SegmentKind.BODY, SegmentKind.CODE);
+  }
+
+  @Test
+  void a_passage_that_would_end_on_an_introducing_sentence_leaves_it_to_the_next() {
+    String s = "一二三四五六七八九。"; // 10 chars
+    CleanDocument d = doc(SegmentKind.BODY, "", s + s + "例如下面这样设置：" + s);
+    List<Passage> ps = new Chunker(new ChunkSettings(30, 0)).chunk("d", "T", d);
+    assertThat(ps).extracting(Passage::text).containsExactly(s + s, "例如下面这样设置：" + s);
+  }
+
+  @Test
+  void a_colon_inside_code_or_mid_paragraph_joins_nothing() {
+    CleanDocument d = doc(
+        SegmentKind.BODY, "", "注意：这一句不以冒号结尾。",
+        SegmentKind.CODE, "", "case x in\n  a):",
+        SegmentKind.CODE, "", "echo a");
+    List<Passage> ps = new Chunker(new ChunkSettings(300, 0)).chunk("d", "T", d);
+    assertThat(ps).extracting(Passage::kind).containsExactly(SegmentKind.BODY, SegmentKind.CODE);
+  }
 }

@@ -71,4 +71,30 @@ class HtmlReaderTest {
     StructuredDocument d = new HtmlReader().read(page);
     assertThat(d.blocks()).extracting(b -> b.kind() + ":" + b.text()).containsExactly("HEADING:安装 & 配置", "PARAGRAPH:运行 apt-get update。");
   }
+
+  @Test
+  void reads_admonition_boxes_laid_out_as_tables_as_prose_not_table_rows(@TempDir Path dir) throws Exception {
+    // DocBook's note: an icon cell beside the label, then the body in a cell of its own row.
+    Path page = Files.writeString(dir.resolve("note.html"), "<html><body><h1>1. 启动</h1>"
+        + "<div class=\"note\"><table border=\"0\" summary=\"Note\"><tr><td rowspan=\"2\"><img alt=\"[注意]\" src=\"note.png\"/></td>"
+        + "<th>注意</th></tr><tr><td><p>这个系统通常被称为 initrd。</p><ul><li>一</li><li>二</li></ul></td></tr></table></div>"
+        + "<table><tr><th>命令</th><th>说明</th></tr><tr><td>systemctl mask</td><td>遮掩服务</td></tr></table></body></html>");
+    StructuredDocument doc = new HtmlReader().read(page);
+    assertThat(of(doc, BlockKind.TABLE_ROW)).extracting(Block::text).containsExactly("命令 | 说明", "systemctl mask | 遮掩服务");
+    assertThat(of(doc, BlockKind.PARAGRAPH)).extracting(Block::text).containsExactly("注意", "这个系统通常被称为 initrd。");
+    assertThat(of(doc, BlockKind.LIST_ITEM)).extracting(Block::text).containsExactly("一", "二");
+  }
+
+  @Test
+  void a_table_caption_goes_with_the_table_rows_not_the_paragraph_before(@TempDir Path dir) throws Exception {
+    Path page = Files.writeString(dir.resolve("t.html"), "<html><body><p>特殊的 shell 参数经常被用到。</p>"
+        + "<div class=\"table\"><p class=\"title\"><strong>表 12.2. shell 参数列表</strong></p>"
+        + "<div class=\"table-contents\"><table><tr><th>参数</th><th>值</th></tr><tr><td>$0</td><td>shell 名</td></tr></table></div></div>"
+        + "<table><caption>表 2. 其他</caption><tr><td>a</td><td>b</td></tr></table>"
+        + "<div class=\"figure\"><p class=\"title\">图 1. 不是表格</p></div></body></html>");
+    StructuredDocument doc = new HtmlReader().read(page);
+    assertThat(of(doc, BlockKind.TABLE_ROW)).extracting(Block::text)
+        .containsExactly("表 12.2. shell 参数列表", "参数 | 值", "$0 | shell 名", "表 2. 其他", "a | b");
+    assertThat(of(doc, BlockKind.PARAGRAPH)).extracting(Block::text).containsExactly("特殊的 shell 参数经常被用到。", "图 1. 不是表格");
+  }
 }
