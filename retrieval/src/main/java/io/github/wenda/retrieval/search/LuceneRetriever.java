@@ -105,7 +105,9 @@ final class LuceneRetriever implements Retriever {
     try {
       vector = vector(text, depth);
     } catch (IOException | RuntimeException e) {
-      lexical.cancel(true);
+      // Waited for, not interrupted: the caller may close or repair the reader once this throws,
+      // and an interrupt inside a Lucene read can close a file channel for every search.
+      SpareCore.await(lexical);
       throw e;
     }
     return Fusion.fuse(SpareCore.join(lexical), vector, settings);

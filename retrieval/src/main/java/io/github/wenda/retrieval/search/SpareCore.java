@@ -41,12 +41,23 @@ final class SpareCore {
     return POOL.submit(task);
   }
 
+  /** Waits for the task to end, whatever its outcome, when its result is no longer wanted. */
+  static void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // Its failure does not matter: the search already failed for another reason.
+    }
+  }
+
   /** The task's result; its IOException as thrown, and any other failure unchanged. */
   static <T> T join(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
-      f.cancel(true);
+      f.cancel(false);
       Thread.currentThread().interrupt();
       throw new WendaException("interrupted while searching", e);
     } catch (ExecutionException e) {
