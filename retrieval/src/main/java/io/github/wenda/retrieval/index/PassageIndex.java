@@ -72,6 +72,26 @@ public final class PassageIndex implements Closeable {
     }
   }
 
+  /**
+   * A reader of passages by Lucene document number for one search, on one thread: it opens the
+   * stored fields once, where {@link #passage} opens them (one clone per segment) for every passage.
+   */
+  public java.util.function.IntFunction<Passage> passageReader() {
+    StoredFields fields;
+    try {
+      fields = searcher.storedFields();
+    } catch (IOException e) {
+      throw new WendaException("cannot read stored passages from the index: " + e.getMessage(), e);
+    }
+    return luceneDoc -> {
+      try {
+        return IndexSchema.toPassage(fields, luceneDoc);
+      } catch (IOException e) {
+        throw new WendaException("cannot read passage " + luceneDoc + " from the index: " + e.getMessage(), e);
+      }
+    };
+  }
+
   /** Every live passage, in index order (for evaluation and listings). */
   public List<Passage> passages() {
     List<Passage> out = new ArrayList<>(reader.numDocs());

@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.search;
 
 import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexSchema;
 import io.github.wenda.retrieval.index.PassageIndex;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -53,11 +56,13 @@ final class LuceneRetriever implements Retriever {
           };
       // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
       NearDuplicates hits = new NearDuplicates(query.k());
+      // Stored fields only for the candidates looked at (k and a few more), not for the whole fused list.
+      IntFunction<Passage> passages = index.passageReader();
       for (Fusion.Fused f : fused) {
         if (!hits.wantsMore()) {
           break;
         }
-        hits.add(index.passage(f.doc()),
+        hits.add(passages.apply(f.doc()),
             new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
       }
       return hits.hits();
@@ -92,9 +97,20 @@ final class LuceneRetriever implements Retriever {
     return ranked(index.searcher().search(q, depth));
   }
 
-  // Sequential on purpose: the model already uses both cores, and BM25 beside it only slowed both.
+  // BM25 (analysis and both fields) runs on a spare core while this thread embeds the question:
+  // the model runs one question on one thread, so the other core would sit idle.
   private List<Fusion.Fused> hybrid(String text, int depth) throws IOException {
-    return Fusion.fuse(bm25(text, depth), vector(text, depth), settings);
+    Future<List<Fusion.Ranked>> lexical = SpareCore.start(() -> bm25(text, depth));
+    List<Fusion.Ranked> vector;
+    try {
+      vector = vector(text, depth);
+    } catch (IOException | RuntimeException e) {
+      // Waited for, not interrupted: the caller may close or repair the reader once this throws,
+      // and an interrupt inside a Lucene read can close a file channel for every search.
+      SpareCore.await(lexical);
+      throw e;
+    }
+    return Fusion.fuse(SpareCore.join(lexical), vector, settings);
   }
 
   private List<Fusion.Ranked> vector(String text, int depth) throws IOException {
