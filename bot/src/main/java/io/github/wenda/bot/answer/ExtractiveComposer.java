@@ -9,10 +9,12 @@ import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.ScoreDetails;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,6 +40,11 @@ public final class ExtractiveComposer implements AnswerComposer {
   static final String QUOTED_IN_CHINESE = "Quoted from the documents, which are in Chinese.";
   /** A further sentence must score this share of the best one: answers stay short and on point. */
   private static final double SECOND_SENTENCE_SHARE = 0.8;
+  /**
+   * A lower-ranked sentence may still join when it holds question words no chosen sentence holds
+   * (a question asking two things is often answered in two places), if it scores this share.
+   */
+  private static final double COVERING_SENTENCE_SHARE = 0.4;
   /** A list is only gathered from a sentence that holds this share of the question's words. */
   private static final double LIST_MIN_COVERAGE = 0.5;
   private static final int MAX_LIST_ITEMS = 12;
@@ -109,6 +116,7 @@ public final class ExtractiveComposer implements AnswerComposer {
         }
       }
     }
+    addCovering(chosen, ranking, top, chars);
     List<Candidate> rest = new ArrayList<>(chosen.subList(first.size(), chosen.size()));
     Map<Integer, Double> bestOfHit = new LinkedHashMap<>();
     rest.forEach(c -> bestOfHit.merge(c.hit(), c.score(), Math::max));
@@ -127,6 +135,38 @@ public final class ExtractiveComposer implements AnswerComposer {
       text.append('\n').append(line(group, hits)).append('[').append(citations.of(hit)).append(']');
     }
     return Answer.found(text.toString(), citations.list(), notes, top.instance().orElse(""));
+  }
+
+  /**
+   * Sentences from further down the ranking, in any passage, that bring question words the chosen
+   * ones lack: the second half of a two-part question, or the detail a near-duplicate top sentence
+   * left out. Bounded by the same sentence and character limits as every quote.
+   */
+  private int addCovering(List<Candidate> chosen, SentenceRanker.Ranking ranking, Candidate top, int chars) {
+    TermOverlap overlap = ranking.overlap();
+    Set<String> covered = new HashSet<>();
+    chosen.forEach(c -> covered.addAll(overlap.matched(c.match())));
+    for (Candidate c : ranking.best()) {
+      if (chosen.size() >= limits.maxSentences()) {
+        return chars;
+      }
+      if (chosen.contains(c) || !c.answerLike() || c.score() < COVERING_SENTENCE_SHARE * top.score() || duplicates(c, chosen)) {
+        continue;
+      }
+      List<String> fresh = overlap.matched(c.match()).stream().filter(w -> !covered.contains(w)).toList();
+      if (fresh.isEmpty()) {
+        continue;
+      }
+      List<Candidate> with = withAntecedent(c, ranking).stream().filter(x -> !chosen.contains(x)).toList();
+      int length = with.stream().mapToInt(x -> x.text().length()).sum();
+      if (chars + length > limits.maxChars() || chosen.size() + with.size() > limits.maxSentences()) {
+        continue;
+      }
+      chosen.addAll(with);
+      chars += length;
+      covered.addAll(fresh);
+    }
+    return chars;
   }
 
   /** Sentences of one passage as one quote: adjacent ones with the text between them, gaps as an ellipsis. */

@@ -194,4 +194,14 @@ class ExtractiveComposerTest {
     assertThat(SentenceRanker.heading("上海合作组织国际合作的发展历程韩璐")).isTrue();
     assertThat(SentenceRanker.heading("韩璐是欧亚研究所副所长。")).isFalse();
   }
+
+  @Test
+  void a_question_asking_two_things_quotes_the_sentence_that_answers_the_second_part_from_another_passage() {
+    List<Hit> hits = Hits.of(
+        "上海合作组织秘书处是常设行政机构，负责组织的日常工作。",
+        "上海合作组织秘书处的工作语言是汉语和俄语。",
+        "首任上海合作组织秘书长由张德广担任。");
+    Answer a = compose("上海合作组织秘书处是什么机构？首任秘书长是谁？", hits);
+    assertThat(a.text()).contains("张德广").contains("常设行政机构");
+  }
 }
