@@ -91,14 +91,14 @@ public final class ExtractiveComposer implements AnswerComposer {
         return list.get();
       }
     }
-    Answer answer = quotes(hits, ranking, top.get(), marks, notes);
+    Answer answer = quotes(q, hits, ranking, top.get(), marks, notes);
     sink.token(answer.text());
     return answer;
   }
 
   /** The best sentence alone on the first line, then supporting sentences grouped by passage. */
-  private Answer quotes(List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
-    List<Candidate> first = withAnnounced(withAntecedent(top, ranking), ranking);
+  private Answer quotes(QuestionAnalysis q, List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
+    List<Candidate> first = withContinuation(q, withAnnounced(withAntecedent(top, ranking), ranking), ranking);
     List<Candidate> chosen = new ArrayList<>(first);
     int chars = first.stream().mapToInt(c -> c.text().length()).sum();
     for (Candidate c : ranking.best()) {
@@ -135,6 +135,44 @@ public final class ExtractiveComposer implements AnswerComposer {
       text.append('\n').append(line(group, hits)).append('[').append(citations.of(hit)).append(']');
     }
     return Answer.found(text.toString(), citations.list(), notes, top.instance().orElse(""));
+  }
+
+  /**
+   * A question asking for measures, ways or items (哪些办法, 如何) without a numbered list is often
+   * answered by the best sentence and the ones right after it that add to it (同时，… 此外，还可…):
+   * those join the first line, verbatim, within the character and sentence limits.
+   */
+  private List<Candidate> withContinuation(QuestionAnalysis q, List<Candidate> first, SentenceRanker.Ranking ranking) {
+    if (q.expected() != ExpectedType.LIST && q.expected() != ExpectedType.METHOD) {
+      return first;
+    }
+    List<Candidate> out = new ArrayList<>(first);
+    int chars = first.stream().mapToInt(c -> c.text().length()).sum();
+    List<Candidate> own = ranking.byHit().get(first.get(0).hit());
+    Candidate last = out.get(out.size() - 1);
+    while (out.size() < limits.maxSentences()) {
+      int next = last.index() + 1;
+      Candidate c = own.stream().filter(x -> x.index() == next).findFirst().orElse(null);
+      if (c == null || !c.answerLike() || !adds(c.text()) || chars + c.text().length() > limits.maxChars()) {
+        break;
+      }
+      out.add(c);
+      chars += c.text().length();
+      last = c;
+    }
+    return out;
+  }
+
+  private static final String[] ADDING_OPENINGS = {"同时", "此外", "另外", "还可", "还应", "还要", "并且", "而且", "再者", "其次", "再次", "最后"};
+
+  static boolean adds(String sentence) {
+    String s = sentence.strip();
+    for (String opening : ADDING_OPENINGS) {
+      if (s.startsWith(opening)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

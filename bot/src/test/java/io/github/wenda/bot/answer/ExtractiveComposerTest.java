@@ -204,4 +204,13 @@ class ExtractiveComposerTest {
     Answer a = compose("上海合作组织秘书处是什么机构？首任秘书长是谁？", hits);
     assertThat(a.text()).contains("张德广").contains("常设行政机构");
   }
+
+  @Test
+  void a_question_for_measures_brings_the_sentences_that_add_to_the_best_one() {
+    List<Hit> hits = Hits.of(
+        "为解决铁路建设所需的资金缺口，可考虑发展区域性投资基金。同时，加强与多边开发银行的合作。此外，还可适度引入民间资本参与投资。三是加强人文交流。",
+        "铁路建设的意义重大。");
+    Answer a = compose("为了弥补铁路建设的资金缺口，报告提出了哪些办法？", hits);
+    assertThat(firstLine(a)).contains("区域性投资基金").contains("多边开发银行").contains("民间资本").doesNotContain("人文交流");
+  }
 }
