@@ -213,4 +213,12 @@ class ExtractiveComposerTest {
     Answer a = compose("为了弥补铁路建设的资金缺口，报告提出了哪些办法？", hits);
     assertThat(firstLine(a)).contains("区域性投资基金").contains("多边开发银行").contains("民间资本").doesNotContain("人文交流");
   }
+
+  @Test
+  void a_question_about_what_became_of_something_quotes_the_sentence_that_tells_the_outcome() {
+    List<Hit> hits = Hits.of(
+        "上合组织与中亚合作组织、北方论坛签署了合作文件，北方论坛也建立了合作关系。",
+        "北方论坛成立于1995年，在2010年被北极合作会议取代。");
+    assertThat(firstLine(compose("北方论坛后来怎么样了？", hits))).contains("被北极合作会议取代");
+  }
 }
