@@ -221,4 +221,12 @@ class ExtractiveComposerTest {
         "北方论坛成立于1995年，在2010年被北极合作会议取代。");
     assertThat(firstLine(compose("北方论坛后来怎么样了？", hits))).contains("被北极合作会议取代");
   }
+
+  @Test
+  void a_definition_question_quotes_the_sentence_that_opens_with_the_term_and_defines_it() {
+    List<Hit> hits = Hits.of(
+        "在解决重大问题时应坚持“轮值主席”制度，在具体问题上可采取其他制度。",
+        "成员国之间的协调难度加大，“轮值主席”制度面临挑战。“轮值主席”制度，即成员国按字母顺序每年轮流主持组织的工作。");
+    assertThat(firstLine(compose("“轮值主席”制度具体指什么？", hits))).contains("按字母顺序每年轮流");
+  }
 }
