@@ -9,10 +9,12 @@ import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.ScoreDetails;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,6 +40,11 @@ public final class ExtractiveComposer implements AnswerComposer {
   static final String QUOTED_IN_CHINESE = "Quoted from the documents, which are in Chinese.";
   /** A further sentence must score this share of the best one: answers stay short and on point. */
   private static final double SECOND_SENTENCE_SHARE = 0.8;
+  /**
+   * A lower-ranked sentence may still join when it holds question words no chosen sentence holds
+   * (a question asking two things is often answered in two places), if it scores this share.
+   */
+  private static final double COVERING_SENTENCE_SHARE = 0.4;
   /** A list is only gathered from a sentence that holds this share of the question's words. */
   private static final double LIST_MIN_COVERAGE = 0.5;
   private static final int MAX_LIST_ITEMS = 12;
@@ -84,14 +91,14 @@ public final class ExtractiveComposer implements AnswerComposer {
         return list.get();
       }
     }
-    Answer answer = quotes(hits, ranking, top.get(), marks, notes);
+    Answer answer = quotes(q, hits, ranking, top.get(), marks, notes);
     sink.token(answer.text());
     return answer;
   }
 
   /** The best sentence alone on the first line, then supporting sentences grouped by passage. */
-  private Answer quotes(List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
-    List<Candidate> first = withAnnounced(withAntecedent(top, ranking), ranking);
+  private Answer quotes(QuestionAnalysis q, List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
+    List<Candidate> first = withContinuation(q, withAnnounced(withAntecedent(top, ranking), ranking), ranking);
     List<Candidate> chosen = new ArrayList<>(first);
     int chars = first.stream().mapToInt(c -> c.text().length()).sum();
     for (Candidate c : ranking.best()) {
@@ -109,6 +116,7 @@ public final class ExtractiveComposer implements AnswerComposer {
         }
       }
     }
+    addCovering(chosen, ranking, top, chars);
     List<Candidate> rest = new ArrayList<>(chosen.subList(first.size(), chosen.size()));
     Map<Integer, Double> bestOfHit = new LinkedHashMap<>();
     rest.forEach(c -> bestOfHit.merge(c.hit(), c.score(), Math::max));
@@ -127,6 +135,76 @@ public final class ExtractiveComposer implements AnswerComposer {
       text.append('\n').append(line(group, hits)).append('[').append(citations.of(hit)).append(']');
     }
     return Answer.found(text.toString(), citations.list(), notes, top.instance().orElse(""));
+  }
+
+  /**
+   * A question asking for measures, ways or items (哪些办法, 如何) without a numbered list is often
+   * answered by the best sentence and the ones right after it that add to it (同时，… 此外，还可…):
+   * those join the first line, verbatim, within the character and sentence limits.
+   */
+  private List<Candidate> withContinuation(QuestionAnalysis q, List<Candidate> first, SentenceRanker.Ranking ranking) {
+    if (q.expected() != ExpectedType.LIST && q.expected() != ExpectedType.METHOD) {
+      return first;
+    }
+    List<Candidate> out = new ArrayList<>(first);
+    int chars = first.stream().mapToInt(c -> c.text().length()).sum();
+    List<Candidate> own = ranking.byHit().get(first.get(0).hit());
+    Candidate last = out.get(out.size() - 1);
+    while (out.size() < limits.maxSentences()) {
+      int next = last.index() + 1;
+      Candidate c = own.stream().filter(x -> x.index() == next).findFirst().orElse(null);
+      if (c == null || !c.answerLike() || !adds(c.text()) || chars + c.text().length() > limits.maxChars()) {
+        break;
+      }
+      out.add(c);
+      chars += c.text().length();
+      last = c;
+    }
+    return out;
+  }
+
+  private static final String[] ADDING_OPENINGS = {"同时", "此外", "另外", "还可", "还应", "还要", "并且", "而且", "再者", "其次", "再次", "最后"};
+
+  static boolean adds(String sentence) {
+    String s = sentence.strip();
+    for (String opening : ADDING_OPENINGS) {
+      if (s.startsWith(opening)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sentences from further down the ranking, in any passage, that bring question words the chosen
+   * ones lack: the second half of a two-part question, or the detail a near-duplicate top sentence
+   * left out. Bounded by the same sentence and character limits as every quote.
+   */
+  private int addCovering(List<Candidate> chosen, SentenceRanker.Ranking ranking, Candidate top, int chars) {
+    TermOverlap overlap = ranking.overlap();
+    Set<String> covered = new HashSet<>();
+    chosen.forEach(c -> covered.addAll(overlap.matched(c.match())));
+    for (Candidate c : ranking.best()) {
+      if (chosen.size() >= limits.maxSentences()) {
+        return chars;
+      }
+      if (chosen.contains(c) || !c.answerLike() || c.score() < COVERING_SENTENCE_SHARE * top.score() || duplicates(c, chosen)) {
+        continue;
+      }
+      List<String> fresh = overlap.matched(c.match()).stream().filter(w -> !covered.contains(w)).toList();
+      if (fresh.isEmpty()) {
+        continue;
+      }
+      List<Candidate> with = withAntecedent(c, ranking).stream().filter(x -> !chosen.contains(x)).toList();
+      int length = with.stream().mapToInt(x -> x.text().length()).sum();
+      if (chars + length > limits.maxChars() || chosen.size() + with.size() > limits.maxSentences()) {
+        continue;
+      }
+      chosen.addAll(with);
+      chars += length;
+      covered.addAll(fresh);
+    }
+    return chars;
   }
 
   /** Sentences of one passage as one quote: adjacent ones with the text between them, gaps as an ellipsis. */

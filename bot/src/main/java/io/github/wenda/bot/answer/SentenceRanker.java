@@ -44,6 +44,15 @@ final class SentenceRanker {
   private static final Pattern METHOD_CUE = Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法)");
   private static final Pattern DEFINITION_CUE = Pattern.compile("(是指|指的是|即|是一|是一种|是一个|的内涵|内涵是|包括|被称为|概括为)");
 
+  /** A question about what became of something (后来怎么样, 结果如何). */
+  static final Pattern ASKS_OUTCOME = Pattern.compile("(后来|结果|最终|最后|之后|如今|现在)(怎么样|怎样|如何|呢|发生了什么|变成|成了|成为)");
+  /** A sentence that tells an outcome: replaced, merged, renamed, dissolved, turned into. */
+  static final Pattern OUTCOME_CUE =
+      Pattern.compile("(被[^，。；]{0,12}(取代|替代|合并|吸收|接替|兼并)|取代|并入|解散|更名|改名|改组为|合并为|演变为|发展为|升级为|转变为|终止|撤销|不复存在)");
+
+  /** After the defined term at a sentence's start: the verb that defines it (X是指…, “X”原则，即…). */
+  static final Pattern DEFINING_VERB = Pattern.compile("^[”\"』」》）)]?[^，。；：]{0,8}?[，,]?(是指|指的是|即|指|就是|是一种|是一个|是一项)");
+
   private final QuestionAnalyzer analyzer;
   private final ToDoubleFunction<String> idf;
   private final SentenceSplitter splitter = new SentenceSplitter();
@@ -117,6 +126,7 @@ final class SentenceRanker {
     TermOverlap overlap = new TermOverlap(q.keyWords().isEmpty() ? q.contentWords() : q.keyWords(), idf);
     Set<String> questionBigrams = Bigrams.of(q.normalized());
     List<String> anchors = anchors(q);
+    boolean asksOutcome = ASKS_OUTCOME.matcher(q.normalized()).find();
     double topFused = hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
     Map<Integer, List<Candidate>> byHit = new HashMap<>();
     List<Candidate> all = new ArrayList<>();
@@ -139,7 +149,9 @@ final class SentenceRanker {
             + W_RANK * hit.score() / topFused
             + W_VECTOR * Math.max(0, hit.details().vectorScore())
             + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
-            + (cue(q.expected(), normalized, q) ? W_CUE : 0)
+            // 后来怎么样 asks what became of it, not how (怎么): the outcome cue replaces the method cue.
+            + (q.expected() == ExpectedType.DEFINITION && defines(normalized, q) ? W_TYPE : 0)
+            + (asksOutcome ? (OUTCOME_CUE.matcher(normalized).find() ? W_CUE : 0) : cue(q.expected(), normalized, q) ? W_CUE : 0)
             - (answerLike ? 0 : NOT_ANSWER_PENALTY)
             - (heading(s) ? HEADING_PENALTY : 0)
             - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
@@ -165,6 +177,20 @@ final class SentenceRanker {
     }
     scored.sort(BY_SCORE);
     return new Ranking(List.copyOf(scored), rescoredByHit, overlap, passages);
+  }
+
+  /**
+   * The sentence defines a term of the question: it opens with the term (quoted or not) and a
+   * defining verb follows at once, the form a definition question asks for.
+   */
+  static boolean defines(String normalized, QuestionAnalysis q) {
+    String s = normalized.strip().replaceFirst("^[“\"『「《（(]", "");
+    for (String w : q.keyWords()) {
+      if (w.length() >= 2 && s.startsWith(w) && DEFINING_VERB.matcher(s.substring(w.length())).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A short line without any punctuation: a title or a byline, not a statement. */

@@ -194,4 +194,39 @@ class ExtractiveComposerTest {
     assertThat(SentenceRanker.heading("上海合作组织国际合作的发展历程韩璐")).isTrue();
     assertThat(SentenceRanker.heading("韩璐是欧亚研究所副所长。")).isFalse();
   }
+
+  @Test
+  void a_question_asking_two_things_quotes_the_sentence_that_answers_the_second_part_from_another_passage() {
+    List<Hit> hits = Hits.of(
+        "上海合作组织秘书处是常设行政机构，负责组织的日常工作。",
+        "上海合作组织秘书处的工作语言是汉语和俄语。",
+        "首任上海合作组织秘书长由张德广担任。");
+    Answer a = compose("上海合作组织秘书处是什么机构？首任秘书长是谁？", hits);
+    assertThat(a.text()).contains("张德广").contains("常设行政机构");
+  }
+
+  @Test
+  void a_question_for_measures_brings_the_sentences_that_add_to_the_best_one() {
+    List<Hit> hits = Hits.of(
+        "为解决铁路建设所需的资金缺口，可考虑发展区域性投资基金。同时，加强与多边开发银行的合作。此外，还可适度引入民间资本参与投资。三是加强人文交流。",
+        "铁路建设的意义重大。");
+    Answer a = compose("为了弥补铁路建设的资金缺口，报告提出了哪些办法？", hits);
+    assertThat(firstLine(a)).contains("区域性投资基金").contains("多边开发银行").contains("民间资本").doesNotContain("人文交流");
+  }
+
+  @Test
+  void a_question_about_what_became_of_something_quotes_the_sentence_that_tells_the_outcome() {
+    List<Hit> hits = Hits.of(
+        "上合组织与中亚合作组织、北方论坛签署了合作文件，北方论坛也建立了合作关系。",
+        "北方论坛成立于1995年，在2010年被北极合作会议取代。");
+    assertThat(firstLine(compose("北方论坛后来怎么样了？", hits))).contains("被北极合作会议取代");
+  }
+
+  @Test
+  void a_definition_question_quotes_the_sentence_that_opens_with_the_term_and_defines_it() {
+    List<Hit> hits = Hits.of(
+        "在解决重大问题时应坚持“轮值主席”制度，在具体问题上可采取其他制度。",
+        "成员国之间的协调难度加大，“轮值主席”制度面临挑战。“轮值主席”制度，即成员国按字母顺序每年轮流主持组织的工作。");
+    assertThat(firstLine(compose("“轮值主席”制度具体指什么？", hits))).contains("按字母顺序每年轮流");
+  }
 }
