@@ -30,10 +30,10 @@ record PdfLineRun(
       return false;
     }
     String t = text.strip();
-    if (proseFirstCell && text.indexOf('\t') > 0) {
+    boolean comment = t.startsWith("#") || t.startsWith("$") || t.startsWith("//") || t.startsWith("--");
+    if (!comment && proseFirstCell && text.indexOf('\t') > 0) {
       return false;
     }
-    boolean comment = t.startsWith("#") || t.startsWith("$") || t.startsWith("//") || t.startsWith("--");
     if (!comment && cjkGlyphs > 0 && (t.indexOf('，') >= 0 || t.indexOf('。') >= 0 || t.indexOf('、') >= 0)) {
       return false;
     }

@@ -147,8 +147,8 @@ public final class PdfReader implements DocumentReader {
             line.setLength(line.length() - 1);
           }
           if (inFirstCell) {
-            // CJK alone or proportional Latin before the first cell gap: the row starts with a prose cell.
-            firstCellProse = latin == 0 || (double) mono / latin < 0.8;
+            // Chinese or proportional Latin before the first cell gap: the row starts with a prose cell.
+            firstCellProse = cjk > 0 || latin == 0 || (double) mono / latin < 0.8;
             inFirstCell = false;
           }
           line.append('\t');
