@@ -226,6 +226,8 @@ public final class PdfReader implements DocumentReader {
     private final List<String> cellLead = new ArrayList<>();
     private int cellLeadPage;
     private PdfLineRun cellLeadLine;
+    private final List<PdfLineRun> cellLeadRuns = new ArrayList<>();
+    private boolean replaying;
     private PdfLineRun lastRow;
     private final double bodySize;
 
@@ -295,6 +297,7 @@ public final class PdfReader implements DocumentReader {
           cells.set(0, InlineText.joinWrapped(wrapped));
           pageNo = cellLeadPage;
           cellLead.clear();
+          cellLeadRuns.clear();
         }
         out.add(Block.of(BlockKind.TABLE_ROW, String.join(" | ", cells), pageNo));
         return;
@@ -309,6 +312,7 @@ public final class PdfReader implements DocumentReader {
           cellLeadLine = l;
         }
         cellLead.add(text);
+        cellLeadRuns.add(l);
         return;
       }
       releaseCellLead();
@@ -343,19 +347,24 @@ public final class PdfReader implements DocumentReader {
      * column continues the row above and stays as it was.)
      */
     private boolean wrapsNextCell(PdfLineRun l, String text) {
-      return paragraph.isEmpty() && !out.isEmpty() && out.get(out.size() - 1).kind() == BlockKind.TABLE_ROW
+      return !replaying && paragraph.isEmpty() && !out.isEmpty() && out.get(out.size() - 1).kind() == BlockKind.TABLE_ROW
           && lastRow != null && l.startsBelow(lastRow)
           && cellLead.size() < 3 && !NumberedHeading.endsLikeSentence(text) && headingLevel(l, text).isEmpty()
           && !text.matches("^(Table|表|图|Figure)\\s*\\d.*");
     }
 
-    /** Held lines that no row followed are an ordinary paragraph after the table. */
+    /** Held lines that no row followed are read again as the ordinary lines after the table they are. */
     private void releaseCellLead() {
       if (!cellLead.isEmpty()) {
-        paragraphPage = cellLeadPage;
-        paragraphKind = BlockKind.PARAGRAPH;
-        paragraph.addAll(cellLead);
+        List<PdfLineRun> held = new ArrayList<>(cellLeadRuns);
+        int page = cellLeadPage;
         cellLead.clear();
+        cellLeadRuns.clear();
+        replaying = true;
+        for (PdfLineRun run : held) {
+          line(run, page, false);
+        }
+        replaying = false;
       }
     }
 
