@@ -177,6 +177,27 @@ class PdfReaderTest {
         org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Table 1: Journal commands"));
   }
 
+  @Test
+  void separate_lines_after_a_table_that_no_row_follows_stay_separate_paragraphs(@TempDir Path dir) throws Exception {
+    Path table = dir.resolve("after-table.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
+        text(s, sans, 60, 740, "Year");
+        text(s, sans, 300, 740, "Author");
+        text(s, sans, 60, 680, "Copyright 1998 Josip Rodin");
+        text(s, sans, 60, 620, "Copyright 2005 Osamu Aoki");
+      }
+      pdf.save(table.toFile());
+    }
+    assertThat(new PdfReader().read(table).blocks()).extracting(Block::kind, Block::text).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Year | Author"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 1998 Josip Rodin"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 2005 Osamu Aoki"));
+  }
+
   private static void text(PDPageContentStream s, PDType1Font font, float x, float y, String text) throws Exception {
     s.beginText();
     s.setFont(font, 11);
