@@ -34,7 +34,7 @@ public final class PassagePipeline {
    * 4: a reader per format, block chunking, pages. 5: HTML layout tables (admonitions) read as prose.
    * 6: a sentence ending in a colon kept with the code it introduces. 7: HTML table captions with their rows.
    */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   private static final Logger log = LoggerFactory.getLogger(PassagePipeline.class);
 

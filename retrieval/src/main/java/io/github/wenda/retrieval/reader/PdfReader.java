@@ -90,7 +90,10 @@ public final class PdfReader implements DocumentReader {
     private int latin;
     private int cjk;
     private int mono;
+    private boolean firstCellProse;
+    private boolean inFirstCell = true;
     private float lastEnd = -1;
+    private float startX = -1;
     private double size;
 
     LineCollector(int pageCount) {
@@ -143,8 +146,16 @@ public final class PdfReader implements DocumentReader {
           if (line.charAt(line.length() - 1) == ' ') {
             line.setLength(line.length() - 1);
           }
+          if (inFirstCell) {
+            // Chinese or proportional Latin before the first cell gap: the row starts with a prose cell.
+            firstCellProse = cjk > 0 || latin == 0 || (double) mono / latin < 0.8;
+            inFirstCell = false;
+          }
           line.append('\t');
         }
+      }
+      if (line.length() == 0 && !positions.isEmpty()) {
+        startX = positions.get(0).getXDirAdj();
       }
       line.append(text);
       for (TextPosition p : positions) {
@@ -174,11 +185,14 @@ public final class PdfReader implements DocumentReader {
       String text = line.toString();
       if (!text.isBlank()) {
         page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, cjk, latin,
-            glyphs == 0 ? 0 : size / glyphs));
+            glyphs == 0 ? 0 : size / glyphs, firstCellProse, startX));
         paragraphStart = false;
       }
       line.setLength(0);
       lastEnd = -1;
+      startX = -1;
+      firstCellProse = false;
+      inFirstCell = true;
       glyphs = 0;
       latin = 0;
       cjk = 0;
@@ -208,6 +222,13 @@ public final class PdfReader implements DocumentReader {
     private int paragraphPage;
     private final List<String> code = new ArrayList<>();
     private int codePage;
+    /** Lines between table rows that wrap the first cell of the row that follows them. */
+    private final List<String> cellLead = new ArrayList<>();
+    private int cellLeadPage;
+    private PdfLineRun cellLeadLine;
+    private final List<PdfLineRun> cellLeadRuns = new ArrayList<>();
+    private boolean replaying;
+    private PdfLineRun lastRow;
     private final double bodySize;
 
     PageLayout(List<List<PdfLineRun>> pages) {
@@ -249,6 +270,7 @@ public final class PdfReader implements DocumentReader {
     private void line(PdfLineRun l, int pageNo, boolean firstOnPage) {
       String raw = l.text();
       if (l.isMono()) {
+        releaseCellLead();
         flushParagraph();
         if (code.isEmpty()) {
           codePage = pageNo;
@@ -263,6 +285,20 @@ public final class PdfReader implements DocumentReader {
         for (String cell : raw.split("\t")) {
           cells.add(InlineText.tidyExtracted(cell));
         }
+        if (!cellLead.isEmpty() && !l.startsBelow(cellLeadLine)) {
+          releaseCellLead();
+          flushParagraph();
+        }
+        lastRow = l;
+        if (!cellLead.isEmpty()) {
+          // The first cell wrapped onto lines above the row's other cells (they sit on its last line).
+          List<String> wrapped = new ArrayList<>(cellLead);
+          wrapped.add(cells.get(0));
+          cells.set(0, InlineText.joinWrapped(wrapped));
+          pageNo = cellLeadPage;
+          cellLead.clear();
+          cellLeadRuns.clear();
+        }
         out.add(Block.of(BlockKind.TABLE_ROW, String.join(" | ", cells), pageNo));
         return;
       }
@@ -270,6 +306,16 @@ public final class PdfReader implements DocumentReader {
       if (text.isEmpty()) {
         return;
       }
+      if (wrapsNextCell(l, text)) {
+        if (cellLead.isEmpty()) {
+          cellLeadPage = pageNo;
+          cellLeadLine = l;
+        }
+        cellLead.add(text);
+        cellLeadRuns.add(l);
+        return;
+      }
+      releaseCellLead();
       if (ContentsLine.hasLeader(text)) {
         flushParagraph();
         out.add(Block.of(BlockKind.CONTENTS, text, pageNo));
@@ -292,6 +338,34 @@ public final class PdfReader implements DocumentReader {
         paragraphKind = bullet ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH;
       }
       paragraph.add(text);
+    }
+
+    /**
+     * Right after a table row, a line without cells that does not end a sentence, is no heading and
+     * no caption ("Table 3.5: …", "表 2") and starts in the table's first column is held: if a row
+     * starting in the same column follows, it is that row's wrapped first cell. (A line in a later
+     * column continues the row above and stays as it was.)
+     */
+    private boolean wrapsNextCell(PdfLineRun l, String text) {
+      return !replaying && paragraph.isEmpty() && !out.isEmpty() && out.get(out.size() - 1).kind() == BlockKind.TABLE_ROW
+          && lastRow != null && l.startsBelow(lastRow)
+          && cellLead.size() < 3 && !NumberedHeading.endsLikeSentence(text) && headingLevel(l, text).isEmpty()
+          && !text.matches("^(Table|表|图|Figure)\\s*\\d.*");
+    }
+
+    /** Held lines that no row followed are read again as the ordinary lines after the table they are. */
+    private void releaseCellLead() {
+      if (!cellLead.isEmpty()) {
+        List<PdfLineRun> held = new ArrayList<>(cellLeadRuns);
+        int page = cellLeadPage;
+        cellLead.clear();
+        cellLeadRuns.clear();
+        replaying = true;
+        for (PdfLineRun run : held) {
+          line(run, page, false);
+        }
+        replaying = false;
+      }
     }
 
     private OptionalInt headingLevel(PdfLineRun l, String text) {
@@ -335,6 +409,7 @@ public final class PdfReader implements DocumentReader {
     }
 
     private void flushAll() {
+      releaseCellLead();
       flushParagraph();
       flushCode();
     }

@@ -146,4 +146,63 @@ class PdfReaderTest {
         java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
     assertThat(d.blocks().get(49).text()).isEqualTo("Page 50 explains step 50 of the procedure in one sentence.");
   }
+
+  @Test
+  void a_table_row_whose_first_cell_wraps_above_its_command_stays_one_row(@TempDir Path dir) throws Exception {
+    Path table = dir.resolve("table.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+      PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
+        text(s, sans, 60, 740, "Action");
+        text(s, sans, 300, 740, "Command");
+        // Each description wraps onto two lines; the command cell sits on the row's last line.
+        text(s, sans, 60, 720, "Show the user services' journal since the last");
+        text(s, sans, 60, 707, "boot");
+        text(s, mono, 300, 707, "journalctl -b --user");
+        text(s, sans, 60, 687, "Follow the journal of one unit since the last");
+        text(s, sans, 60, 674, "boot");
+        text(s, mono, 300, 674, "journalctl -b -u unit -f");
+        text(s, sans, 60, 650, "Table 1: Journal commands");
+      }
+      pdf.save(table.toFile());
+    }
+    List<Block> blocks = new PdfReader().read(table).blocks();
+    assertThat(blocks).extracting(Block::kind, Block::text).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Action | Command"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Show the user services' journal since the last boot | journalctl -b --user"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Follow the journal of one unit since the last boot | journalctl -b -u unit -f"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Table 1: Journal commands"));
+  }
+
+  @Test
+  void separate_lines_after_a_table_that_no_row_follows_stay_separate_paragraphs(@TempDir Path dir) throws Exception {
+    Path table = dir.resolve("after-table.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
+        text(s, sans, 60, 740, "Year");
+        text(s, sans, 300, 740, "Author");
+        text(s, sans, 60, 680, "Copyright 1998 Josip Rodin");
+        text(s, sans, 60, 620, "Copyright 2005 Osamu Aoki");
+      }
+      pdf.save(table.toFile());
+    }
+    assertThat(new PdfReader().read(table).blocks()).extracting(Block::kind, Block::text).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Year | Author"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 1998 Josip Rodin"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 2005 Osamu Aoki"));
+  }
+
+  private static void text(PDPageContentStream s, PDType1Font font, float x, float y, String text) throws Exception {
+    s.beginText();
+    s.setFont(font, 11);
+    s.newLineAtOffset(x, y);
+    s.showText(text);
+    s.endText();
+  }
 }
