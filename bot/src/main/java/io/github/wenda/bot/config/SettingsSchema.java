@@ -133,7 +133,15 @@ public final class SettingsSchema {
       Setting.integer("telegram.shutdown-seconds", 20, 1, 600,
           "On stop, how long answers in flight may take to finish."),
       Setting.integer("telegram.poll-timeout-seconds", 50, 1, 100,
-          "Long-polling timeout of getUpdates."));
+          "Long-polling timeout of getUpdates."),
+      Setting.integer("telegram.max-queued", 1000, 1, 100_000,
+          "Questions waiting for a worker in all chats; beyond it a new one gets a busy reply."),
+      Setting.integer("telegram.max-queued-per-chat", 20, 1, 1000,
+          "Questions one chat may have waiting; beyond it a new one gets a busy reply."),
+      Setting.integer("telegram.max-conversations", 10_000, 1, 1_000_000,
+          "Chats whose conversation is remembered for follow-ups; the least recently active forgets first."),
+      Setting.integer("telegram.remembered-answers", 5000, 1, 1_000_000,
+          "Recent answers whose buttons (full passage, more results, votes) still work; older ones say so."));
 
   private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
   private static final Map<String, Setting> BY_ENV_NAME = new HashMap<>();

@@ -4,6 +4,7 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.Language;
 import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.conversation.ConversationStore;
 import io.github.wenda.bot.render.PlainTextRenderer;
 import io.github.wenda.bot.render.TextStyle;
 import io.github.wenda.retrieval.corpus.Document;
@@ -33,7 +34,9 @@ public final class ConsoleSession {
   private final PrintWriter out;
   private PlainTextRenderer renderer;
   private final TextStyle style;
-  private final Conversation conversation;
+  /** The console has one conversation; the store is the one the Telegram bot keeps per chat. */
+  private static final String CONVERSATION = "console";
+  private final ConversationStore<String> conversations;
   private String answerMode;
   private SearchMode searchMode;
   private int k;
@@ -50,7 +53,7 @@ public final class ConsoleSession {
     this.out = out;
     this.style = style;
     this.renderer = new PlainTextRenderer(style);
-    this.conversation = new Conversation(memoryTurns);
+    this.conversations = new ConversationStore<>(memoryTurns, 1);
   }
 
   /** Wraps answers to the terminal's width from now on (0: no wrapping). */
@@ -82,6 +85,7 @@ public final class ConsoleSession {
 
   private void ask(String question) {
     Provisional draft = new Provisional(out, style);
+    Conversation conversation = conversations.of(CONVERSATION);
     Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, draft::token);
     // Only checked text stays on screen: the streamed draft is erased before the answer is printed.
     draft.clear();
@@ -150,7 +154,7 @@ public final class ConsoleSession {
         out.println("score details " + (debug ? "on" : "off"));
       }
       case ":reset" -> {
-        conversation.reset();
+        conversations.reset(CONVERSATION);
         out.println("conversation forgotten");
       }
       case ":k" -> setK(arg);

@@ -26,11 +26,12 @@ final class ChatStripedExecutor {
   private final ExecutorService pool;
   private final int maxPending;
   private final int maxPerLane;
+  private final TokenScrubber scrubber;
   private final Map<Object, Queue<Runnable>> lanes = new HashMap<>();
   private int pending;
   private boolean closed;
 
-  ChatStripedExecutor(int workers, int maxPending, int maxPerLane) {
+  ChatStripedExecutor(int workers, int maxPending, int maxPerLane, TokenScrubber scrubber) {
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "wenda-telegram-" + n.incrementAndGet());
@@ -39,6 +40,7 @@ final class ChatStripedExecutor {
     });
     this.maxPending = maxPending;
     this.maxPerLane = maxPerLane;
+    this.scrubber = scrubber;
   }
 
   /** Queues {@code task} on lane {@code key}; false when closed or full (nothing is queued then). */
@@ -72,7 +74,7 @@ final class ChatStripedExecutor {
     try {
       task.run();
     } catch (Throwable t) {
-      log.error("task for {} failed: {}", key, TokenScrubber.describe(t));
+      log.error("task for {} failed: {}", key, scrubber.describe(t));
     }
     synchronized (this) {
       pending--;

@@ -68,6 +68,39 @@ final class HtmlRenderer {
     return line.append(Excerpt.mark(excerpt, terms, Html::escape, "<b>", "</b>")).toString();
   }
 
+  /** A fixed sentence (refusal, hint, notice) as Telegram HTML: escaped, no tags. */
+  String notice(String text) {
+    return Html.escape(text);
+  }
+
+  /** /help and /start: how to ask, the documents, and a few example questions. */
+  String help(BotCatalog catalog, Texts t) {
+    StringBuilder b = new StringBuilder(Html.escape(t.usage())).append("\n\n").append(documents(catalog, t));
+    if (!catalog.examples().isEmpty()) {
+      b.append("\n\n<b>").append(Html.escape(t.examples())).append("</b>");
+      for (String ex : catalog.examples()) {
+        b.append("\n• ").append(Html.escape(ex));
+      }
+    }
+    return b.toString();
+  }
+
+  /** /sources: the documents answered from, numbered, then the files that could not be indexed. */
+  String documents(BotCatalog catalog, Texts t) {
+    StringBuilder b = new StringBuilder("<b>").append(Html.escape(t.documents())).append("</b>");
+    int i = 1;
+    for (String d : catalog.documents()) {
+      b.append('\n').append(i++).append(". ").append(Html.escape(d));
+    }
+    if (!catalog.skipped().isEmpty()) {
+      b.append("\n\n<b>").append(Html.escape(t.notIndexed())).append("</b>");
+      for (String s : catalog.skipped()) {
+        b.append("\n· ").append(Html.escape(s));
+      }
+    }
+    return b.toString();
+  }
+
   /** Streaming text so far: just the escaped answer, no sources yet. */
   String partial(String text) {
     return Html.escape(text) + " …";

@@ -9,6 +9,11 @@ import java.util.function.LongSupplier;
 /** At most {@code perMinute} questions per chat in any sliding minute. Thread-safe. */
 final class RateLimiter {
   private static final long MINUTE = 60_000_000_000L;
+  /**
+   * Chats tracked before idle ones are swept: a sweep walks every chat, so it runs only now and
+   * then, and memory stays bounded by the chats active within a minute plus this many.
+   */
+  private static final int SWEEP_ABOVE = 10_000;
 
   private final int perMinute;
   private final LongSupplier nanos;
@@ -30,7 +35,7 @@ final class RateLimiter {
       return Math.max(1, (times.peekFirst() + MINUTE - now + 999_999_999L) / 1_000_000_000L);
     }
     times.addLast(now);
-    if (recent.size() > 10_000) {
+    if (recent.size() > SWEEP_ABOVE) {
       recent.values().removeIf(Deque::isEmpty); // forget idle chats now and then
     }
     return 0;

@@ -39,8 +39,8 @@ final class RecentAnswers {
     return e;
   }
 
-  /** The entry, or null when forgotten (or from before a restart). */
-  synchronized Entry get(String id) {
-    return entries.get(id);
+  /** The entry; empty when forgotten (or from before a restart). */
+  synchronized java.util.Optional<Entry> get(String id) {
+    return java.util.Optional.ofNullable(entries.get(id));
   }
 }

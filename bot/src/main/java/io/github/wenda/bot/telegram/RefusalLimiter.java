@@ -13,6 +13,10 @@ import java.util.function.LongSupplier;
 final class RefusalLimiter {
   /** Long enough that a flood earns a handful of replies an hour; short enough that a person who retries later is told again. */
   static final Duration INTERVAL = Duration.ofMinutes(10);
+  /**
+   * Refused chats remembered; beyond it the least recent is forgotten (and may be told once more).
+   * Not a setting: it only bounds memory against a flood from many chat ids.
+   */
   private static final int MAX_CHATS = 10_000;
 
   private final LongSupplier nanos;

@@ -83,7 +83,7 @@ public final class TelegramBotRunner implements AutoCloseable {
    */
   public static TelegramBotRunner start(TelegramSettings settings, Secret token, Answerer answerer, BotCatalog catalog,
       FeedbackLog feedback, int maxTurns, Path journalFile) {
-    TokenScrubber.register(token.reveal());
+    TokenScrubber scrubber = new TokenScrubber(token.reveal());
     // OkHttp runs at most 5 requests per host by default: with 20 chats answering at once, every
     // reply would queue behind four others. Sends and the long poll get separate clients, so
     // cancelling the poll at shutdown never cancels a reply.
@@ -109,18 +109,17 @@ public final class TelegramBotRunner implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true);
     TelegramUrl url = settings.telegramUrl();
     OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token.reveal(), url);
-    TelegramSender sender = new TelegramSender(client, settings.retryBase(), settings.maxAttempts());
-    TelegramSender quiet = new TelegramSender(client, settings.retryBase(), 1);
+    TelegramSender sender = new TelegramSender(client, settings.retryBase(), settings.maxAttempts(), scrubber);
     UpdateJournal journal = null;
     try {
       journal = UpdateJournal.open(journalFile);
       User me = getMe(sender, settings);
       sender.execute(new DeleteWebhook()); // getUpdates answers 409 while a webhook is set
-      WendaBot bot = new WendaBot(settings, sender, quiet, new UpdateRouter(me.getId(), me.getUserName()), answerer,
+      WendaBot bot = new WendaBot(settings, sender, new UpdateRouter(me.getId(), me.getUserName()), answerer,
           catalog, feedback, maxTurns, timer, journal);
       replay(journal, bot);
       UpdatePoller poller = new UpdatePoller(pollHttp, getUpdatesUrl(url, token.reveal()), settings.pollTimeoutSeconds(),
-          new PollBackOff(settings.retryBase().toMillis()), journal, bot::consume);
+          new PollBackOff(settings.retryBase().toMillis()), journal, bot::consume, scrubber);
       pollThread.execute(poller);
       log.info("polling as @{} via {}", me.getUserName(), settings.apiUrl());
       return new TelegramBotRunner(settings, sendHttp, pollHttp, pollThread, timer, poller, journal, bot, me);
@@ -132,7 +131,7 @@ public final class TelegramBotRunner implements AutoCloseable {
       if (e instanceof WendaException w) {
         throw w;
       }
-      throw new WendaException("cannot start polling at " + settings.apiUrl() + ": " + TokenScrubber.describe(e));
+      throw new WendaException("cannot start polling at " + settings.apiUrl() + ": " + scrubber.describe(e));
     }
   }
 

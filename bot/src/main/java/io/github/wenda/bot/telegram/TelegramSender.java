@@ -46,11 +46,23 @@ final class TelegramSender {
   private final TelegramClient client;
   private final Duration base;
   private final int maxAttempts;
+  private final TokenScrubber scrubber;
 
-  TelegramSender(TelegramClient client, Duration base, int maxAttempts) {
+  TelegramSender(TelegramClient client, Duration base, int maxAttempts, TokenScrubber scrubber) {
     this.client = client;
     this.base = base;
     this.maxAttempts = maxAttempts;
+    this.scrubber = scrubber;
+  }
+
+  /** The same client and scrubber, trying each call once: for what is worth no retry ("typing…"). */
+  TelegramSender once() {
+    return new TelegramSender(client, base, 1, scrubber);
+  }
+
+  /** The scrubber for this bot's token, for callers that log failures. */
+  TokenScrubber scrubber() {
+    return scrubber;
   }
 
   /** The method's result; for edits, null when Telegram says the message is not modified. */
@@ -63,7 +75,7 @@ final class TelegramSender {
         return client.execute(method);
       } catch (TelegramApiRequestException e) {
         code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        reason = e.getApiResponse() != null ? e.getApiResponse() : TokenScrubber.describe(e);
+        reason = e.getApiResponse() != null ? e.getApiResponse() : scrubber.describe(e);
         if (code == 400 && reason.contains("message is not modified")) {
           return null; // an edit with the same text: nothing to do
         }
@@ -77,15 +89,15 @@ final class TelegramSender {
         }
       } catch (TelegramApiException e) {
         if (!(hasCause(e, IOException.class))) {
-          throw failure(method, 0, TokenScrubber.describe(e));
+          throw failure(method, 0, scrubber.describe(e));
         }
-        reason = TokenScrubber.describe(e);
+        reason = scrubber.describe(e);
         waitMs = backoff(attempt);
       }
       if (attempt >= maxAttempts) {
         throw failure(method, code, reason + " (gave up after " + attempt + " attempts)");
       }
-      log.warn("{} failed ({}), retrying in {} ms", method.getMethod(), TokenScrubber.scrub(reason), waitMs);
+      log.warn("{} failed ({}), retrying in {} ms", method.getMethod(), scrubber.scrub(reason), waitMs);
       try {
         Thread.sleep(waitMs);
       } catch (InterruptedException ie) {
@@ -99,8 +111,8 @@ final class TelegramSender {
     return Math.min(MAX_BACKOFF_MS, base.toMillis() << Math.min(attempt - 1, 10));
   }
 
-  private static SendException failure(BotApiMethod<?> method, int code, String reason) {
-    return new SendException(method.getMethod() + " failed: " + TokenScrubber.scrub(reason), code);
+  private SendException failure(BotApiMethod<?> method, int code, String reason) {
+    return new SendException(method.getMethod() + " failed: " + scrubber.scrub(reason), code);
   }
 
   private static boolean hasCause(Throwable t, Class<?> type) {

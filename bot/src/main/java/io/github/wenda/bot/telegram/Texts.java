@@ -8,6 +8,11 @@ record Texts(boolean zh) {
     return new Texts(Language.CHINESE.equals(Language.detect(question)));
   }
 
+  /** For a question, its language; for commands and buttons, which carry none, the user's Telegram language. */
+  static Texts of(Incoming.FromUser in) {
+    return in instanceof Incoming.Question q ? forQuestion(q.text()) : forUserLanguage(in.languageCode());
+  }
+
   /** For commands, which carry no question: the user's Telegram language. */
   static Texts forUserLanguage(String languageCode) {
     return new Texts(languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh"));
@@ -92,6 +97,11 @@ record Texts(boolean zh) {
 
   String documents() {
     return zh ? "我能回答这些文档里的问题" : "I answer questions from these documents";
+  }
+
+  /** The heading over files that could not be read, in /help and /sources. */
+  String notIndexed() {
+    return zh ? "未收录" : "Not indexed";
   }
 
   String examples() {

@@ -37,17 +37,19 @@ final class UpdatePoller implements Runnable {
   private final PollBackOff backOff;
   private final UpdateJournal journal;
   private final Consumer<List<Update>> consumer;
+  private final TokenScrubber scrubber;
   private volatile boolean stopped;
   private volatile Call current;
 
   UpdatePoller(OkHttpClient http, HttpUrl url, int timeoutSeconds, PollBackOff backOff, UpdateJournal journal,
-      Consumer<List<Update>> consumer) {
+      Consumer<List<Update>> consumer, TokenScrubber scrubber) {
     this.http = http;
     this.url = url;
     this.timeoutSeconds = timeoutSeconds;
     this.backOff = backOff;
     this.journal = journal;
     this.consumer = consumer;
+    this.scrubber = scrubber;
   }
 
   @Override
@@ -89,7 +91,7 @@ final class UpdatePoller implements Runnable {
       if (stopped) {
         return 0;
       }
-      return failed(TokenScrubber.describe(e), 0);
+      return failed(scrubber.describe(e), 0);
     } finally {
       current = null;
     }
@@ -101,7 +103,7 @@ final class UpdatePoller implements Runnable {
     backOff.reset();
     List<Long> skipped = new ArrayList<>();
     for (UpdatesResponse.Skipped s : batch.skipped()) {
-      log.warn("update {} skipped: {}", s.updateId(), TokenScrubber.scrub(s.reason()));
+      log.warn("update {} skipped: {}", s.updateId(), scrubber.scrub(s.reason()));
       if (s.updateId() > 0) {
         skipped.add(s.updateId());
       }
@@ -129,7 +131,7 @@ final class UpdatePoller implements Runnable {
     long backoff = backOff.nextBackOffMillis();
     long ms = retryAfterMs > 0 ? retryAfterMs : backoff;
     log.warn("getUpdates failed {} time(s) in a row ({}); polling again in {} ms", backOff.failures(),
-        TokenScrubber.scrub(reason), ms);
+        scrubber.scrub(reason), ms);
     return ms;
   }
 

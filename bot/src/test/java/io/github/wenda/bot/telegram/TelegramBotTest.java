@@ -46,7 +46,7 @@ class TelegramBotTest {
 
   static TelegramSettings settings(URI url, Set<Long> chats, Set<Long> users, int workers) {
     return new TelegramSettings(url, false, chats, users, 100, 500, workers, Duration.ofSeconds(5), 1,
-        Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(50), 6);
+        Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(50), 6, 1000, 20, 10_000, 5000);
   }
 
   private TelegramBotRunner start(TelegramSettings s) {
@@ -235,7 +235,8 @@ class TelegramBotTest {
   void rate_limit_and_question_length_get_friendly_replies() throws Exception {
     TelegramSettings s = settings(api.url(), Set.of(), Set.of(), 4);
     start(new TelegramSettings(s.apiUrl(), false, Set.of(), Set.of(), 2, 20, 4, s.shutdownWait(), 1, s.typingEvery(),
-        s.editEvery(), s.retryBase(), 6));
+        s.editEvery(), s.retryBase(), 6, s.maxQueued(), s.maxQueuedPerChat(), s.maxConversations(),
+        s.rememberedAnswers()));
     api.privateText(31, 1, "a question that is far too long to accept");
     api.privateText(32, 1, "one");
     api.privateText(32, 1, "two");

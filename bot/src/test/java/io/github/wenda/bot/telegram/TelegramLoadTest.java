@@ -48,7 +48,7 @@ class TelegramLoadTest {
 
   private void start() {
     TelegramSettings s = new TelegramSettings(api.url(), false, Set.of(), Set.of(), 100, 500, 8, Duration.ofSeconds(5), 1,
-        Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(20), 8);
+        Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(20), 8, 1000, 20, 10_000, 5000);
     runner = TelegramBotRunner.start(s, Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer,
         new BotCatalog(List.of("上海合作组织"), List.of()), new FeedbackLog(dir.resolve("feedback.jsonl")), 5,
         dir.resolve("updates.jsonl"));

@@ -21,10 +21,25 @@ class TelegramTokenScrubberTest {
 
   @Test
   void urls_and_token_shapes_are_scrubbed() {
-    String s = TokenScrubber.scrub("POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed; token " + TOKEN);
+    TokenScrubber scrubber = new TokenScrubber(TOKEN);
+    String s = scrubber.scrub("POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed; token " + TOKEN);
     assertThat(s).doesNotContain(TOKEN).doesNotContain("AAFake").contains("/bot***/sendMessage");
-    assertThat(TokenScrubber.describe(new IOException("at /bot" + TOKEN + "/getMe", new RuntimeException(TOKEN))))
+    assertThat(scrubber.describe(new IOException("at /bot" + TOKEN + "/getMe", new RuntimeException(TOKEN))))
         .doesNotContain("AAFake");
+  }
+
+  @Test
+  void each_bot_scrubs_its_own_token_of_any_shape() {
+    // Tokens that do not look like tokens: only the scrubber that knows one removes it.
+    TokenScrubber first = new TokenScrubber("first-secret");
+    TokenScrubber second = new TokenScrubber("second-secret");
+    String line = "failed with first-secret and second-secret";
+
+    assertThat(first.scrub(line)).isEqualTo("failed with *** and second-secret");
+    assertThat(second.scrub(line)).isEqualTo("failed with first-secret and ***");
+    assertThat(TokenScrubber.shapesOnly().scrub("at /botfirst-secret/getMe " + TOKEN))
+        .isEqualTo("at /bot***/getMe ***");
+    assertThat(first.toString()).doesNotContain("first-secret");
   }
 
   @Test

@@ -1,0 +1,73 @@
+package io.github.wenda.bot.telegram;
+
+import io.github.wenda.bot.answer.Answer;
+import io.github.wenda.bot.answer.Citation;
+import io.github.wenda.bot.conversation.ConversationStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one question of an admitted chat: refuses one that is too long or over the chat's rate,
+ * keeps "typing…" alive while answering, streams the draft, then sends the rendered answer with
+ * its buttons and remembers it for them.
+ */
+final class QuestionHandler {
+  private static final Logger log = LoggerFactory.getLogger(QuestionHandler.class);
+
+  private final TelegramSettings settings;
+  private final Answerer answerer;
+  private final ConversationStore<Long> conversations;
+  private final RecentAnswers recent;
+  private final RateLimiter limiter;
+  private final TelegramReplies replies;
+  private final HtmlRenderer renderer;
+  private final ScheduledExecutorService timer;
+  private final TokenScrubber scrubber;
+
+  QuestionHandler(TelegramSettings settings, Answerer answerer, ConversationStore<Long> conversations,
+      RecentAnswers recent, TelegramReplies replies, HtmlRenderer renderer, ScheduledExecutorService timer,
+      TokenScrubber scrubber) {
+    this.settings = settings;
+    this.answerer = answerer;
+    this.conversations = conversations;
+    this.recent = recent;
+    this.limiter = new RateLimiter(settings.ratePerMinute(), System::nanoTime);
+    this.replies = replies;
+    this.renderer = renderer;
+    this.timer = timer;
+    this.scrubber = scrubber;
+  }
+
+  void answer(Incoming.Question q) {
+    Texts t = Texts.forQuestion(q.text());
+    int length = q.text().codePointCount(0, q.text().length());
+    if (length > settings.maxQuestionChars()) {
+      replies.send(q.target(), renderer.notice(t.tooLong(length, settings.maxQuestionChars())));
+      return;
+    }
+    long wait = limiter.tryAcquire(q.chatId());
+    if (wait > 0) {
+      replies.send(q.target(), renderer.notice(t.rateLimited(wait)));
+      return;
+    }
+    try (TypingKeepAlive typing = TypingKeepAlive.start(replies, timer, q.chatId(), settings.typingEvery())) {
+      StreamingReply stream = new StreamingReply(replies, renderer, q.target(), settings.editEvery(), scrubber);
+      Answer answer;
+      try {
+        answer = answerer.answer(conversations.of(q.chatId()), q.text(), stream::token);
+      } catch (RuntimeException e) {
+        log.error("chat {}: answering failed: {}", q.chatId(), scrubber.describe(e));
+        stream.finish(List.of(renderer.notice(t.failed())), Optional.empty());
+        return;
+      }
+      List<Citation> shown = answer.found()
+          ? answer.citations()
+          : answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
+      RecentAnswers.Entry entry = recent.add(q.chatId(), q.text(), t, shown);
+      stream.finish(replies.split(renderer.answer(answer, t)), Optional.of(AnswerKeyboard.of(entry, t)));
+    }
+  }
+}
