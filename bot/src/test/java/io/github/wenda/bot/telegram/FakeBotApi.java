@@ -129,6 +129,27 @@ final class FakeBotApi implements AutoCloseable {
     return push(update(m));
   }
 
+  /** A photo in a private chat, with {@code caption} (none when null), as a phone sends it: no text field. */
+  synchronized int privatePhoto(long chatId, long userId, String caption) {
+    ObjectNode m = message(chatId, "private", userId, null, "en");
+    ObjectNode size = m.putArray("photo").addObject();
+    size.put("file_id", "photo-" + m.get("message_id")).put("file_unique_id", "u" + m.get("message_id"))
+        .put("width", 90).put("height", 60).put("file_size", 1234);
+    if (caption != null) {
+      m.put("caption", caption);
+    }
+    return push(update(m));
+  }
+
+  /** A sticker, in a private chat or a group ({@code type} "private" or "supergroup"). */
+  synchronized int sticker(long chatId, String type, long userId) {
+    ObjectNode m = message(chatId, type, userId, null, "en");
+    m.putObject("sticker").put("file_id", "sticker-" + m.get("message_id"))
+        .put("file_unique_id", "s" + m.get("message_id")).put("type", "regular").put("width", 512)
+        .put("height", 512).put("is_animated", false).put("is_video", false).put("emoji", "👍");
+    return push(update(m));
+  }
+
   synchronized int callback(long chatId, long userId, int messageId, String data) {
     ObjectNode q = JSON.createObjectNode();
     q.put("id", "cb" + nextUpdateId);
@@ -181,7 +202,9 @@ final class FakeBotApi implements AutoCloseable {
     ObjectNode chat = m.putObject("chat");
     chat.put("id", chatId).put("type", type);
     m.set("from", user(userId, lang));
-    m.put("text", text);
+    if (text != null) {
+      m.put("text", text);
+    }
     return m;
   }
 

@@ -249,6 +249,21 @@ class TelegramBotTest {
   }
 
   @Test
+  void a_chat_over_its_queue_bound_is_told_it_is_busy_and_the_rest_is_answered() throws Exception {
+    answerer.delayMs = 1000;
+    start(settings(api.url(), Set.of(), Set.of(), 4).withLimits(1000, 2, 10_000, 5000));
+    api.privateText(33, 1, "first");
+    api.privateText(33, 1, "second");
+    api.privateText(33, 1, "third");
+
+    List<Call> sends = awaitSends(33, 3);
+
+    assertThat(sends.get(0).text()).contains("too busy");
+    assertThat(answerer.asked).containsExactly("first", "second");
+    assertThat(sends.subList(1, 3)).extracting(Call::text).allMatch(t -> t.startsWith("Answer to: "));
+  }
+
+  @Test
   void a_429_on_send_waits_retry_after_and_then_succeeds() throws Exception {
     start();
     api.tooManyRequests("sendMessage", 1);

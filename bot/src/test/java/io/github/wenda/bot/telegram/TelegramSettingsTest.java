@@ -38,6 +38,22 @@ class TelegramSettingsTest {
   }
 
   @Test
+  void queue_and_memory_bounds_are_read_from_their_keys() {
+    TelegramSettings s = TelegramSettings.from(config("telegram.max-queued=7", "telegram.max-queued-per-chat=3",
+        "telegram.max-conversations=11", "telegram.remembered-answers=13"));
+    assertThat(s.maxQueued()).isEqualTo(7);
+    assertThat(s.maxQueuedPerChat()).isEqualTo(3);
+    assertThat(s.maxConversations()).isEqualTo(11);
+    assertThat(s.rememberedAnswers()).isEqualTo(13);
+  }
+
+  @Test
+  void out_of_range_bounds_name_the_key() {
+    assertThatThrownBy(() -> TelegramSettings.from(config("telegram.max-queued-per-chat=0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.max-queued-per-chat");
+  }
+
+  @Test
   void malformed_values_name_the_key_and_the_value() {
     assertThatThrownBy(() -> TelegramSettings.from(config("telegram.allowed-chats=12,abc")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.allowed-chats").hasMessageContaining("'abc'");
