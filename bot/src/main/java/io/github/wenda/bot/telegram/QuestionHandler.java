@@ -53,7 +53,8 @@ final class QuestionHandler {
       replies.send(q.target(), renderer.notice(t.rateLimited(wait)));
       return;
     }
-    try (TypingKeepAlive typing = TypingKeepAlive.start(replies, timer, q.chatId(), settings.typingEvery())) {
+    TypingKeepAlive typing = TypingKeepAlive.start(replies, timer, q.chatId(), settings.typingEvery());
+    try {
       StreamingReply stream = new StreamingReply(replies, renderer, q.target(), settings.editEvery(), scrubber);
       Answer answer;
       try {
@@ -68,6 +69,8 @@ final class QuestionHandler {
           : answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
       RecentAnswers.Entry entry = recent.add(q.chatId(), q.text(), t, shown);
       stream.finish(replies.split(renderer.answer(answer, t)), Optional.of(AnswerKeyboard.of(entry, t)));
+    } finally {
+      typing.stop();
     }
   }
 }

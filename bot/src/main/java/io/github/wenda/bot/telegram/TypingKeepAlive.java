@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps "typing…" showing in a chat while its answer is worked on: Telegram shows the action for
- * about 5 s, so it is sent at once and renewed every {@code every} until {@link #close}.
+ * about 5 s, so it is sent at once and renewed every {@code every} until {@link #stop}.
  */
-final class TypingKeepAlive implements AutoCloseable {
+final class TypingKeepAlive {
   private final ScheduledFuture<?> renewal;
 
   private TypingKeepAlive(ScheduledFuture<?> renewal) {
@@ -22,8 +22,8 @@ final class TypingKeepAlive implements AutoCloseable {
     return new TypingKeepAlive(timer.scheduleAtFixedRate(() -> replies.typing(chatId), ms, ms, TimeUnit.MILLISECONDS));
   }
 
-  @Override
-  public void close() {
+  /** No more renewals; the last "typing…" fades by itself. */
+  void stop() {
     renewal.cancel(false);
   }
 }
