@@ -34,6 +34,16 @@ import org.telegram.telegrambots.meta.api.objects.User;
  */
 public final class TelegramBotRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBotRunner.class);
+  /** Sends in flight at once: above {@code telegram.workers}' maximum, so no reply queues behind another. */
+  private static final int MAX_SENDS = 256;
+  /** Idle keep-alive connections for sends: enough for a busy minute without reconnecting. */
+  private static final int SEND_CONNECTIONS = 32;
+  /** A Bot API that takes longer to accept a connection is down; the send is retried with back-off. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Sends and their answers are small; 30 s without a byte means the connection is dead. */
+  private static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
+  /** The long poll answers within its timeout; this much longer without an answer means it is lost. */
+  private static final long POLL_READ_MARGIN_SECONDS = 15;
 
   /** Telegram refused the token (401 Unauthorized at start). */
   public static final class TokenRejectedException extends WendaException {
@@ -88,21 +98,21 @@ public final class TelegramBotRunner implements AutoCloseable {
     // reply would queue behind four others. Sends and the long poll get separate clients, so
     // cancelling the poll at shutdown never cancels a reply.
     Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(256);
-    dispatcher.setMaxRequestsPerHost(256);
+    dispatcher.setMaxRequests(MAX_SENDS);
+    dispatcher.setMaxRequestsPerHost(MAX_SENDS);
     OkHttpClient sendHttp = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(32, 60, TimeUnit.SECONDS))
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(30))
-        .writeTimeout(Duration.ofSeconds(30))
+        .connectionPool(new ConnectionPool(SEND_CONNECTIONS, 60, TimeUnit.SECONDS))
+        .connectTimeout(CONNECT_TIMEOUT)
+        .readTimeout(IO_TIMEOUT)
+        .writeTimeout(IO_TIMEOUT)
         .build();
     OkHttpClient pollHttp = new OkHttpClient.Builder()
         .dispatcher(new Dispatcher())
         .connectionPool(new ConnectionPool(2, 60, TimeUnit.SECONDS))
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
-        .writeTimeout(Duration.ofSeconds(30))
+        .connectTimeout(CONNECT_TIMEOUT)
+        .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + POLL_READ_MARGIN_SECONDS))
+        .writeTimeout(IO_TIMEOUT)
         .build();
     ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(daemon("wenda-telegram-poll"));
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, daemon("wenda-telegram-timer"));
