@@ -84,21 +84,17 @@ public final class ConsoleSession {
   }
 
   private void ask(String question) {
-    Provisional draft = new Provisional(out, style);
+    ConsoleReply reply = new ConsoleReply(out, style, renderer, Language.detect(question), debug);
     Conversation conversation = conversations.of(CONVERSATION);
-    Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, draft::token);
-    // Only checked text stays on screen: the streamed draft is erased before the answer is printed.
-    draft.clear();
-    String lang = Language.detect(question);
+    Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, reply);
+    // Only checked text stays on screen: the streamed draft is erased before anything else is printed.
     if (debug) {
       List<io.github.wenda.bot.answer.Turn> turns = conversation.history();
       if (!turns.isEmpty() && !turns.get(turns.size() - 1).searchedAs().equals(question)) {
-        out.println("resolved question: " + turns.get(turns.size() - 1).searchedAs());
+        reply.notice("resolved question: " + turns.get(turns.size() - 1).searchedAs());
       }
     }
-    out.print(renderer.render(answer, lang, debug));
-    out.println();
-    out.flush();
+    reply.answer(answer);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.wenda.bot.conversation.ConversationStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,34 +44,39 @@ final class QuestionHandler {
 
   void answer(Incoming.Question q) {
     Texts t = Texts.forQuestion(q.text());
+    TelegramReply reply = new TelegramReply(replies, renderer, q.target(), t, a -> Optional.of(keyboard(q, t, a)),
+        settings.editEvery(), scrubber);
     int length = q.text().codePointCount(0, q.text().length());
     if (length > settings.maxQuestionChars()) {
-      replies.send(q.target(), renderer.notice(t.tooLong(length, settings.maxQuestionChars())));
+      reply.notice(t.tooLong(length, settings.maxQuestionChars()));
       return;
     }
     long wait = limiter.tryAcquire(q.chatId());
     if (wait > 0) {
-      replies.send(q.target(), renderer.notice(t.rateLimited(wait)));
+      reply.notice(t.rateLimited(wait));
       return;
     }
     TypingKeepAlive typing = TypingKeepAlive.start(replies, timer, q.chatId(), settings.typingEvery());
     try {
-      StreamingReply stream = new StreamingReply(replies, renderer, q.target(), settings.editEvery(), scrubber);
       Answer answer;
       try {
-        answer = answerer.answer(conversations.of(q.chatId()), q.text(), stream::token);
+        answer = answerer.answer(conversations.of(q.chatId()), q.text(), reply);
       } catch (RuntimeException e) {
         log.error("chat {}: answering failed: {}", q.chatId(), scrubber.describe(e));
-        stream.finish(List.of(renderer.notice(t.failed())), Optional.empty());
+        reply.notice(t.failed());
         return;
       }
-      List<Citation> shown = answer.found()
-          ? answer.citations()
-          : answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
-      RecentAnswers.Entry entry = recent.add(q.chatId(), q.text(), t, shown);
-      stream.finish(replies.split(renderer.answer(answer, t)), Optional.of(AnswerKeyboard.of(entry, t)));
+      reply.answer(answer);
     } finally {
       typing.stop();
     }
+  }
+
+  /** The buttons, remembering the answer for them: the cited passages, or the related ones when none is cited. */
+  private InlineKeyboardMarkup keyboard(Incoming.Question q, Texts t, Answer answer) {
+    List<Citation> shown = answer.found()
+        ? answer.citations()
+        : answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
+    return AnswerKeyboard.of(recent.add(q.chatId(), q.text(), t, shown), t);
   }
 }

@@ -72,6 +72,8 @@ final class FakeBotApi implements AutoCloseable {
 
   private final List<RawUpdate> updates = new ArrayList<>();
   private final Map<String, Deque<Scripted>> scripted = new HashMap<>();
+  // Per chat, its messages by id in the order sent, each with its latest text: what the user sees.
+  private final Map<Long, Map<Integer, String>> screens = new HashMap<>();
   private final String acceptedToken;
   private int nextUpdateId = 1;
   private int nextMessageId = 1000;
@@ -291,6 +293,8 @@ final class FakeBotApi implements AutoCloseable {
         ObjectNode m = JSON.createObjectNode();
         synchronized (this) {
           m.put("message_id", body.has("message_id") ? body.get("message_id").asInt() : nextMessageId++);
+          screens.computeIfAbsent(body.path("chat_id").asLong(), k -> new java.util.LinkedHashMap<>())
+              .put(m.get("message_id").asInt(), body.path("text").asText());
         }
         m.put("date", 1_700_000_000);
         m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
@@ -309,6 +313,11 @@ final class FakeBotApi implements AutoCloseable {
       wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
     }
     return "[" + String.join(",", updates.stream().limit(100).map(RawUpdate::json).toList()) + "]";
+  }
+
+  /** What a chat shows now: the bot's messages in the order sent, each with its latest text (edits applied). */
+  synchronized List<String> screen(long chatId) {
+    return List.copyOf(screens.getOrDefault(chatId, Map.of()).values());
   }
 
   /** Updates not yet confirmed by a getUpdates offset. */
