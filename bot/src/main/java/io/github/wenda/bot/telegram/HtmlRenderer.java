@@ -10,10 +10,13 @@ import java.util.List;
 /**
  * Renders answers as Telegram HTML: the answer first (its short answer in bold), then the sources
  * folded into one expandable blockquote (title, section, the cited sentence in context), then notes
- * in italics. Not-stated answers say what the documents do not say, with related passages.
- * Every piece of corpus and user text goes through {@link Html#escape}; only this class writes tags.
+ * in italics. Not-stated answers say what the documents do not say, with related passages. Also
+ * /help, /sources, a full passage, more results and one-line notices. Every piece of corpus and
+ * user text goes through {@link Html#escape}; only this class writes tags ({@link MessageSplitter}
+ * only closes and reopens them where it cuts a long reply).
  */
 final class HtmlRenderer {
+  /** Context shown for a related passage: enough to judge it without opening it (the full text is a button away). */
   static final int EXCERPT_CHARS = 300;
   /** Context shown around a cited sentence inside the sources quote. */
   static final int SOURCE_CHARS = 120;
@@ -114,7 +117,7 @@ final class HtmlRenderer {
   /** Further results, for the "more results" button. */
   String more(List<Hit> hits, Texts t) {
     if (hits.isEmpty()) {
-      return t.noMoreResults();
+      return notice(t.noMoreResults());
     }
     StringBuilder out = new StringBuilder("<b>").append(t.moreResults()).append("</b>\n");
     for (Hit h : hits) {

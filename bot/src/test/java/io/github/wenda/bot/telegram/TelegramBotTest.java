@@ -232,6 +232,38 @@ class TelegramBotTest {
   }
 
   @Test
+  void a_strangers_button_press_and_command_are_refused_by_the_one_guard() throws Exception {
+    start(settings(api.url(), Set.of(21L), Set.of(), 4));
+    api.callback(24, 2400, 5000, "m:abc.1");
+    api.privateText(24, 2400, "/sources");
+
+    api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("answerCallbackQuery")), WAIT,
+        "the button's answer");
+    List<Call> refused = awaitSends(24, 1);
+    Thread.sleep(200); // nothing else may arrive
+
+    assertThat(api.calls("answerCallbackQuery").get(0).body().path("text").asText()).contains("Sorry").contains("24");
+    assertThat(refused).hasSize(1);
+    assertThat(refused.get(0).text()).contains("Sorry").doesNotContain("上海合作组织");
+    assertThat(sendsTo(24)).hasSize(1);
+  }
+
+  @Test
+  void a_forged_button_is_told_the_answer_is_too_old() throws Exception {
+    start();
+    api.callback(25, 2500, 5000, "p:../../etc:1");
+    api.callback(25, 2500, 5000, "f:" + "a".repeat(70) + ":u");
+
+    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count() >= 2,
+        WAIT, "two callback answers");
+
+    assertThat(api.calls("answerCallbackQuery")).extracting(c -> c.body().path("text").asText())
+        .allMatch(t -> t.contains("too old"));
+    assertThat(sendsTo(25)).isEmpty();
+    assertThat(Files.exists(dir.resolve("feedback.jsonl"))).isFalse();
+  }
+
+  @Test
   void rate_limit_and_question_length_get_friendly_replies() throws Exception {
     TelegramSettings s = settings(api.url(), Set.of(), Set.of(), 4);
     start(new TelegramSettings(s.apiUrl(), false, Set.of(), Set.of(), 2, 20, 4, s.shutdownWait(), 1, s.typingEvery(),
