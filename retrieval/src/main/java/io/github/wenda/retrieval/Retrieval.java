@@ -1,18 +1,20 @@
 package io.github.wenda.retrieval;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexFolder;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.LuceneBackend;
-import io.github.wenda.retrieval.index.PassageIndex;
-import io.github.wenda.retrieval.index.ProgressListener;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.lucene.IndexFolder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.lucene.LuceneBackend;
+import io.github.wenda.retrieval.lucene.PassageIndex;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.solr.SolrBackend;
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,7 +54,7 @@ public final class Retrieval implements Retriever, Closeable {
 
   /**
    * As {@link #open(RetrievalSettings, Embedder, ProgressListener)}, embedding passages with
-   * {@code passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.index.DiskEmbeddingCache}) and
+   * {@code passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.embed.DiskEmbeddingCache}) and
    * questions with {@code queryEmbedder}; both must be the same model.
    */
   public static Retrieval open(

@@ -2,13 +2,13 @@ package io.github.wenda.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.index.IndexIntegrity;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.PassageIndex;
-import io.github.wenda.retrieval.index.ProgressListener;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.lucene.IndexIntegrity;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.lucene.PassageIndex;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -112,7 +112,7 @@ class IndexCorruptionTest {
   void a_search_that_trips_over_damage_under_the_open_reader_rebuilds_and_answers() throws Exception {
     searcher.close(); // this test reads deterministically itself
     int passages = retrieval.size();
-    String commit = io.github.wenda.retrieval.index.IndexManifest.read(indexDir).orElseThrow().commitId();
+    String commit = io.github.wenda.retrieval.lucene.IndexManifest.read(indexDir).orElseThrow().commitId();
     Path garbled;
     try (Stream<Path> files = Files.list(indexDir)) {
       garbled = files.filter(p -> p.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
@@ -127,7 +127,7 @@ class IndexCorruptionTest {
     assertThat(retrieval.passages()).hasSize(passages); // reads every stored passage: fails, repairs, retries
     assertThat(retrieval.search("上海合作组织成立")).isNotEmpty();
     assertThat(IndexIntegrity.isVerified(indexDir)).isTrue();
-    assertThat(io.github.wenda.retrieval.index.IndexManifest.read(indexDir).orElseThrow().commitId())
+    assertThat(io.github.wenda.retrieval.lucene.IndexManifest.read(indexDir).orElseThrow().commitId())
         .as("rebuilt by the failing read, with no refresh").isNotEqualTo(commit);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.chunk;
+package io.github.wenda.retrieval.api;
 
 /** How passages are cut: at most {@code maxChars}, repeating up to {@code overlapChars} of whole sentences. */
 public record ChunkSettings(int maxChars, int overlapChars) {

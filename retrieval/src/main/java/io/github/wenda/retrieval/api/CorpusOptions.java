@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.corpus;
+package io.github.wenda.retrieval.api;
 
 /**
  * How the corpus folder is walked: whether symbolic links that lead out of it are followed

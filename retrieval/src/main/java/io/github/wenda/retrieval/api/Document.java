@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.corpus;
+package io.github.wenda.retrieval.api;
 
-import io.github.wenda.retrieval.reader.DocumentFormat;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.reader;
+package io.github.wenda.retrieval.api;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.api;
 
 import java.util.List;
 

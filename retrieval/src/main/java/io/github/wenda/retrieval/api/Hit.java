@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.api;
 
-import io.github.wenda.retrieval.chunk.Passage;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.api;
 
-import io.github.wenda.retrieval.corpus.SkippedFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.api;
 
-import io.github.wenda.retrieval.chunk.ChunkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +30,7 @@ public record IndexSettings(Path dir, ChunkSettings chunk, int batchSize, Durati
   }
 
   /** The settings recorded in the manifest: a change in any of them means new passages. */
-  Map<String, String> fingerprint() {
+  public Map<String, String> fingerprint() {
     return Map.of(
         "chunk.max-chars", Integer.toString(chunk.maxChars()),
         "chunk.overlap-chars", Integer.toString(chunk.overlapChars()));

@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.chunk;
+package io.github.wenda.retrieval.api;
 
-import io.github.wenda.retrieval.corpus.SegmentKind;
 import java.util.Objects;
 import java.util.OptionalInt;
 

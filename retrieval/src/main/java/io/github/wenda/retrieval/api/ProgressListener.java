@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.api;
 
 /** Told how long work is going; the console draws a bar, batch jobs ignore it. */
 @FunctionalInterface

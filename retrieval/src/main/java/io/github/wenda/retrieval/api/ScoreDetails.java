@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.api;
 
 /**
  * Why a passage ranked where it did: its rank (1-based, 0 when absent) and raw score in each list,

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.corpus;
+package io.github.wenda.retrieval.api;
 
 /** What a stretch of a cleaned document is; passages keep it so answers can say "footnote". */
 public enum SegmentKind {

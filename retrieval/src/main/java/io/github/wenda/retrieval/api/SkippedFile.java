@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.corpus;
+package io.github.wenda.retrieval.api;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.solr;
+package io.github.wenda.retrieval.api;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval;
+package io.github.wenda.retrieval.api;
 
 /** Root of Wenda's exceptions: the CLI turns any of them into one clear line and an exit code. */
 public class WendaException extends RuntimeException {

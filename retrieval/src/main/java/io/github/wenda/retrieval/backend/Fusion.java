@@ -1,5 +1,7 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.backend;
 
+import io.github.wenda.retrieval.api.FusionMethod;
+import io.github.wenda.retrieval.api.SearchSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.backend;
 
-import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.Passage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.github.wenda.retrieval;
+package io.github.wenda.retrieval.backend;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchSettings;
 import java.io.Closeable;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Contract (checked for both by {@code SearchBackendContract}): {@link #refresh} brings the store
  * in step with a corpus, re-indexing only documents whose hash changed, and is idempotent; after it
  * returns, searches see every passage of the corpus and none of a removed or replaced document.
- * Retrievers fuse lexical and vector lists with {@link io.github.wenda.retrieval.search.Fusion}.
+ * Retrievers fuse lexical and vector lists with {@link io.github.wenda.retrieval.backend.Fusion}.
  */
 public interface SearchBackend extends Closeable {
   /** Brings the store up to date with {@code corpus} and says what it did. */

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.embed;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

@@ -1,5 +1,6 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.embed;
 
+import io.github.wenda.retrieval.api.Embedder;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.embed;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.files.PrivateFiles;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

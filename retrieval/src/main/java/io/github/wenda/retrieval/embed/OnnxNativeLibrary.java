@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.embed;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.files;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -73,7 +73,7 @@ public final class PrivateFiles {
   }
 
   /** The attribute that creates a file 0600 from the start (none where POSIX is unsupported). */
-  static FileAttribute<?>[] fileAttributes(Path parent) {
+  public static FileAttribute<?>[] fileAttributes(Path parent) {
     return posix(parent) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
   }
 

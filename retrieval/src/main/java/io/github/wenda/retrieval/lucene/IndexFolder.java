@@ -1,6 +1,7 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.files.PrivateFiles;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

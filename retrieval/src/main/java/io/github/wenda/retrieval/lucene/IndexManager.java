@@ -1,8 +1,13 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.corpus.Corpus;
-import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.files.PrivateFiles;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.pipeline.ChangeSet;
 import io.github.wenda.retrieval.pipeline.EmbeddedPassage;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;

@@ -1,5 +1,6 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.files.PrivateFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -1,15 +1,11 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.pipeline.MatchText;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.MatchText;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
-import java.util.Map;
+import io.github.wenda.retrieval.text.TextAnalysis;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -34,8 +30,8 @@ public final class IndexSchema {
 
   public static final String ID = "id";
   public static final String DOC = "doc";
-  public static final String WORDS = "words";
-  public static final String BIGRAMS = "bigrams";
+  public static final String WORDS = TextAnalysis.WORDS;
+  public static final String BIGRAMS = TextAnalysis.BIGRAMS;
   public static final String VECTOR = "vector";
   static final String TITLE = "title";
   static final String SECTION = "section";
@@ -48,10 +44,9 @@ public final class IndexSchema {
 
   private IndexSchema() {}
 
-  /** smartcn for {@link #WORDS}, CJK bigrams for {@link #BIGRAMS}. */
+  /** The analyzer search and the bot share (see {@link TextAnalysis}). */
   public static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(
-        new SmartChineseAnalyzer(), Map.of(BIGRAMS, new CJKAnalyzer(CharArraySet.EMPTY_SET)));
+    return TextAnalysis.analyzer();
   }
 
   static Document toDocument(Passage p, float[] vector) {

@@ -1,12 +1,15 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.SearchBackend;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.Retrievers;
-import io.github.wenda.retrieval.search.SearchSettings;
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

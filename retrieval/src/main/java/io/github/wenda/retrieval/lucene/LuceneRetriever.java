@@ -1,10 +1,17 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexSchema;
-import io.github.wenda.retrieval.index.PassageIndex;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.backend.Fusion;
+import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.text.QueryNormalizer;
+import io.github.wenda.retrieval.text.QueryTerms;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Embedder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

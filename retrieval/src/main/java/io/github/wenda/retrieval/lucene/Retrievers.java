@@ -1,7 +1,8 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.PassageIndex;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.Embedder;
 
 /** Creates retrievers; the Lucene implementation stays package-private. */
 public final class Retrievers {

@@ -1,8 +1,12 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexSchema;
-import io.github.wenda.retrieval.index.PassageIndex;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.text.QueryNormalizer;
+import io.github.wenda.retrieval.text.QueryTerms;
+import io.github.wenda.retrieval.api.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

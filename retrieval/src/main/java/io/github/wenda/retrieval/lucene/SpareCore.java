@@ -1,6 +1,6 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.text;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.corpus;
+package io.github.wenda.retrieval.text;
 
 import java.text.Normalizer;
 
@@ -12,7 +12,7 @@ import java.text.Normalizer;
  * no run of more than one space. Circled digits (①..⑳) survive unchanged because NFKC would turn
  * them into plain digits that glue onto neighbouring numbers.
  */
-final class InlineNormalizer {
+public final class InlineNormalizer {
 
   private InlineNormalizer() {}
 
@@ -29,7 +29,7 @@ final class InlineNormalizer {
   private static final String FULL_WIDTH_CJK_MARKS = "，：；";
 
   /** The match form: NFKC, so full-width marks, digits and Latin letters become ASCII. */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
@@ -44,7 +44,7 @@ final class InlineNormalizer {
    * Latin letters, digits and ASCII symbols are folded, "…" stays "…", and an ASCII ",:;" between
    * two CJK characters becomes the full-width mark the printed page shows.
    */
-  static String display(String text) {
+  public static String display(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
@@ -54,7 +54,7 @@ final class InlineNormalizer {
   }
 
   /** The display form's characters without its space rules, for callers that split on spaces. */
-  static String displayCharacters(String text) {
+  public static String displayCharacters(String text) {
     return text == null ? "" : foldWideAscii(mapCodePoints(text));
   }
 
@@ -95,7 +95,7 @@ final class InlineNormalizer {
   }
 
   /** Circled digits ①..⑳ (U+2460..U+2473), the footnote markers of Chinese academic PDFs. */
-  static boolean isCircledDigit(int cp) {
+  public static boolean isCircledDigit(int cp) {
     return cp >= 0x2460 && cp <= 0x2473;
   }
 
@@ -226,12 +226,12 @@ final class InlineNormalizer {
     return k >= 0 && Character.isDigit(text.charAt(k));
   }
 
-  static boolean isHan(int cp) {
+  public static boolean isHan(int cp) {
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
   /** Han, kana, and CJK or full-width punctuation, including the curly quotes Chinese uses. */
-  static boolean isCjk(int cp) {
+  public static boolean isCjk(int cp) {
     if (isHan(cp)) {
       return true;
     }

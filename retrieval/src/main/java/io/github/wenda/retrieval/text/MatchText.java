@@ -1,8 +1,7 @@
-package io.github.wenda.retrieval.pipeline;
+package io.github.wenda.retrieval.text;
 
 import com.ibm.icu.text.Transliterator;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.api.Passage;
 
 /**
  * The match text of a passage or question: what is indexed, embedded and compared, never shown.
@@ -13,7 +12,7 @@ import io.github.wenda.retrieval.corpus.TextCleaner;
  * Thread-safe.
  */
 public final class MatchText {
-  private static final TextCleaner CLEANER = new TextCleaner();
+  private static final TextNormalizer CLEANER = new TextNormalizer();
   // Transliterator instances are not documented as thread-safe; one per thread is cheap.
   private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));

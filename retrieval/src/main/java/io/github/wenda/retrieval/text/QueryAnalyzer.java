@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.text;
 
-import io.github.wenda.retrieval.index.IndexSchema;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  */
 public final class QueryAnalyzer {
   private final QueryNormalizer normalizer = new QueryNormalizer();
-  private final QueryTerms terms = new QueryTerms(IndexSchema.analyzer());
+  private final QueryTerms terms = new QueryTerms(TextAnalysis.analyzer());
 
   public String normalize(String question) {
     return normalizer.normalize(question);
@@ -18,12 +17,12 @@ public final class QueryAnalyzer {
 
   /** Content words of already normalised text, in order of first occurrence. */
   public List<String> words(String normalized) {
-    return List.copyOf(terms.terms(IndexSchema.WORDS, normalized));
+    return List.copyOf(terms.terms(TextAnalysis.WORDS, normalized));
   }
 
   /** Character bigrams of already normalised text, as the {@code bigrams} field indexes them. */
   public List<String> bigrams(String normalized) {
-    return List.copyOf(terms.terms(IndexSchema.BIGRAMS, normalized));
+    return List.copyOf(terms.terms(TextAnalysis.BIGRAMS, normalized));
   }
 
   /**

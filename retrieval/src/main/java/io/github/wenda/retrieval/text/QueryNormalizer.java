@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.text;
 
-import io.github.wenda.retrieval.pipeline.MatchText;
 
 /**
  * Puts a question into the form the passages are matched in ({@link MatchText}: NFKC, then

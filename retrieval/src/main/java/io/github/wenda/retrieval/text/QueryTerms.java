@@ -1,6 +1,5 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.text;
 
-import io.github.wenda.retrieval.index.IndexSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
@@ -14,7 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * that only make it a question (什么, 哪, 吗 …): they occur in no answer and would reward passages
  * for their particles. Terms are analysed, never parsed, so query syntax in a question is just text.
  */
-final class QueryTerms {
+public final class QueryTerms {
   /** Lucene refuses Boolean queries beyond 1024 clauses; a question never needs that many. */
   static final int MAX_TERMS = 200;
 
@@ -26,11 +25,11 @@ final class QueryTerms {
 
   private final Analyzer analyzer;
 
-  QueryTerms(Analyzer analyzer) {
+  public QueryTerms(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
 
-  Set<String> terms(String field, String text) {
+  public Set<String> terms(String field, String text) {
     Set<String> out = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -56,7 +55,7 @@ final class QueryTerms {
     if (term.isBlank() || QUESTION_WORDS.contains(term)) {
       return false;
     }
-    if (field.equals(IndexSchema.BIGRAMS)) {
+    if (field.equals(TextAnalysis.BIGRAMS)) {
       for (int i = 0; i < term.length(); i++) {
         if (QUESTION_CHARS.indexOf(term.charAt(i)) >= 0) {
           return false;

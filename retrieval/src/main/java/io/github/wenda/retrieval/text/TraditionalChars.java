@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.pipeline;
+package io.github.wenda.retrieval.text;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.corpus;
+package io.github.wenda.retrieval.text;
 
 /**
  * Maps Yi syllables (U+A000..U+A48F) back to the punctuation a broken PDF font meant.

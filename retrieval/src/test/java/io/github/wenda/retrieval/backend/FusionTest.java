@@ -1,5 +1,8 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.backend;
 
+import io.github.wenda.retrieval.api.FusionMethod;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

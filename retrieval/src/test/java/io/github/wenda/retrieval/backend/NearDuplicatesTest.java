@@ -1,9 +1,11 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.backend;
 
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,18 +1,18 @@
-package io.github.wenda.retrieval;
+package io.github.wenda.retrieval.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.SearchMode;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

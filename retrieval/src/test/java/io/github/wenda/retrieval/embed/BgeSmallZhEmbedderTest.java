@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,15 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.files;
 
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.embed.DiskEmbeddingCache;
+import io.github.wenda.retrieval.lucene.IndexLock;
+import io.github.wenda.retrieval.lucene.IndexManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.wenda.retrieval.chunk.ChunkSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.io.IOException;

@@ -1,10 +1,13 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.io.BufferedReader;

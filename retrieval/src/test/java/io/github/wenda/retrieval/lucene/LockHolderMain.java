@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
 import java.nio.file.Path;
 import java.time.Duration;

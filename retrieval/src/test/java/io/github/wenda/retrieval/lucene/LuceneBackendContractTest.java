@@ -1,7 +1,10 @@
-package io.github.wenda.retrieval.index;
+package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.SearchBackend;
-import io.github.wenda.retrieval.SearchBackendContract;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.backend.SearchBackendContract;
 
 class LuceneBackendContractTest extends SearchBackendContract {
   @Override

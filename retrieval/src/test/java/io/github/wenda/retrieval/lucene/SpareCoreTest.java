@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

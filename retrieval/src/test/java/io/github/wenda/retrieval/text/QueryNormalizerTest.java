@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.search;
+package io.github.wenda.retrieval.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -35,7 +35,7 @@ class QueryNormalizerTest {
   @Test
   void the_traditional_character_list_is_exactly_what_icu_changes_in_the_cjk_blocks() {
     com.ibm.icu.text.Transliterator icu = com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified");
-    java.util.BitSet listed = io.github.wenda.retrieval.pipeline.TraditionalChars.set();
+    java.util.BitSet listed = io.github.wenda.retrieval.text.TraditionalChars.set();
     // CJK Unified Ideographs, Extension A and the compatibility block: where Traditional lives.
     int[][] blocks = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
     for (int[] b : blocks) {

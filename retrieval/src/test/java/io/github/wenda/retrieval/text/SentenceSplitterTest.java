@@ -1,4 +1,4 @@
-package io.github.wenda.retrieval.chunk;
+package io.github.wenda.retrieval.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
