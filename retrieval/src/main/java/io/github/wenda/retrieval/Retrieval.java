@@ -6,14 +6,14 @@ import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.lucene.IndexFolder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.lucene.LuceneBackend;
-import io.github.wenda.retrieval.lucene.PassageIndex;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Explanation;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.solr.SolrBackend;
 import java.io.Closeable;
@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The retrieval layer's one entry point: loads the corpus, brings the passage store up to date,
- * and answers searches. The bot talks to retrieval only through this and the {@code search}
- * records; which store ({@code retrieval.backend}) is hidden behind {@link SearchBackend}.
+ * and answers searches. The bot talks to retrieval only through this and the {@code api} values
+ * (checked by the bot's ArchUnit rules); which store ({@code retrieval.backend}) is hidden behind
+ * {@link SearchBackend}, and this is the only class that knows both the Lucene and the Solr one.
  */
 public final class Retrieval implements Retriever, Closeable {
   private final RetrievalSettings settings;
@@ -63,11 +64,8 @@ public final class Retrieval implements Retriever, Closeable {
       throw new IllegalArgumentException("passages and questions must be embedded by one model, but are: "
           + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
     }
-    if (settings.backend() == Backend.LUCENE) {
-      new IndexFolder(settings.index().dir()).refuseOverlapWith(settings.corpusDir());
-    }
     SearchBackend backend = switch (settings.backend()) {
-      case LUCENE -> new LuceneBackend(settings.index(), passageEmbedder, queryEmbedder, progress);
+      case LUCENE -> LuceneBackend.open(settings.index(), settings.corpusDir(), passageEmbedder, queryEmbedder, progress);
       case SOLR -> SolrBackend.connect(settings.solr(), settings.index(), passageEmbedder, queryEmbedder, progress);
     };
     Retrieval r = new Retrieval(settings, backend);
@@ -149,21 +147,16 @@ public final class Retrieval implements Retriever, Closeable {
     return backend.location();
   }
 
-  public SearchBackend backend() {
-    return backend;
-  }
-
   /**
-   * The embedded Lucene index, for tools that work on Lucene itself (explain, sweep, bench).
+   * How {@code question} is searched with the configured search settings: its normalised text and
+   * terms, and the top {@code n} candidates in {@code mode} with the terms each one matched.
    *
-   * @throws WendaException when {@code retrieval.backend} is not lucene
+   * @throws WendaException when the backend cannot show its analysis ({@code retrieval.backend: solr})
    */
-  public PassageIndex index() {
-    if (backend instanceof LuceneBackend lucene) {
-      return lucene.index();
-    }
-    throw new WendaException("this command needs the embedded index (retrieval.backend: lucene), but the backend is "
-        + settings.backend().label() + " (" + backend.location() + ")");
+  public Explanation explain(String question, int n, SearchMode mode) {
+    return backend.explain(question, n, mode, settings.search()).orElseThrow(() -> new WendaException(
+        "this command needs the embedded index (retrieval.backend: lucene), but the backend is "
+        + settings.backend().label() + " (" + backend.location() + ")"));
   }
 
   @Override

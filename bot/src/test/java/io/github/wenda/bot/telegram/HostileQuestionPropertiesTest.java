@@ -92,8 +92,8 @@ class HostileQuestionPropertiesTest {
     retrieval = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
     QueryAnalyzer analyzer = new QueryAnalyzer();
     service = new AnswerService(
-        retrieval, analyzer, retrieval.index()::idf, new NoAnswerPolicy(0.3, 0.5, 3),
-        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), retrieval.index()::idf, new ExtractiveComposer.Limits(3, 300, 3)),
+        retrieval, analyzer, retrieval::idf, new NoAnswerPolicy(0.3, 0.5, 3),
+        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), retrieval::idf, new ExtractiveComposer.Limits(3, 300, 3)),
         new FollowUpMerger(analyzer, 200), false, new AnswerService.Settings(5, SearchMode.HYBRID, 500, 3));
   }
 

@@ -5,8 +5,11 @@ import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.Explanation;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.io.Closeable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where passages are stored and searched: the embedded Lucene index or a SolrCloud collection.
@@ -34,4 +37,12 @@ public interface SearchBackend extends Closeable {
 
   /** Where the passages live, for messages: an index folder or a collection and its hosts. */
   String location();
+
+  /**
+   * How {@code question} is searched with {@code settings}: its terms and top {@code n} candidates in
+   * {@code mode}, or empty where the backend cannot show its own analysis (Solr analyses on the server).
+   */
+  default Optional<Explanation> explain(String question, int n, SearchMode mode, SearchSettings settings) {
+    return Optional.empty();
+  }
 }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * corpus, a user folder or a file is refused with a message, never rebuilt over: a rebuild swaps
  * folders and deletes the old one, which must never be someone's documents.
  */
-public final class IndexFolder {
+final class IndexFolder {
   private static final Logger log = LoggerFactory.getLogger(IndexFolder.class);
   /** Written first into every folder Wenda builds an index in: proof of ownership. */
   public static final String MARKER = ".wenda-index";

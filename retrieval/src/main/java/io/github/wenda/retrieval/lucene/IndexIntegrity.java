@@ -28,7 +28,7 @@ import org.apache.lucene.store.NIOFSDirectory;
  * manifest, keyed by each Lucene file's name, size, modification time and file key: while those
  * are unchanged, the files are the ones verified.
  */
-public final class IndexIntegrity {
+final class IndexIntegrity {
   /** Remembers the files last verified. */
   public static final String RECORD = "verified.txt";
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * lock two different files. File locks belong to the whole JVM, so threads of one process are kept
  * apart by an in-process table; the lock is re-entrant for the thread that holds it.
  */
-public final class IndexLock implements AutoCloseable {
+final class IndexLock implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexLock.class);
   private static final Duration POLL = Duration.ofMillis(100);
   // In-process holders by lock file; guarded by itself.

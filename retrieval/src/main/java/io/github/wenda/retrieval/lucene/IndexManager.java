@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Wenda did not make is refused, never rebuilt over ({@link IndexFolder}); files whose checksums
  * fail are rebuilt ({@link IndexIntegrity}); and one process at a time writes ({@link IndexLock}).
  */
-public final class IndexManager {
+final class IndexManager {
   private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
   private static final String COMMIT_ID = "wenda.commit-id";
 

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * <p>{@code commitId} is also written into the Lucene commit; if the two disagree, a crash came
  * between writing the index and writing this file, and the index is rebuilt.
  */
-public record IndexManifest(
+record IndexManifest(
     int pipelineVersion,
     String modelId,
     Map<String, String> settings,

@@ -21,7 +21,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  * in the text, and bigrams still match them. Both index the section heading with the text, since
  * headings often carry the question's subject.
  */
-public final class IndexSchema {
+final class IndexSchema {
   /**
    * Bump whenever cleaning, chunking or the fields change, so existing indexes are rebuilt rather
    * than mixed with passages made the old way. The document pipeline's version, since it makes the passages.

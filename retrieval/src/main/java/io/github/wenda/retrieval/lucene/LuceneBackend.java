@@ -1,6 +1,8 @@
 package io.github.wenda.retrieval.lucene;
 
 import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.Explanation;
+import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -47,6 +50,16 @@ public final class LuceneBackend implements SearchBackend {
   private volatile String openedOn = "";
   private volatile Corpus corpus;
   private boolean closed;
+
+  /**
+   * The Lucene backend the facade uses: an index folder that must not overlap the corpus folder
+   * (refused with a message naming both), opened on the first {@link #refresh}.
+   */
+  public static LuceneBackend open(
+      IndexSettings settings, Path corpusDir, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
+    new IndexFolder(settings.dir()).refuseOverlapWith(corpusDir);
+    return new LuceneBackend(settings, passageEmbedder, queryEmbedder, progress);
+  }
 
   public LuceneBackend(IndexSettings settings, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
     this(settings, new IndexManager(settings, passageEmbedder, progress), queryEmbedder);
@@ -143,10 +156,10 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   /**
-   * The open index, for tools that need Lucene itself (explain, sweep, bench). A refresh closes it
-   * once searches are done with it: hold on to it only where nothing refreshes.
+   * The open index, for this package's tests and tools. A refresh closes it once searches are done
+   * with it: hold on to it only where nothing refreshes.
    */
-  public PassageIndex index() {
+  PassageIndex index() {
     PassageIndex i = index;
     if (i == null) {
       throw new IllegalStateException("the index at " + settings.dir() + " is not open yet: call refresh first");
@@ -158,6 +171,11 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public Retriever retriever(SearchSettings search) {
     return query -> withIndex(i -> retrievers.computeIfAbsent(search, s -> Retrievers.lucene(i, queryEmbedder, s)).search(query));
+  }
+
+  @Override
+  public Optional<Explanation> explain(String question, int n, SearchMode mode, SearchSettings search) {
+    return Optional.of(withIndex(i -> new SearchExplainer(i, queryEmbedder, search).explain(question, n, mode)));
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /** A read-only view of the index on disk: a searcher and the stored passages. */
-public final class PassageIndex implements Closeable {
+final class PassageIndex implements Closeable {
   private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;

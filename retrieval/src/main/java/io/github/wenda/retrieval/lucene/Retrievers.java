@@ -5,7 +5,7 @@ import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.Embedder;
 
 /** Creates retrievers; the Lucene implementation stays package-private. */
-public final class Retrievers {
+final class Retrievers {
   private Retrievers() {}
 
   public static Retriever lucene(PassageIndex index, Embedder embedder, SearchSettings settings) {

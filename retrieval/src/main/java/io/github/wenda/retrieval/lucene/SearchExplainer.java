@@ -1,5 +1,7 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.Explanation;
+import io.github.wenda.retrieval.api.Explanation.Candidate;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.SearchMode;
@@ -22,23 +24,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * and for each candidate its ranks and scores in both lists, the fused score, and which query
  * terms its text matched. Searches exactly as {@link Retrievers#lucene} does with the same settings.
  */
-public final class SearchExplainer {
-  /** The analysed question and the candidates, best first. */
-  public record Explanation(String normalized, List<String> words, List<String> bigrams, List<Candidate> candidates) {
-    public Explanation {
-      words = List.copyOf(words);
-      bigrams = List.copyOf(bigrams);
-      candidates = List.copyOf(candidates);
-    }
-  }
-
-  /** One candidate: the hit (ranks and scores in {@link Hit#details()}) and the query terms it contains. */
-  public record Candidate(Hit hit, List<String> matchedWords, List<String> matchedBigrams) {
-    public Candidate {
-      matchedWords = List.copyOf(matchedWords);
-      matchedBigrams = List.copyOf(matchedBigrams);
-    }
-  }
+final class SearchExplainer {
 
   private final LuceneRetriever retriever;
   private final SearchSettings settings;
@@ -46,13 +32,13 @@ public final class SearchExplainer {
   private final QueryTerms terms = new QueryTerms(IndexSchema.analyzer());
   private final Analyzer analyzer = IndexSchema.analyzer();
 
-  public SearchExplainer(PassageIndex index, Embedder embedder, SearchSettings settings) {
+  SearchExplainer(PassageIndex index, Embedder embedder, SearchSettings settings) {
     this.retriever = new LuceneRetriever(index, embedder, settings);
     this.settings = settings;
   }
 
   /** Explains the top {@code n} candidates of {@code question} in {@code mode}. */
-  public Explanation explain(String question, int n, SearchMode mode) {
+  Explanation explain(String question, int n, SearchMode mode) {
     String normalized = normalizer.normalize(question);
     List<String> words = List.copyOf(retriever.wordTerms(normalized));
     List<String> bigrams = settings.bigrams() && settings.bigramWeight() > 0

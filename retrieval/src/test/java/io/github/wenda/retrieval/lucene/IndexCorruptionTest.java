@@ -1,12 +1,13 @@
-package io.github.wenda.retrieval;
+package io.github.wenda.retrieval.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wenda.retrieval.CorpusWatch;
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.lucene.IndexIntegrity;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.lucene.PassageIndex;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;

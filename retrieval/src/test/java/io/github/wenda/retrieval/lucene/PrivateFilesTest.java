@@ -1,11 +1,9 @@
-package io.github.wenda.retrieval.files;
+package io.github.wenda.retrieval.lucene;
 
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.embed.DiskEmbeddingCache;
-import io.github.wenda.retrieval.lucene.IndexLock;
-import io.github.wenda.retrieval.lucene.IndexManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,13 +1,15 @@
-package io.github.wenda.retrieval;
+package io.github.wenda.retrieval.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.wenda.retrieval.CorpusWatch;
+import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.lucene.PassageIndex;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.SearchSettings;
@@ -183,7 +185,7 @@ class RetrievalRefreshTest {
   @Test
   void a_crash_while_indexing_leaves_the_previous_index_serving_and_on_disk_intact() throws Exception {
     byte[] manifest = Files.readAllBytes(indexDir.resolve("manifest.json"));
-    int passages = retrieval.index().size();
+    int passages = retrieval.size();
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年6月15日。\n\n".repeat(10) + "新增的段落。\n");
     embedder.failing.set(true);
 
