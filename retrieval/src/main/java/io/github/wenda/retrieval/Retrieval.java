@@ -65,7 +65,8 @@ public final class Retrieval implements Retriever, Closeable {
           + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
     }
     SearchBackend backend = switch (settings.backend()) {
-      case LUCENE -> LuceneBackend.open(settings.index(), settings.corpusDir(), passageEmbedder, queryEmbedder, progress);
+      case LUCENE ->
+          LuceneBackend.open(settings.index(), settings.corpusDir(), passageEmbedder, queryEmbedder, progress);
       case SOLR -> SolrBackend.connect(settings.solr(), settings.index(), passageEmbedder, queryEmbedder, progress);
     };
     Retrieval r = new Retrieval(settings, backend);

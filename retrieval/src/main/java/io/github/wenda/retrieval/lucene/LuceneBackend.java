@@ -55,8 +55,8 @@ public final class LuceneBackend implements SearchBackend {
    * The Lucene backend the facade uses: an index folder that must not overlap the corpus folder
    * (refused with a message naming both), opened on the first {@link #refresh}.
    */
-  public static LuceneBackend open(
-      IndexSettings settings, Path corpusDir, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
+  public static LuceneBackend open(IndexSettings settings, Path corpusDir, Embedder passageEmbedder,
+      Embedder queryEmbedder, ProgressListener progress) {
     new IndexFolder(settings.dir()).refuseOverlapWith(corpusDir);
     return new LuceneBackend(settings, passageEmbedder, queryEmbedder, progress);
   }

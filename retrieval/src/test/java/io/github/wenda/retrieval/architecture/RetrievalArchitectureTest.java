@@ -47,7 +47,8 @@ class RetrievalArchitectureTest {
   static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
 
   static final ArchRule API_DEPENDS_ON_NO_IMPLEMENTATION = classes().that().resideInAPackage(RETRIEVAL + ".api")
-      .should().onlyDependOnClassesThat(not(resideInAPackage(RETRIEVAL + "..")).or(resideInAPackage(RETRIEVAL + ".api")))
+      .should().onlyDependOnClassesThat(
+          not(resideInAPackage(RETRIEVAL + "..")).or(resideInAPackage(RETRIEVAL + ".api")))
       .because("the API values are what every implementation and the bot share; they must not drag an engine in");
 
   static final ArchRule NOTHING_DEPENDS_ON_THE_FACADE = noClasses().that().resideOutsideOfPackage(RETRIEVAL)
@@ -69,7 +70,9 @@ class RetrievalArchitectureTest {
 
   @BeforeAll
   static void importMainClasses() {
-    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(RETRIEVAL);
+    main = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(RETRIEVAL);
   }
 
   @Test
