@@ -2,7 +2,7 @@ package io.github.wenda.retrieval;
 
 import java.util.Locale;
 
-/** Which {@link SearchBackend} stores the passages: {@code retrieval.backend}. */
+/** Which {@link io.github.wenda.retrieval.backend.SearchBackend} stores the passages: {@code retrieval.backend}. */
 public enum Backend {
   LUCENE,
   SOLR;

@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval;
 
-import io.github.wenda.retrieval.index.IndexReport;
+import io.github.wenda.retrieval.api.IndexReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,18 +1,20 @@
 package io.github.wenda.retrieval;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexFolder;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.LuceneBackend;
-import io.github.wenda.retrieval.index.PassageIndex;
-import io.github.wenda.retrieval.index.ProgressListener;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.lucene.LuceneBackend;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Explanation;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.solr.SolrBackend;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The retrieval layer's one entry point: loads the corpus, brings the passage store up to date,
- * and answers searches. The bot talks to retrieval only through this and the {@code search}
- * records; which store ({@code retrieval.backend}) is hidden behind {@link SearchBackend}.
+ * and answers searches. The bot talks to retrieval only through this and the {@code api} values
+ * (checked by the bot's ArchUnit rules); which store ({@code retrieval.backend}) is hidden behind
+ * {@link SearchBackend}, and this is the only class that knows both the Lucene and the Solr one.
  */
 public final class Retrieval implements Retriever, Closeable {
   private final RetrievalSettings settings;
@@ -52,7 +55,7 @@ public final class Retrieval implements Retriever, Closeable {
 
   /**
    * As {@link #open(RetrievalSettings, Embedder, ProgressListener)}, embedding passages with
-   * {@code passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.index.DiskEmbeddingCache}) and
+   * {@code passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.embed.DiskEmbeddingCache}) and
    * questions with {@code queryEmbedder}; both must be the same model.
    */
   public static Retrieval open(
@@ -61,11 +64,9 @@ public final class Retrieval implements Retriever, Closeable {
       throw new IllegalArgumentException("passages and questions must be embedded by one model, but are: "
           + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
     }
-    if (settings.backend() == Backend.LUCENE) {
-      new IndexFolder(settings.index().dir()).refuseOverlapWith(settings.corpusDir());
-    }
     SearchBackend backend = switch (settings.backend()) {
-      case LUCENE -> new LuceneBackend(settings.index(), passageEmbedder, queryEmbedder, progress);
+      case LUCENE ->
+          LuceneBackend.open(settings.index(), settings.corpusDir(), passageEmbedder, queryEmbedder, progress);
       case SOLR -> SolrBackend.connect(settings.solr(), settings.index(), passageEmbedder, queryEmbedder, progress);
     };
     Retrieval r = new Retrieval(settings, backend);
@@ -147,21 +148,16 @@ public final class Retrieval implements Retriever, Closeable {
     return backend.location();
   }
 
-  public SearchBackend backend() {
-    return backend;
-  }
-
   /**
-   * The embedded Lucene index, for tools that work on Lucene itself (explain, sweep, bench).
+   * How {@code question} is searched with the configured search settings: its normalised text and
+   * terms, and the top {@code n} candidates in {@code mode} with the terms each one matched.
    *
-   * @throws WendaException when {@code retrieval.backend} is not lucene
+   * @throws WendaException when the backend cannot show its analysis ({@code retrieval.backend: solr})
    */
-  public PassageIndex index() {
-    if (backend instanceof LuceneBackend lucene) {
-      return lucene.index();
-    }
-    throw new WendaException("this command needs the embedded index (retrieval.backend: lucene), but the backend is "
-        + settings.backend().label() + " (" + backend.location() + ")");
+  public Explanation explain(String question, int n, SearchMode mode) {
+    return backend.explain(question, n, mode, settings.search()).orElseThrow(() -> new WendaException(
+        "this command needs the embedded index (retrieval.backend: lucene), but the backend is "
+        + settings.backend().label() + " (" + backend.location() + ")"));
   }
 
   @Override

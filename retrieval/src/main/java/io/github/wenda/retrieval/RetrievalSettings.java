@@ -1,9 +1,9 @@
 package io.github.wenda.retrieval;
 
-import io.github.wenda.retrieval.corpus.CorpusOptions;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.search.SearchSettings;
-import io.github.wenda.retrieval.solr.SolrSettings;
+import io.github.wenda.retrieval.api.CorpusOptions;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.SolrSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,11 +1,11 @@
 package io.github.wenda.bot.answer;
 
 import io.github.wenda.bot.conversation.Conversation;
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.eval.Question;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class AnswerQuality {
   private final Retriever retriever;
   private final int k;
   private final SearchMode mode;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final TextNormalizer cleaner = new TextNormalizer();
 
   public AnswerQuality(AnswerService service, Retriever retriever, int k, SearchMode mode) {
     this.service = service;

@@ -1,7 +1,7 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.List;
 import java.util.Objects;
 

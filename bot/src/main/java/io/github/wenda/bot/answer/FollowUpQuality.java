@@ -1,11 +1,11 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.eval.Relevance;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ public final class FollowUpQuality {
   private final QueryRewriter rewriter;
   private final int k;
   private final SearchMode mode;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final TextNormalizer cleaner = new TextNormalizer();
 
   public FollowUpQuality(Retriever retriever, QueryRewriter rewriter, int k, SearchMode mode) {
     this.retriever = retriever;

@@ -1,6 +1,6 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.api.Passage;
 import java.util.Optional;
 
 /** The passage that follows another in its document, so a list may be gathered past a passage's end. */

@@ -1,6 +1,6 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.List;
 
 /**

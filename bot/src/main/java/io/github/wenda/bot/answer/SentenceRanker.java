@@ -3,9 +3,9 @@ package io.github.wenda.bot.answer;
 import io.github.wenda.bot.question.ExpectedType;
 import io.github.wenda.bot.question.QuestionAnalysis;
 import io.github.wenda.bot.question.QuestionAnalyzer;
-import io.github.wenda.retrieval.chunk.SentenceSplitter;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.text.SentenceSplitter;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,7 +67,7 @@ final class SentenceRanker {
 
   private record Split(List<int[]> bounds, List<String> match, List<Set<String>> bigrams) {}
 
-  private Split split(io.github.wenda.retrieval.chunk.Passage p) {
+  private Split split(io.github.wenda.retrieval.api.Passage p) {
     String key = p.id() + ":" + p.text().hashCode();
     Split cached = splits.get(key);
     if (cached != null) {

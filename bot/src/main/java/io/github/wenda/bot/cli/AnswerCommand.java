@@ -19,7 +19,7 @@ import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.eval.QuestionFile;
-import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.api.Embedder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

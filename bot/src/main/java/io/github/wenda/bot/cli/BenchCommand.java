@@ -2,9 +2,9 @@ package io.github.wenda.bot.cli;
 
 import java.time.Duration;
 
-import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.api.Embedder;
 
-import io.github.wenda.retrieval.index.IndexSettings;
+import io.github.wenda.retrieval.api.IndexSettings;
 
 import io.github.wenda.retrieval.RetrievalSettings;
 
@@ -25,8 +25,8 @@ import io.github.wenda.bot.bench.ScaleBench;
 import io.github.wenda.bot.tuning.Charts;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.eval.QuestionFile;
-import io.github.wenda.retrieval.index.BgeSmallZhEmbedder;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.bot.console.ConsoleSession;
 import io.github.wenda.bot.render.TextStyle;
 import io.github.wenda.retrieval.Retrieval;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Embedder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Map;
@@ -49,7 +49,7 @@ final class ConsoleCommand implements Callable<Integer> {
           launch.retrieval().search().k(), launch.config().integer("conversation.max-turns"),
           r.corpus().documents(), counts, out, ConsoleLoop.colour(terminal) ? TextStyle.ANSI : TextStyle.PLAIN)
           .wrapTo(Terminal.TYPE_DUMB.equals(terminal.getType()) ? 0 : Math.max(0, terminal.getWidth() - 1));
-      String skipped = io.github.wenda.retrieval.corpus.FormatSummary.of(r.corpus().documents(), r.report().skipped()).skippedLine(5);
+      String skipped = io.github.wenda.retrieval.api.FormatSummary.of(r.corpus().documents(), r.report().skipped()).skippedLine(5);
       if (!skipped.isEmpty()) {
         out.println("Note: " + skipped);
       }

@@ -4,11 +4,11 @@ import io.github.wenda.bot.answer.Evidence;
 import io.github.wenda.bot.answer.NoAnswerPolicy;
 import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.Retrieval;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.ScoreDetails;
-import io.github.wenda.retrieval.search.SearchExplainer;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.Explanation;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
       var resolution = resolver.resolve(question, history);
       String searched = resolution.resolved();
-      SearchExplainer.Explanation e = new SearchExplainer(r.index(), embedder, s).explain(searched, top, m);
+      Explanation e = r.explain(searched, top, m);
       out.printf("question    %s%n", question);
       if (!after.isEmpty()) {
         out.printf("resolved    %s  (%s)%n", searched, resolution.rule());
@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
           m.label(), s.fusion().label(), s.bm25Weight(), s.fusion().label().equals("rrf") ? ", rrf-k " + s.rrfK() : "",
           s.candidates(), s.bigramWeight());
       out.printf("%4s  %-10s %9s %9s %9s %9s %8s  %s%n", "rank", "passage", "bm25 rank", "bm25", "vec rank", "vec sim", "fused", "matched terms");
-      for (SearchExplainer.Candidate c : e.candidates()) {
+      for (Explanation.Candidate c : e.candidates()) {
         Hit h = c.hit();
         ScoreDetails d = h.details();
         out.printf("%4d  %-10s %9s %9s %9s %9s %8.4f  %s%s%n", h.rank(), h.passage().id(), rank(d.bm25Rank()),

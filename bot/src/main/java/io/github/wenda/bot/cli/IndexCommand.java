@@ -2,8 +2,8 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.console.TerminalSafeWriter;
 import io.github.wenda.retrieval.Retrieval;
-import io.github.wenda.retrieval.corpus.FormatSummary;
-import io.github.wenda.retrieval.index.IndexReport;
+import io.github.wenda.retrieval.api.FormatSummary;
+import io.github.wenda.retrieval.api.IndexReport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

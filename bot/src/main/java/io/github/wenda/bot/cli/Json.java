@@ -3,8 +3,8 @@ package io.github.wenda.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Hit;
 
 /** The JSON shapes of the command-line contracts (see DESIGN.md): keep them stable. */
 final class Json {

@@ -6,14 +6,14 @@ import io.github.wenda.bot.config.Secret;
 import io.github.wenda.retrieval.Backend;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.index.BgeSmallZhEmbedder;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.ProgressListener;
-import io.github.wenda.retrieval.search.FusionMethod;
-import io.github.wenda.retrieval.search.SearchMode;
-import io.github.wenda.retrieval.search.SearchSettings;
-import io.github.wenda.retrieval.solr.SolrSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.FusionMethod;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.SolrSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,7 +32,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
   }
 
   static Launch from(Path configFile, List<String> overrides, boolean verbose, Map<String, String> env) {
-    io.github.wenda.retrieval.index.AnalyzerWarmUp.begin();
+    io.github.wenda.retrieval.text.AnalyzerWarmUp.begin();
     Path home = Path.of(System.getProperty("wenda.home", "")).toAbsolutePath().normalize();
     boolean explicit = configFile != null || env.containsKey("WENDA_CONFIG");
     Path file = configFile != null
@@ -41,7 +41,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     Config config = ConfigLoader.load(file, explicit, env, overrides);
     Path dataDir = home.resolve(config.path("data.dir"));
     Logging.configure(dataDir, verbose);
-    io.github.wenda.retrieval.index.OnnxNativeLibrary.useCacheUnder(dataDir.resolve("native"));
+    io.github.wenda.retrieval.embed.OnnxNativeLibrary.useCacheUnder(dataDir.resolve("native"));
     return new Launch(config, home, retrievalSettings(config, home), Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
   }
 
@@ -70,7 +70,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
         home.resolve(c.path("solr.configset")));
     return new RetrievalSettings(
         home.resolve(c.path("corpus.dir")), index, search, Backend.parse(c.choice("retrieval.backend")), solr,
-        io.github.wenda.retrieval.corpus.CorpusOptions.ofMegabytes(c.bool("corpus.follow-symlinks"), c.integer("corpus.max-file-mb")));
+        io.github.wenda.retrieval.api.CorpusOptions.ofMegabytes(c.bool("corpus.follow-symlinks"), c.integer("corpus.max-file-mb")));
   }
 
   /** {@code index.dir}, or {@code <data.dir>/index} when it is empty: moving data.dir moves the index with it. */
@@ -96,7 +96,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
   }
 
   /** Opens retrieval; passages go through the persistent embedding cache, questions straight to {@code embedder}. */
-  Retrieval openRetrieval(io.github.wenda.retrieval.index.Embedder embedder, ProgressListener progress) {
+  Retrieval openRetrieval(io.github.wenda.retrieval.api.Embedder embedder, ProgressListener progress) {
     // The question will need the model: load it while the index opens.
     embedder.prepare();
     return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
@@ -122,7 +122,7 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
   }
 
   /** The persistent cache of {@code embedder}'s vectors under the data directory ({@code embeddings/<model>}). */
-  io.github.wenda.retrieval.index.DiskEmbeddingCache embeddingCache(io.github.wenda.retrieval.index.Embedder embedder) {
-    return io.github.wenda.retrieval.index.DiskEmbeddingCache.open(dataDir().resolve("embeddings"), embedder);
+  io.github.wenda.retrieval.embed.DiskEmbeddingCache embeddingCache(io.github.wenda.retrieval.api.Embedder embedder) {
+    return io.github.wenda.retrieval.embed.DiskEmbeddingCache.open(dataDir().resolve("embeddings"), embedder);
   }
 }

@@ -2,7 +2,7 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.config.ConfigException;
 import io.github.wenda.bot.console.TerminalSafeWriter;
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class Main {
     int code = run(args);
     // A command that answered before the model finished loading in the background (a greeting, a
     // usage error) must not exit under ONNX Runtime's feet: that crashes the JVM (exit 134).
-    io.github.wenda.retrieval.index.BgeSmallZhEmbedder.shared().awaitPrepared();
+    io.github.wenda.retrieval.embed.BgeSmallZhEmbedder.shared().awaitPrepared();
     System.exit(code);
   }
 

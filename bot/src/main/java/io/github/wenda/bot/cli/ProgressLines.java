@@ -1,6 +1,6 @@
 package io.github.wenda.bot.cli;
 
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 

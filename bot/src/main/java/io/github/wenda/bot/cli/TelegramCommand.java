@@ -9,7 +9,7 @@ import io.github.wenda.bot.telegram.ServiceAnswerer;
 import io.github.wenda.bot.telegram.TelegramBotRunner;
 import io.github.wenda.bot.telegram.TelegramSettings;
 import io.github.wenda.retrieval.Retrieval;
-import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.api.Embedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.wenda.bot.config;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 
 /**
  * A setting that cannot be used; the message is one line meant for the user, naming the key, the

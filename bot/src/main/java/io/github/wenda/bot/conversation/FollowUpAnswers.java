@@ -5,7 +5,7 @@ import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.FollowUpQuality;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.answer.Turn;
-import io.github.wenda.retrieval.corpus.TextCleaner;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,7 @@ public final class FollowUpAnswers {
   }
 
   private final AnswerService service;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final TextNormalizer cleaner = new TextNormalizer();
 
   public FollowUpAnswers(AnswerService service) {
     this.service = service;

@@ -2,7 +2,7 @@ package io.github.wenda.bot.conversation;
 
 import io.github.wenda.bot.answer.QueryRewriter;
 import io.github.wenda.bot.answer.Turn;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;

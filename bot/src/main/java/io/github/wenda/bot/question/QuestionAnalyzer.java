@@ -1,6 +1,6 @@
 package io.github.wenda.bot.question;
 
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

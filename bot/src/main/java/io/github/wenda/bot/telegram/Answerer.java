@@ -3,7 +3,7 @@ package io.github.wenda.bot.telegram;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.conversation.Conversation;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.List;
 
 /** What the bot needs from the answering pipeline; tests give a hand-written fake. */

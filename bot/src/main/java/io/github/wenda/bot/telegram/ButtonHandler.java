@@ -1,7 +1,7 @@
 package io.github.wenda.bot.telegram;
 
 import io.github.wenda.bot.answer.Citation;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.github.wenda.bot.telegram;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.render.Excerpt;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.List;
 
 /**

@@ -4,10 +4,10 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.conversation.Conversation;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.List;
 
 /** The real pipeline behind the bot: {@link AnswerService} for answers, the retriever for "more results". */

@@ -1,7 +1,7 @@
 package io.github.wenda.bot.telegram;
 
 import io.github.wenda.bot.config.Secret;
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.FollowUpMerger;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

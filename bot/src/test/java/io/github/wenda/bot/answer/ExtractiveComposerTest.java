@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.question.Aliases;
 import io.github.wenda.bot.question.QuestionAnalyzer;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -145,7 +145,7 @@ class ExtractiveComposerTest {
     List<Hit> hits = Hits.of("上合组织外交在三方面具备开拓性作用。第一，开展预防性外交。第二，开展功能性外交。");
     var next = Hits.of("x", "第三，开展公共外交。第四，这与问题无关。").get(1).passage();
     var first = hits.get(0).passage();
-    var continued = new io.github.wenda.retrieval.chunk.Passage(first.docId(), first.title(), first.section(), first.kind(),
+    var continued = new io.github.wenda.retrieval.api.Passage(first.docId(), first.title(), first.section(), first.kind(),
         first.ordinal() + 1, first.end(), first.end() + next.text().length(), next.text());
     ExtractiveComposer c = new ExtractiveComposer(new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(3, 300, 10),
         p -> p == first ? java.util.Optional.of(continued) : java.util.Optional.empty());

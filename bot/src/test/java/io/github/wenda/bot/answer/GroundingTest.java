@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.FollowUpMerger;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.ScoreDetails;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.wenda.bot.cli;
 
-import io.github.wenda.retrieval.index.BgeSmallZhEmbedder;
+import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
 
 /** Starts the background model load and exits {@code args[0]} ms later the way {@link Main#main} does. */
 public final class ExitDuringModelLoad {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.config.Config;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.SearchSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.retrieval.Retrieval;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

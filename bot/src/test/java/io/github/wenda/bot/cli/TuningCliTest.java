@@ -12,7 +12,7 @@ import dev.langchain4j.model.output.Response;
 import io.github.wenda.bot.bench.Bench;
 import io.github.wenda.bot.bench.BenchReport;
 import io.github.wenda.retrieval.eval.QuestionFile;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import io.github.wenda.bot.cli.CliRunner.Run;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.Hits;
 import io.github.wenda.bot.render.TextStyle;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.wenda.bot.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.Citation;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.ScoreDetails;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

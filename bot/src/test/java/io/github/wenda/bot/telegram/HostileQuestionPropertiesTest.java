@@ -12,18 +12,18 @@ import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.FollowUpMerger;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.ProgressListener;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
-import io.github.wenda.retrieval.search.QueryNormalizer;
-import io.github.wenda.retrieval.search.ScoreDetails;
-import io.github.wenda.retrieval.search.SearchMode;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryNormalizer;
+import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,8 +92,8 @@ class HostileQuestionPropertiesTest {
     retrieval = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
     QueryAnalyzer analyzer = new QueryAnalyzer();
     service = new AnswerService(
-        retrieval, analyzer, retrieval.index()::idf, new NoAnswerPolicy(0.3, 0.5, 3),
-        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), retrieval.index()::idf, new ExtractiveComposer.Limits(3, 300, 3)),
+        retrieval, analyzer, retrieval::idf, new NoAnswerPolicy(0.3, 0.5, 3),
+        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), retrieval::idf, new ExtractiveComposer.Limits(3, 300, 3)),
         new FollowUpMerger(analyzer, 200), false, new AnswerService.Settings(5, SearchMode.HYBRID, 500, 3));
   }
 

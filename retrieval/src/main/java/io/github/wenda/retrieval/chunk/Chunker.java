@@ -1,8 +1,11 @@
 package io.github.wenda.retrieval.chunk;
 
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.text.SentenceSplitter;
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Segment;
-import io.github.wenda.retrieval.corpus.SegmentKind;
+import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.api.DocumentInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

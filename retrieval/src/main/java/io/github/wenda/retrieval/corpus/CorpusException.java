@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.corpus;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.nio.file.Path;
 
 /** A corpus file that cannot be used; names the file and, where known, the byte offset. */

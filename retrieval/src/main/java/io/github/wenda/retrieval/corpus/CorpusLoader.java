@@ -1,6 +1,11 @@
 package io.github.wenda.retrieval.corpus;
 
-import io.github.wenda.retrieval.reader.DocumentFormat;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.CorpusOptions;
+import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.DocumentInfo;
+import io.github.wenda.retrieval.api.SkippedFile;
+import io.github.wenda.retrieval.api.DocumentFormat;
 import io.github.wenda.retrieval.reader.TextFiles;
 import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import java.io.IOException;

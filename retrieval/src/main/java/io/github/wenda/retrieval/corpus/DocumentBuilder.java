@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,10 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.InlineNormalizer;
 import io.github.wenda.retrieval.reader.Block;
-import io.github.wenda.retrieval.reader.DocumentFormat;
+import io.github.wenda.retrieval.api.DocumentFormat;
 import io.github.wenda.retrieval.reader.DocumentReader;
 import io.github.wenda.retrieval.reader.DocxReader;
 import io.github.wenda.retrieval.reader.HtmlReader;

@@ -1,5 +1,7 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.InlineNormalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

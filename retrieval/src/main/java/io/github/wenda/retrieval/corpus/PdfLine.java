@@ -1,5 +1,7 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.text.InlineNormalizer;
+
 /**
  * One non-blank line of a PDF extraction.
  *

@@ -1,11 +1,11 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.TextCleaner;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.text.TextNormalizer;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Evaluator {
 
   private final Retriever retriever;
   private final List<Passage> allPassages;
-  private final TextCleaner cleaner = new TextCleaner();
+  private final TextNormalizer cleaner = new TextNormalizer();
 
   public Evaluator(Retriever retriever, List<Passage> allPassages) {
     this.retriever = retriever;

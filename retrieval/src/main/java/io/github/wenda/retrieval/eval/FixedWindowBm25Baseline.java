@@ -1,13 +1,13 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.corpus.TextCleaner;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.ScoreDetails;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.TextNormalizer;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
     } catch (IOException e) {
       throw new WendaException("cannot list baseline corpus folder " + corpusDir + ": " + e.getMessage(), e);
     }
-    TextCleaner cleaner = new TextCleaner();
+    TextNormalizer cleaner = new TextNormalizer();
     List<Passage> windows = new ArrayList<>();
     Map<String, Integer> perFormat = new TreeMap<>();
     List<Path> skipped = new ArrayList<>();
@@ -125,7 +125,7 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
   /** The baseline over given texts (document id to text), for tests and callers with text in hand. */
   public static FixedWindowBm25Baseline of(Map<String, String> texts, int windowChars, int stepChars) {
     checkSizes(windowChars, stepChars);
-    TextCleaner cleaner = new TextCleaner();
+    TextNormalizer cleaner = new TextNormalizer();
     List<Passage> windows = new ArrayList<>();
     new LinkedHashMap<>(texts).forEach((id, text) -> addWindows(id, text, windowChars, stepChars, cleaner, windows));
     return new FixedWindowBm25Baseline(windows, Map.of("txt", texts.size()), List.of());
@@ -145,7 +145,7 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
    * (width, Traditional to Simplified), so {@link Relevance} judges both on the same footing; the
    * index gets the window as extracted.
    */
-  static void addWindows(String docId, String raw, int windowChars, int stepChars, TextCleaner cleaner, List<Passage> out) {
+  static void addWindows(String docId, String raw, int windowChars, int stepChars, TextNormalizer cleaner, List<Passage> out) {
     String text = raw.replaceAll("\\s+", " ").strip();
     int start = 0;
     while (start < text.length()) {

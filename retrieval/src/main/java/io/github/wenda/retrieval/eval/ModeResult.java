@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.util.List;
 import java.util.Objects;
 

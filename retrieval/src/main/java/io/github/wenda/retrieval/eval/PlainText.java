@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

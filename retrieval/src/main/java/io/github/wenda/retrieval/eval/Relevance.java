@@ -1,8 +1,8 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.TextCleaner;
-import io.github.wenda.retrieval.pipeline.MatchText;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.text.TextNormalizer;
+import io.github.wenda.retrieval.text.MatchText;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
 public final class Relevance {
   private final List<String> answers;
 
-  public Relevance(TextCleaner cleaner, List<String> answers) {
+  public Relevance(TextNormalizer cleaner, List<String> answers) {
     this.answers = answers.stream().map(a -> squeeze(MatchText.of(a))).filter(a -> !a.isEmpty()).toList();
   }
 

@@ -1,7 +1,7 @@
 package io.github.wenda.retrieval.pipeline;
 
-import io.github.wenda.retrieval.corpus.Corpus;
-import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

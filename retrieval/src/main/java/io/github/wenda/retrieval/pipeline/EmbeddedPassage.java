@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.pipeline;
 
-import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.api.Passage;
 import java.util.Objects;
 
 /** A passage ready to store: its vector, and the hash of the document file it was made from. */

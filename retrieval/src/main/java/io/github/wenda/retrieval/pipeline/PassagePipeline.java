@@ -1,15 +1,16 @@
 package io.github.wenda.retrieval.pipeline;
 
-import io.github.wenda.retrieval.chunk.ChunkSettings;
+import io.github.wenda.retrieval.text.MatchText;
+import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.chunk.Chunker;
-import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.corpus.CleanDocument;
-import io.github.wenda.retrieval.corpus.Document;
+import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.corpus.DocumentParser;
-import io.github.wenda.retrieval.corpus.SkippedFile;
+import io.github.wenda.retrieval.api.SkippedFile;
 import io.github.wenda.retrieval.reader.UnreadableDocumentException;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

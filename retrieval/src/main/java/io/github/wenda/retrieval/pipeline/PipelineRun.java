@@ -1,7 +1,7 @@
 package io.github.wenda.retrieval.pipeline;
 
-import io.github.wenda.retrieval.corpus.Corpus;
-import io.github.wenda.retrieval.corpus.SkippedFile;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.SkippedFile;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.reader;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,20 +1,20 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.SearchBackend;
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
-import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSchema;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.pipeline.ChangeSet;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
 import io.github.wenda.retrieval.pipeline.PipelineRun;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ public final class SolrBackend implements SearchBackend {
 
   /** The pipeline, model and chunking a passage was built with: any change means a rebuild. */
   String build() {
-    return "p" + IndexSchema.PIPELINE_VERSION + "|" + passageEmbedder.modelId() + "|chunk "
+    return "p" + PassagePipeline.VERSION + "|" + passageEmbedder.modelId() + "|chunk "
         + index.chunk().maxChars() + "/" + index.chunk().overlapChars();
   }
 

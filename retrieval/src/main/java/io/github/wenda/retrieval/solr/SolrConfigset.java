@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

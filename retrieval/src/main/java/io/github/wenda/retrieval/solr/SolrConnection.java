@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.WendaException;
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

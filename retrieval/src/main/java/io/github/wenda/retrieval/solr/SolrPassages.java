@@ -1,8 +1,8 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.SegmentKind;
-import io.github.wenda.retrieval.pipeline.MatchText;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.MatchText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

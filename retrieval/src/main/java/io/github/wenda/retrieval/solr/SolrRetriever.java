@@ -1,16 +1,16 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.search.Fusion;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.NearDuplicates;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
-import io.github.wenda.retrieval.search.Retriever;
-import io.github.wenda.retrieval.search.ScoreDetails;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.backend.Fusion;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SearchSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

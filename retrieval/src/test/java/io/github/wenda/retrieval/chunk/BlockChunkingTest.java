@@ -1,10 +1,12 @@
 package io.github.wenda.retrieval.chunk;
 
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.DocumentParser;
-import io.github.wenda.retrieval.corpus.SegmentKind;
+import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.reader.Block;
 import io.github.wenda.retrieval.reader.BlockKind;
 import io.github.wenda.retrieval.reader.PdfReader;

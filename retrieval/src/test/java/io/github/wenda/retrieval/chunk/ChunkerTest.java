@@ -1,11 +1,13 @@
 package io.github.wenda.retrieval.chunk;
 
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Segment;
-import io.github.wenda.retrieval.corpus.SegmentKind;
+import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

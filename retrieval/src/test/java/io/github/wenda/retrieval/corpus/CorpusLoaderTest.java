@@ -1,5 +1,10 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.CorpusOptions;
+import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.DocumentInfo;
+import io.github.wenda.retrieval.api.SkippedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

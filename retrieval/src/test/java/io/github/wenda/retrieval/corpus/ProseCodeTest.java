@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.corpus;
 
+import io.github.wenda.retrieval.api.SegmentKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

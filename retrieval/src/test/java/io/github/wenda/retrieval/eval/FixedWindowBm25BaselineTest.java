@@ -3,12 +3,13 @@ package io.github.wenda.retrieval.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.Passage;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.corpus.TextCleaner;
-import io.github.wenda.retrieval.search.Hit;
-import io.github.wenda.retrieval.search.Query;
-import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.retrieval.text.TextNormalizer;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class FixedWindowBm25BaselineTest {
       Passage top = hits.get(0).passage();
       assertThat(top.docId()).isEqualTo("apt.txt");
       assertThat(top.text()).contains("apt-get autoremove");
-      assertThat(new Relevance(new TextCleaner(), List.of("apt-get autoremove")).test(top)).isTrue();
+      assertThat(new Relevance(new TextNormalizer(), List.of("apt-get autoremove")).test(top)).isTrue();
       assertThat(hits).extracting(Hit::rank).startsWith(1);
     }
   }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.index.BgeSmallZhEmbedder;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.ProgressListener;
-import io.github.wenda.retrieval.search.SearchMode;
-import io.github.wenda.retrieval.search.SearchSettings;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;

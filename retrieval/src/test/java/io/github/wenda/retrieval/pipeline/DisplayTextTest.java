@@ -1,13 +1,14 @@
 package io.github.wenda.retrieval.pipeline;
 
+import io.github.wenda.retrieval.text.MatchText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.nio.file.Path;
 import java.util.ArrayList;

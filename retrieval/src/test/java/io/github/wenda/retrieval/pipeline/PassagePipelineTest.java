@@ -2,11 +2,11 @@ package io.github.wenda.retrieval.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;

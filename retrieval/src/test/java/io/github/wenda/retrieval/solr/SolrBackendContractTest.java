@@ -1,10 +1,11 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.SearchBackend;
-import io.github.wenda.retrieval.SearchBackendContract;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.backend.SearchBackendContract;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

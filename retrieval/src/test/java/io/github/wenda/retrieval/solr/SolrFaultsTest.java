@@ -1,18 +1,19 @@
 package io.github.wenda.retrieval.solr;
 
+import io.github.wenda.retrieval.api.SolrSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.wenda.retrieval.WendaException;
-import io.github.wenda.retrieval.chunk.ChunkSettings;
-import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.retrieval.corpus.Corpus;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.corpus.Document;
-import io.github.wenda.retrieval.index.Embedder;
-import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSettings;
-import io.github.wenda.retrieval.index.ProgressListener;
+import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;

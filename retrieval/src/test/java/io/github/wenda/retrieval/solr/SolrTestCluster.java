@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.solr;
 
+import io.github.wenda.retrieval.api.SolrSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.wenda.retrieval.testing;
 
-import io.github.wenda.retrieval.index.Embedder;
+import io.github.wenda.retrieval.api.Embedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

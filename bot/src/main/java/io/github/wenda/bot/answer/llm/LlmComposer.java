@@ -8,7 +8,7 @@ import io.github.wenda.bot.answer.AnswerComposer;
 import io.github.wenda.bot.answer.AnswerRequest;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
-import io.github.wenda.retrieval.search.Hit;
+import io.github.wenda.retrieval.api.Hit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.github.wenda.bot.answer.llm;
 
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

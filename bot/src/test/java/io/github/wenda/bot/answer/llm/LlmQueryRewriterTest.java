@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.wenda.bot.answer.QueryRewriter;
 import io.github.wenda.bot.answer.Turn;
 import io.github.wenda.bot.conversation.FollowUpMerger;
-import io.github.wenda.retrieval.search.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import io.github.wenda.bot.answer.llm.FakeLlmServer.Script;
 import io.github.wenda.bot.answer.llm.LlmSettings.Provider;
 import java.time.Duration;

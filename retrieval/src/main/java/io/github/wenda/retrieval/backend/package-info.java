@@ -1,0 +1,5 @@
+/**
+ * What every search backend shares: the SearchBackend contract the facade calls and the rank
+ * fusion and near-duplicate folding both engines apply.
+ */
+package io.github.wenda.retrieval.backend;

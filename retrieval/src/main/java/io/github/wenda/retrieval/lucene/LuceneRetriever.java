@@ -1,0 +1,143 @@
+package io.github.wenda.retrieval.lucene;
+
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.backend.Fusion;
+import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.text.QueryNormalizer;
+import io.github.wenda.retrieval.text.QueryTerms;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.Embedder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * BM25 over smartcn words (and optionally character bigrams) and k-nearest-neighbour search over
+ * passage embeddings, on one searcher, fused in our code.
+ */
+final class LuceneRetriever implements Retriever {
+  static final String QUERY_PREFIX = SearchSettings.QUERY_PREFIX;
+
+  private final PassageIndex index;
+  private final Embedder embedder;
+  private final SearchSettings settings;
+  private final QueryNormalizer normalizer = new QueryNormalizer();
+  private final QueryTerms terms = new QueryTerms(IndexSchema.analyzer());
+
+  LuceneRetriever(PassageIndex index, Embedder embedder, SearchSettings settings) {
+    this.index = index;
+    this.embedder = embedder;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<Hit> search(Query query) {
+    String text = normalizer.normalize(query.text());
+    if (text.isBlank() || index.size() == 0) {
+      return List.of();
+    }
+    int depth = Math.max(settings.candidates(), query.k());
+    try {
+      List<Fusion.Fused> fused =
+          switch (query.mode()) {
+            case BM25 -> Fusion.single(bm25(text, depth), true);
+            case VECTOR -> Fusion.single(vector(text, depth), false);
+            case HYBRID -> hybrid(text, depth);
+          };
+      // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
+      NearDuplicates hits = new NearDuplicates(query.k());
+      // Stored fields only for the candidates looked at (k and a few more), not for the whole fused list.
+      IntFunction<Passage> passages = index.passageReader();
+      for (Fusion.Fused f : fused) {
+        if (!hits.wantsMore()) {
+          break;
+        }
+        hits.add(passages.apply(f.doc()),
+            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
+      }
+      return hits.hits();
+    } catch (IOException e) {
+      throw new WendaException("search failed on the index: " + e.getMessage(), e);
+    }
+  }
+
+  /** The programmatic BM25 query for normalised text; exposed for explain. */
+  org.apache.lucene.search.Query lexicalQuery(String text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String t : terms.terms(IndexSchema.WORDS, text)) {
+      b.add(new TermQuery(new Term(IndexSchema.WORDS, t)), BooleanClause.Occur.SHOULD);
+    }
+    if (settings.bigrams() && settings.bigramWeight() > 0) {
+      for (String t : terms.terms(IndexSchema.BIGRAMS, text)) {
+        b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BIGRAMS, t)), (float) settings.bigramWeight()), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  Set<String> wordTerms(String text) {
+    return terms.terms(IndexSchema.WORDS, text);
+  }
+
+  private List<Fusion.Ranked> bm25(String text, int depth) throws IOException {
+    org.apache.lucene.search.Query q = lexicalQuery(text);
+    if (((BooleanQuery) q).clauses().isEmpty()) {
+      return List.of();
+    }
+    return ranked(index.searcher().search(q, depth));
+  }
+
+  // BM25 (analysis and both fields) runs on a spare core while this thread embeds the question:
+  // the model runs one question on one thread, so the other core would sit idle.
+  private List<Fusion.Fused> hybrid(String text, int depth) throws IOException {
+    Future<List<Fusion.Ranked>> lexical = SpareCore.start(() -> bm25(text, depth));
+    List<Fusion.Ranked> vector;
+    try {
+      vector = vector(text, depth);
+    } catch (IOException | RuntimeException e) {
+      // Waited for, not interrupted: the caller may close or repair the reader once this throws,
+      // and an interrupt inside a Lucene read can close a file channel for every search.
+      SpareCore.await(lexical);
+      throw e;
+    }
+    return Fusion.fuse(SpareCore.join(lexical), vector, settings);
+  }
+
+  private List<Fusion.Ranked> vector(String text, int depth) throws IOException {
+    return knn(embedQuestion(text), depth);
+  }
+
+  private float[] embedQuestion(String text) {
+    return embedder.embed(settings.queryPrefix() ? QUERY_PREFIX + text : text);
+  }
+
+  private List<Fusion.Ranked> knn(float[] v, int depth) throws IOException {
+    IndexSearcher searcher = index.searcher();
+    return ranked(searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, v, depth), depth));
+  }
+
+  private static List<Fusion.Ranked> ranked(TopDocs top) {
+    List<Fusion.Ranked> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(new Fusion.Ranked(sd.doc, sd.score));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,2 @@
+/** The embedded Lucene index: everything package-private behind LuceneBackend. */
+package io.github.wenda.retrieval.lucene;

@@ -1,9 +1,0 @@
-package io.github.wenda.retrieval.search;
-
-import java.util.List;
-
-/** Finds the passages that best answer a query, best first. Never throws for odd query text. */
-@FunctionalInterface
-public interface Retriever {
-  List<Hit> search(Query query);
-}

@@ -1,0 +1,5 @@
+/**
+ * How retrieval reads text (normalisation, smartcn and bigram terms, sentences), shared with the
+ * bot so that what it marks and matches is what search matched.
+ */
+package io.github.wenda.retrieval.text;

@@ -1,0 +1,46 @@
+package io.github.wenda.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Explanation;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.testing.HashingEmbedder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wenda explain} through the facade: engine-neutral values, the same ranking as search. */
+class RetrievalExplainTest {
+  @TempDir Path tmp;
+
+  @Test
+  void explains_a_question_with_its_terms_and_the_candidates_search_returns() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
+    Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
+    RetrievalSettings settings = new RetrievalSettings(
+        corpus, new IndexSettings(tmp.resolve("index"), new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+
+    try (Retrieval r = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE)) {
+      String question = "上合组织成立于哪一年？";
+      Explanation e = r.explain(question, 3, SearchMode.HYBRID);
+      List<Hit> searched = r.search(new Query(question, 3, SearchMode.HYBRID));
+
+      assertThat(e.words()).contains("组织", "成立").doesNotContain("哪");
+      assertThat(e.bigrams()).contains("成立");
+      assertThat(e.candidates()).extracting(c -> c.hit().passage().id())
+          .containsExactlyElementsOf(searched.stream().map(h -> h.passage().id()).toList());
+      Explanation.Candidate top = e.candidates().get(0);
+      assertThat(top.hit().passage().text()).contains("2001");
+      assertThat(top.matchedWords()).contains("成立");
+    }
+  }
+}
