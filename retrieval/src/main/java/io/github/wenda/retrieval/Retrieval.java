@@ -147,10 +147,6 @@ public final class Retrieval implements Retriever, Closeable {
     return backend.location();
   }
 
-  public SearchBackend backend() {
-    return backend;
-  }
-
   /**
    * The embedded Lucene index, for tools that work on Lucene itself (explain, sweep, bench).
    *

@@ -11,7 +11,6 @@ import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.index.CachingEmbedder;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSettings;
 import io.github.wenda.retrieval.index.ProgressListener;
 import io.github.wenda.retrieval.search.Query;
 import io.github.wenda.retrieval.search.Retriever;
@@ -125,8 +124,7 @@ public final class Bench {
 
   private RetrievalSettings settings() {
     RetrievalSettings s = setup.settings();
-    return new RetrievalSettings(s.corpusDir(),
-        new IndexSettings(setup.workDir().resolve("index"), s.index().chunk(), s.index().batchSize()), s.search());
+    return s.withLuceneIndex(s.index().withDir(setup.workDir().resolve("index")));
   }
 
   /** Fresh index build, quality and one answering pass, from a collected heap; returns the passage count. */

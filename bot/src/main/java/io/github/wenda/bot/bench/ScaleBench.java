@@ -1,12 +1,12 @@
 package io.github.wenda.bot.bench;
 
 import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.Backend;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.index.CachingEmbedder;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSettings;
 import io.github.wenda.retrieval.index.ProgressListener;
 import io.github.wenda.retrieval.search.Query;
 import java.io.IOException;
@@ -52,8 +52,8 @@ public final class ScaleBench {
       Path dir = workDir.resolve("scale-" + factor);
       Bench.deleteTree(dir);
       long chars = ScaleCorpus.generate(settings.corpusDir(), factor, dir.resolve("corpus"));
-      RetrievalSettings s = new RetrievalSettings(dir.resolve("corpus"),
-          new IndexSettings(dir.resolve("index"), settings.index().chunk(), settings.index().batchSize()), settings.search());
+      RetrievalSettings s = new RetrievalSettings(dir.resolve("corpus"), settings.index().withDir(dir.resolve("index")),
+          settings.search(), Backend.LUCENE, settings.solr(), settings.corpus());
       HeapPeak.reset();
       long t = System.nanoTime();
       try (Retrieval r = Retrieval.open(s, model, new CachingEmbedder(model, 4), progress)) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.github.wenda.retrieval.index.Embedder;
 
-import io.github.wenda.retrieval.index.IndexSettings;
 
 import io.github.wenda.retrieval.RetrievalSettings;
 
@@ -141,8 +140,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     RetrievalSettings s = launch.retrieval();
     // Its own index under the bench folder: refreshes during the soak never touch the real one.
-    RetrievalSettings settings = new RetrievalSettings(s.corpusDir(),
-        new IndexSettings(work.resolve("soak-index"), s.index().chunk(), s.index().batchSize()), s.search());
+    RetrievalSettings settings = s.withLuceneIndex(s.index().withDir(work.resolve("soak-index")));
     Embedder embedder = Answering.embedder();
     try (Retrieval r = Retrieval.open(settings, launch.embeddingCache(embedder), embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);

@@ -9,7 +9,6 @@ import io.github.wenda.retrieval.eval.ModeResult;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.index.Embedder;
 import io.github.wenda.retrieval.index.IndexReport;
-import io.github.wenda.retrieval.index.IndexSettings;
 import io.github.wenda.retrieval.index.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,8 +64,7 @@ public final class Sweep {
     progress.progress("sweep", 0, points.size());
     for (Map.Entry<ChunkSettings, List<Integer>> group : byChunking.entrySet()) {
       RetrievalSettings first = points.get(group.getValue().get(0)).settings();
-      RetrievalSettings settings = new RetrievalSettings(first.corpusDir(),
-          new IndexSettings(indexDir(group.getKey()), group.getKey(), first.index().batchSize()), first.search());
+      RetrievalSettings settings = first.withLuceneIndex(first.index().withDir(indexDir(group.getKey())).withChunk(group.getKey()));
       try (Retrieval r = Retrieval.open(settings, embedder, ProgressListener.NONE)) {
         if (r.report().action() == IndexReport.Action.REUSED) {
           reused++;

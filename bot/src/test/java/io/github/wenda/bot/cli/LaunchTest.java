@@ -1,5 +1,6 @@
 package io.github.wenda.bot.cli;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.config.Config;
@@ -14,8 +15,8 @@ class LaunchTest {
   @Test
   void shipped_defaults_are_the_retrieval_defaults_the_quality_floors_were_measured_with() {
     RetrievalSettings s = Launch.retrievalSettings(Config.defaults(), Path.of("/home"));
-    assertThat(s.search()).isEqualTo(SearchSettings.defaults());
-    assertThat(s.index().chunk()).isEqualTo(ChunkSettings.defaults());
+    assertThat(s.search()).isEqualTo(TestSettings.SEARCH);
+    assertThat(s.index().chunk()).isEqualTo(TestSettings.CHUNK);
   }
 
   @Test

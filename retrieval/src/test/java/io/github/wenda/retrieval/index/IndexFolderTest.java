@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.index;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +34,8 @@ class IndexFolderTest {
   }
 
   private IndexReport refresh(Path indexDir) {
-    return new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 4), new HashingEmbedder(),
-        ProgressListener.NONE).refresh(new CorpusLoader(corpus).load());
+    return new IndexManager(TestSettings.index(indexDir, new ChunkSettings(300, 0), 4), new HashingEmbedder(),
+        ProgressListener.NONE).refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   /** Every file under {@code root} with its content. */
@@ -69,8 +70,7 @@ class IndexFolderTest {
         .hasMessageContaining(docs.toString())
         .hasMessageContaining("index.dir")
         .hasMessageContaining("not a Wenda index");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(docs, new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(docs, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
         .isInstanceOf(WendaException.class).hasMessageContaining(docs.toString()).hasMessageContaining("index.dir");
 
@@ -108,12 +108,10 @@ class IndexFolderTest {
     Map<String, String> before = contents(corpus);
 
     assertThatThrownBy(() -> refresh(corpus)).isInstanceOf(WendaException.class).hasMessageContaining("index.dir");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(corpus, new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(corpus, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
         .isInstanceOf(WendaException.class).hasMessageContaining("index.dir").hasMessageContaining("corpus.dir");
-    RetrievalSettings inside = new RetrievalSettings(
-        corpus, new IndexSettings(corpus.resolve(".index"), new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings inside = TestSettings.lucene(corpus, TestSettings.index(corpus.resolve(".index"), new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(inside, new HashingEmbedder(), ProgressListener.NONE))
         .isInstanceOf(WendaException.class).hasMessageContaining("overlap");
 

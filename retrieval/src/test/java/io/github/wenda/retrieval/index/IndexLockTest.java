@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.index;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class IndexLockTest {
 
   private IndexReport refresh(Duration lockWait) {
     return new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 4, lockWait), new HashingEmbedder(),
-        ProgressListener.NONE).refresh(new CorpusLoader(corpus).load());
+        ProgressListener.NONE).refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.index;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.chunk.ChunkSettings;
@@ -36,8 +37,8 @@ class IndexManagerTest {
   }
 
   private IndexReport refresh(ChunkSettings chunk, Embedder e) {
-    Corpus c = new CorpusLoader(corpus).load();
-    return new IndexManager(new IndexSettings(indexDir, chunk, 4), e, ProgressListener.NONE).refresh(c);
+    Corpus c = new CorpusLoader(corpus, TestSettings.CORPUS).load();
+    return new IndexManager(TestSettings.index(indexDir, chunk, 4), e, ProgressListener.NONE).refresh(c);
   }
 
   private List<Passage> indexed() throws IOException {
