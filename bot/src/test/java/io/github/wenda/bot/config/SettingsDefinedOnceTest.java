@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.wenda.bot.answer.ExtractiveComposer;
 import io.github.wenda.bot.answer.NoAnswerPolicy;
 import io.github.wenda.retrieval.RetrievalSettings;
+import io.github.wenda.retrieval.search.Query;
+import io.github.wenda.retrieval.search.SearchMode;
 import io.github.wenda.retrieval.testing.TestSettings;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -122,6 +124,17 @@ class SettingsDefinedOnceTest {
     assertThat(TestSettings.CORPUS).isEqualTo(shipped.corpus());
     assertThat(TestSettings.LOCK_WAIT).isEqualTo(shipped.index().lockWait());
     assertThat(TestSettings.solr(shipped.solr().configset())).isEqualTo(shipped.solr());
+  }
+
+  @Test
+  void search_k_allows_exactly_what_one_search_may_return() {
+    Setting k = SettingsSchema.find("search.k").orElseThrow();
+
+    assertThat(k.max()).isEqualTo(Query.MAX_K);
+    assertThat(new Query("问题", k.max().intValue(), SearchMode.HYBRID).k()).isEqualTo(Query.MAX_K);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Query("问题", k.max().intValue() + 1, SearchMode.HYBRID))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
