@@ -195,7 +195,7 @@ public final class SettingsSchema {
     lessThan(config, "chunk.overlap-chars", "chunk.max-chars");
     String collection = config.string("solr.collection");
     if (!SolrSettings.COLLECTION_NAME.matcher(collection).matches()) {
-      throw new ConfigException("solr.collection", "solr.collection must be letters, digits, '_', '.' or '-'"
+      throw new ConfigException("solr.collection", collection, "solr.collection must be letters, digits, '_', '.' or '-'"
           + " (not starting with '.' or '-'), but is: " + RawValue.quote(collection)
           + " (" + config.source("solr.collection") + ")");
     }
@@ -212,7 +212,7 @@ public final class SettingsSchema {
     int smaller = config.integer(smallerKey);
     int larger = config.integer(largerKey);
     if (smaller >= larger) {
-      throw new ConfigException(smallerKey, smallerKey + " must be less than " + largerKey
+      throw new ConfigException(smallerKey, Integer.toString(smaller), smallerKey + " must be less than " + largerKey
           + " (" + larger + ", " + config.source(largerKey) + "), but is: " + smaller
           + " (" + config.source(smallerKey) + ")");
     }
