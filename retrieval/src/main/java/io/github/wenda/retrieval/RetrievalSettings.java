@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * Everything the retrieval layer needs to know, checked once at start-up. {@code solr} is only
  * read when {@code backend} is {@link Backend#SOLR}; the index folder then holds nothing.
+ *
+ * <p>The values come from the bot's settings binder (defaults and ranges live in its schema).
  */
 public record RetrievalSettings(
     Path corpusDir, IndexSettings index, SearchSettings search, Backend backend, SolrSettings solr, CorpusOptions corpus) {
@@ -22,21 +24,11 @@ public record RetrievalSettings(
     Objects.requireNonNull(solr, "solr");
   }
 
-  /** Default corpus walking (symlinks out of the corpus not followed, default file size limit). */
-  public RetrievalSettings(Path corpusDir, IndexSettings index, SearchSettings search, Backend backend, SolrSettings solr) {
-    this(corpusDir, index, search, backend, solr, CorpusOptions.defaults());
-  }
-
-  /** The embedded Lucene backend. */
-  public RetrievalSettings(Path corpusDir, IndexSettings index, SearchSettings search) {
-    this(corpusDir, index, search, Backend.LUCENE, SolrSettings.defaults(Path.of("config/solr/wenda/conf")));
-  }
-
-  public RetrievalSettings withSearch(SearchSettings s) {
-    return new RetrievalSettings(corpusDir, index, s, backend, solr, corpus);
-  }
-
-  public RetrievalSettings withBackend(Backend b, SolrSettings s) {
-    return new RetrievalSettings(corpusDir, index, search, b, s, corpus);
+  /**
+   * These settings with passages stored in the embedded Lucene index {@code index}: what bench and
+   * sweep measure, whatever store the configuration names.
+   */
+  public RetrievalSettings withLuceneIndex(IndexSettings index) {
+    return new RetrievalSettings(corpusDir, index, search, Backend.LUCENE, solr, corpus);
   }
 }

@@ -2,15 +2,13 @@ package io.github.wenda.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.Explanation;
 import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +24,8 @@ class RetrievalExplainTest {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(tmp.resolve("index"), new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings settings =
+        TestSettings.lucene(corpus, TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 4), TestSettings.SEARCH);
 
     try (Retrieval r = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE)) {
       String question = "上合组织成立于哪一年？";

@@ -16,6 +16,13 @@ import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.embed.CachingEmbedder;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,8 +132,7 @@ public final class Bench {
 
   private RetrievalSettings settings() {
     RetrievalSettings s = setup.settings();
-    return new RetrievalSettings(s.corpusDir(),
-        new IndexSettings(setup.workDir().resolve("index"), s.index().chunk(), s.index().batchSize()), s.search());
+    return s.withLuceneIndex(s.index().withDir(setup.workDir().resolve("index")));
   }
 
   /** Fresh index build, quality and one answering pass, from a collected heap; returns the passage count. */

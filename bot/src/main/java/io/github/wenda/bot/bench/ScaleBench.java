@@ -1,12 +1,18 @@
 package io.github.wenda.bot.bench;
 
 import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.Backend;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.embed.CachingEmbedder;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.embed.CachingEmbedder;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
 import java.io.IOException;
@@ -52,8 +58,8 @@ public final class ScaleBench {
       Path dir = workDir.resolve("scale-" + factor);
       Bench.deleteTree(dir);
       long chars = ScaleCorpus.generate(settings.corpusDir(), factor, dir.resolve("corpus"));
-      RetrievalSettings s = new RetrievalSettings(dir.resolve("corpus"),
-          new IndexSettings(dir.resolve("index"), settings.index().chunk(), settings.index().batchSize()), settings.search());
+      RetrievalSettings s = new RetrievalSettings(dir.resolve("corpus"), settings.index().withDir(dir.resolve("index")),
+          settings.search(), Backend.LUCENE, settings.solr(), settings.corpus());
       HeapPeak.reset();
       long t = System.nanoTime();
       try (Retrieval r = Retrieval.open(s, model, new CachingEmbedder(model, 4), progress)) {

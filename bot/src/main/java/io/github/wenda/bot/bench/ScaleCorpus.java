@@ -1,5 +1,6 @@
 package io.github.wenda.bot.bench;
 
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class ScaleCorpus {
   /** Writes the scaled corpus into {@code target} (created); returns its size in characters. */
   public static long generate(Path source, int factor, Path target) throws IOException {
     if (factor < 1) {
-      throw new IllegalArgumentException("--scale factors must be at least 1, but one is: " + factor);
+      throw new WendaException("--scale factors must be at least 1, but one is: " + factor);
     }
     Files.createDirectories(target);
     long chars = 0;

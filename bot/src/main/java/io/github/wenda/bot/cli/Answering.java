@@ -57,11 +57,11 @@ final class Answering {
     QuestionAnalyzer analyzer = new QuestionAnalyzer(new QueryAnalyzer(), Aliases.mine(passages.stream().map(Passage::text).toList()));
     AnswerComposer extractive = new ExtractiveComposer(
         analyzer, retrieval::idf,
-        new ExtractiveComposer.Limits(c.integer("answer.max-sentences"), c.integer("answer.max-chars"), c.integer("answer.passages")),
+        launch.settings().bind(ExtractiveComposer.Limits.class, "answer"),
         neighbours(passages));
     NoAnswerPolicy policy = policy(launch);
     AnswerService.Settings settings = new AnswerService.Settings(launch.retrieval().search().k(), launch.retrieval().search().mode(),
-        c.integer("answer.max-question-chars"), 3, c.integer("answer.passages"));
+        c.integer("answer.max-question-chars"), c.integer("answer.related-shown"), c.integer("answer.passages"));
     SmallTalk smallTalk = new SmallTalk(topics(retrieval));
     Map<String, AnswerService> modes = new LinkedHashMap<>();
     QueryRewriter offline = rewriter(launch, retrieval);
@@ -91,9 +91,9 @@ final class Answering {
         .collect(java.util.stream.Collectors.joining("、"));
   }
 
-  /** When to decline: {@code answer.min-coverage} and {@code answer.min-similarity} over the top 3 passages. */
+  /** When to decline: {@code answer.min-coverage} and {@code answer.min-similarity} over {@code answer.passages-checked}. */
   static NoAnswerPolicy policy(Launch launch) {
-    return new NoAnswerPolicy(launch.config().decimal("answer.min-coverage"), launch.config().decimal("answer.min-similarity"), 3);
+    return launch.settings().bind(NoAnswerPolicy.class, "answer");
   }
 
   /** The LLM settings when a model is configured. */

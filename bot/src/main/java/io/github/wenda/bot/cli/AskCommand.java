@@ -46,7 +46,7 @@ final class AskCommand implements Callable<Integer> {
     Launch launch = parent.launch();
     String question = String.join(" ", words);
     int n = k != null ? Options.checkK(k) : launch.retrieval().search().k();
-    SearchMode m = mode != null ? SearchMode.parse(mode) : launch.retrieval().search().mode();
+    SearchMode m = mode != null ? Options.mode(mode) : launch.retrieval().search().mode();
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);

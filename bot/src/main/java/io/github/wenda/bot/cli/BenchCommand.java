@@ -7,6 +7,7 @@ import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexSettings;
 
 import io.github.wenda.retrieval.RetrievalSettings;
+import io.github.wenda.retrieval.api.WendaException;
 
 import io.github.wenda.retrieval.Retrieval;
 
@@ -79,12 +80,15 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rounds < 1 || rounds > 100) {
-      throw new IllegalArgumentException("--rounds must be between 1 and 100, but is: " + rounds);
+      throw new UsageException("--rounds", rounds, "must be between 1 and 100");
     }
     System.setProperty("java.awt.headless", "true");
     Launch launch = parent.launch();
     Path file = questions != null ? questions : launch.retrieval().corpusDir().resolve("questions.jsonl");
     List<Question> qs = QuestionFile.read(file);
+    if (qs.isEmpty()) {
+      throw new WendaException(file + ": no questions to bench with");
+    }
     Path work = launch.dataDir().resolve("bench");
     PrintWriter out = spec.commandLine().getOut();
     ProgressListener progress = ConsoleProgress.forTerminal("steps");
@@ -137,12 +141,11 @@ final class BenchCommand implements Callable<Integer> {
 
   private int soak(Launch launch, List<Question> qs, Path work, PrintWriter out) throws Exception {
     if (soakMinutes < 1 || soakMinutes > 1440) {
-      throw new IllegalArgumentException("--soak must be between 1 and 1440 minutes, but is: " + soakMinutes);
+      throw new UsageException("--soak", soakMinutes, "must be between 1 and 1440 minutes");
     }
     RetrievalSettings s = launch.retrieval();
     // Its own index under the bench folder: refreshes during the soak never touch the real one.
-    RetrievalSettings settings = new RetrievalSettings(s.corpusDir(),
-        new IndexSettings(work.resolve("soak-index"), s.index().chunk(), s.index().batchSize()), s.search());
+    RetrievalSettings settings = s.withLuceneIndex(s.index().withDir(work.resolve("soak-index")));
     Embedder embedder = Answering.embedder();
     try (Retrieval r = Retrieval.open(settings, launch.embeddingCache(embedder), embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);

@@ -98,7 +98,7 @@ final class EvalCommand implements Callable<Integer> {
     List<SearchMode> modes = switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "all" -> List.of(SearchMode.HYBRID, SearchMode.BM25, SearchMode.VECTOR);
       case "none" -> List.of();
-      default -> List.of(SearchMode.parse(mode));
+      default -> List.of(Options.mode(mode));
     };
     if (baseline != null && !baseline.strip().equalsIgnoreCase(FIXED_BM25)) {
       throw usage("--baseline must be " + FIXED_BM25 + ", but is: " + baseline);

@@ -42,7 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Options.checkK(top);
     Launch launch = parent.launch();
-    SearchMode m = mode != null ? SearchMode.parse(mode) : launch.retrieval().search().mode();
+    SearchMode m = mode != null ? Options.mode(mode) : launch.retrieval().search().mode();
     Embedder embedder = Answering.embedder();
     // Passages and titles come from documents: no escape sequence of theirs reaches the terminal.
     PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(), java.util.Set.of());

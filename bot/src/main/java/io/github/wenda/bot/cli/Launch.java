@@ -3,7 +3,7 @@ package io.github.wenda.bot.cli;
 import io.github.wenda.bot.config.Config;
 import io.github.wenda.bot.config.ConfigLoader;
 import io.github.wenda.bot.config.Secret;
-import io.github.wenda.retrieval.Backend;
+import io.github.wenda.bot.config.SettingsBinder;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
@@ -14,9 +14,9 @@ import io.github.wenda.retrieval.api.FusionMethod;
 import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,47 +42,13 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     Path dataDir = home.resolve(config.path("data.dir"));
     Logging.configure(dataDir, verbose);
     io.github.wenda.retrieval.embed.OnnxNativeLibrary.useCacheUnder(dataDir.resolve("native"));
-    return new Launch(config, home, retrievalSettings(config, home), Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
+    RetrievalSettings retrieval = new SettingsBinder(config, home).bind(RetrievalSettings.class, "retrieval");
+    return new Launch(config, home, retrieval, Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
   }
 
-  static RetrievalSettings retrievalSettings(Config c, Path home) {
-    ChunkSettings chunk = new ChunkSettings(c.integer("chunk.max-chars"), c.integer("chunk.overlap-chars"));
-    IndexSettings index = new IndexSettings(indexDir(c, home), chunk, c.integer("embedding.batch-size"),
-        Duration.ofSeconds(c.integer("index.lock-wait-seconds")));
-    SearchSettings search = new SearchSettings(
-        SearchMode.parse(c.choice("search.mode")),
-        c.integer("search.k"),
-        c.integer("search.candidates"),
-        FusionMethod.parse(c.choice("search.fusion")),
-        c.integer("search.rrf-k"),
-        c.decimal("search.bm25-weight"),
-        c.bool("search.bigram-field"),
-        c.decimal("search.bigram-weight"),
-        c.bool("embedding.query-prefix"));
-    SolrSettings solr = new SolrSettings(
-        commaList(c.string("solr.zk-hosts")),
-        commaList(c.string("solr.urls")),
-        c.string("solr.collection"),
-        c.integer("solr.shards"),
-        c.integer("solr.replicas"),
-        Duration.ofSeconds(c.integer("solr.timeout-seconds")),
-        c.integer("solr.batch-size"),
-        home.resolve(c.path("solr.configset")));
-    return new RetrievalSettings(
-        home.resolve(c.path("corpus.dir")), index, search, Backend.parse(c.choice("retrieval.backend")), solr,
-        io.github.wenda.retrieval.api.CorpusOptions.ofMegabytes(c.bool("corpus.follow-symlinks"), c.integer("corpus.max-file-mb")));
-  }
-
-  /** {@code index.dir}, or {@code <data.dir>/index} when it is empty: moving data.dir moves the index with it. */
-  static Path indexDir(Config c, Path home) {
-    Path explicit = c.path("index.dir");
-    return explicit.toString().isEmpty()
-        ? home.resolve(c.path("data.dir")).resolve("index")
-        : home.resolve(explicit);
-  }
-
-  private static List<String> commaList(String value) {
-    return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  /** The typed settings records of this run's configuration. */
+  SettingsBinder settings() {
+    return new SettingsBinder(config, home);
   }
 
   Path dataDir() {

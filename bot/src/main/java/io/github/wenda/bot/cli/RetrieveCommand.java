@@ -47,7 +47,7 @@ final class RetrieveCommand implements Callable<Integer> {
     Launch launch = parent.launch();
     List<Question> qs = QuestionFile.read(questions);
     int n = k != null ? Options.checkK(k) : launch.retrieval().search().k();
-    SearchMode m = mode != null ? SearchMode.parse(mode) : launch.retrieval().search().mode();
+    SearchMode m = mode != null ? Options.mode(mode) : launch.retrieval().search().mode();
     PrintWriter out = spec.commandLine().getOut();
     try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
       for (Question q : qs) {

@@ -1,6 +1,8 @@
 package io.github.wenda.bot.config;
 
 import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.api.WendaException;
+import java.util.Optional;
 
 /**
  * A setting that cannot be used; the message is one line meant for the user, naming the key, the
@@ -12,24 +14,42 @@ import io.github.wenda.retrieval.api.WendaException;
  * the key and end with the location in parentheses.
  */
 public final class ConfigException extends WendaException {
+  private static final long serialVersionUID = 1L;
+
   private final String key;
+  private final String value;
 
   /**
    * @param key the setting concerned, as the user wrote it (possibly unknown), or null when the
    *     problem is not about one key (malformed YAML, missing file, unknown environment variable)
    */
   public ConfigException(String key, String message) {
+    this(key, null, message);
+  }
+
+  /**
+   * @param value the offending value as the user wrote it, or null when there is none (an
+   *     unknown key, a file that cannot be read)
+   */
+  public ConfigException(String key, String value, String message) {
     super(message);
     this.key = key;
+    this.value = value;
   }
 
   public ConfigException(String key, String message, Throwable cause) {
     super(message, cause);
     this.key = key;
+    this.value = null;
   }
 
   /** The setting's key as the user wrote it, or null when the problem is not about one key. */
   public String key() {
     return key;
+  }
+
+  /** The offending value as the user wrote it, when the problem is a value. */
+  public Optional<String> value() {
+    return Optional.ofNullable(value);
   }
 }

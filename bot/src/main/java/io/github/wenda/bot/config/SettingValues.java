@@ -88,7 +88,7 @@ final class SettingValues {
         return choice;
       }
     }
-    throw new ConfigException(setting.key(), setting.key() + " must be one of "
+    throw new ConfigException(setting.key(), raw.text(), setting.key() + " must be one of "
         + setting.choices() + ", but is" + raw.butIs() + " (" + source + ")");
   }
 
@@ -96,12 +96,12 @@ final class SettingValues {
     String what = setting.type() == SettingType.CHOICE
         ? "one of " + setting.choices()
         : setting.type().noun();
-    return new ConfigException(setting.key(),
+    return new ConfigException(setting.key(), raw.text(),
         source + ": " + setting.key() + " must be " + what + ", but is" + raw.butIs());
   }
 
   private static ConfigException outOfRange(Setting setting, String text, Source source) {
-    return new ConfigException(setting.key(), setting.key() + " must be between " + setting.min()
+    return new ConfigException(setting.key(), text, setting.key() + " must be between " + setting.min()
         + " and " + setting.max() + ", but is: " + text + " (" + source + ")");
   }
 }

@@ -1,5 +1,7 @@
 package io.github.wenda.bot.config;
 
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.api.Query;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,13 @@ import java.util.Optional;
  * The registry of every setting Wenda knows, in the order {@code config show} and
  * {@code config/wenda.yaml} list them.
  *
- * <p>To add a setting: add one line to {@link #ALL} and the same key, default and description
- * (as a comment) to {@code config/wenda.yaml}; {@code ShippedConfigFileTest} fails until both
- * agree. Read it with the matching {@link Config} getter, e.g. {@code config.integer("search.k")}.
+ * <p>This is the only place that knows a setting's type, default, range and description. To add
+ * one: add one line to {@link #ALL} and the same key, default and description (as a comment) to
+ * {@code config/wenda.yaml} ({@code ShippedConfigFileTest} fails until both agree); then give the
+ * record that carries its section a component named after it (e.g. {@code search.rrf-k} is
+ * {@code SearchSettings.rrfK}), which {@link SettingsBinder} fills, and use it. Sections without a
+ * settings record (telegram, llm, conversation) read their keys with the matching {@link Config}
+ * getter where they are used.
  */
 public final class SettingsSchema {
 
@@ -60,7 +66,7 @@ public final class SettingsSchema {
           "Passages embedded per call to the model."),
       Setting.choice("search.mode", "hybrid", List.of("hybrid", "bm25", "vector"),
           "Retrieval method: BM25 and vectors fused, or either alone."),
-      Setting.integer("search.k", 5, 1, 100,
+      Setting.integer("search.k", 5, 1, Query.MAX_K,
           "Passages returned."),
       Setting.integer("search.candidates", 50, 1, 1000,
           "Passages taken from each of BM25 and vector search before fusion."),
@@ -86,6 +92,10 @@ public final class SettingsSchema {
           "Decline unless a top passage holds this idf-weighted share of the question's words..."),
       Setting.decimal("answer.min-similarity", 0.74, 0.0, 1.0,
           "...or a top passage's vector score ((1+cos)/2) reaches this."),
+      Setting.integer("answer.passages-checked", 3, 1, 20,
+          "Top passages the two thresholds above look at (calibrated together with them)."),
+      Setting.integer("answer.related-shown", 3, 0, 10,
+          "Passages offered as possibly related when the documents do not answer a question (0: none)."),
       Setting.integer("answer.max-question-chars", 1000, 10, 100000,
           "Longer questions are cut, with a note."),
       Setting.choice("llm.provider", "openai", List.of("openai", "ollama"),
@@ -191,13 +201,26 @@ public final class SettingsSchema {
    */
   static void checkRelations(Config config) {
     lessThan(config, "chunk.overlap-chars", "chunk.max-chars");
+    String collection = config.string("solr.collection");
+    if (!SolrSettings.COLLECTION_NAME.matcher(collection).matches()) {
+      throw new ConfigException("solr.collection", collection, "solr.collection must be letters, digits, '_', '.' or '-'"
+          + " (not starting with '.' or '-'), but is: " + RawValue.quote(collection)
+          + " (" + config.source("solr.collection") + ")");
+    }
+    if (config.choice("retrieval.backend").equals("solr")
+        && config.string("solr.zk-hosts").isBlank() == config.string("solr.urls").isBlank()) {
+      throw new ConfigException("solr.zk-hosts", "retrieval.backend is solr (" + config.source("retrieval.backend")
+          + "), so set exactly one of solr.zk-hosts and solr.urls, but zk-hosts is "
+          + RawValue.quote(config.string("solr.zk-hosts")) + " (" + config.source("solr.zk-hosts") + ") and urls is "
+          + RawValue.quote(config.string("solr.urls")) + " (" + config.source("solr.urls") + ")");
+    }
   }
 
   private static void lessThan(Config config, String smallerKey, String largerKey) {
     int smaller = config.integer(smallerKey);
     int larger = config.integer(largerKey);
     if (smaller >= larger) {
-      throw new ConfigException(smallerKey, smallerKey + " must be less than " + largerKey
+      throw new ConfigException(smallerKey, Integer.toString(smaller), smallerKey + " must be less than " + largerKey
           + " (" + larger + ", " + config.source(largerKey) + "), but is: " + smaller
           + " (" + config.source(smallerKey) + ")");
     }

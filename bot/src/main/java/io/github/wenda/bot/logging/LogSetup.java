@@ -7,6 +7,8 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.status.Status;
@@ -14,7 +16,10 @@ import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.util.FileSize;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Wenda's whole logging set-up, in code: building it costs a few milliseconds where parsing
@@ -32,6 +37,9 @@ public final class LogSetup {
   static final String CONSOLE_PATTERN = "%-5level %logger{0}: %replace(%msg){" + SCRUB + "}%n%replace(%ex){" + SCRUB + "}%nopex";
   static final String FILE_PATTERN =
       "%d{ISO8601} %-5level [%thread] %logger{36}: %replace(%msg){" + SCRUB + "}%n%replace(%ex){" + SCRUB + "}%nopex";
+
+  /** Events with this marker go to the log file only: what the user was already told on stderr. */
+  public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
   private LogSetup() {}
 
@@ -62,6 +70,16 @@ public final class LogSetup {
     filter.setLevel(threshold.levelStr);
     filter.start();
     console.addFilter(filter);
+    Filter<ILoggingEvent> fileOnly = new Filter<>() {
+      @Override
+      public FilterReply decide(ILoggingEvent event) {
+        List<Marker> markers = event.getMarkerList();
+        return markers != null && markers.contains(FILE_ONLY) ? FilterReply.DENY : FilterReply.NEUTRAL;
+      }
+    };
+    fileOnly.setContext(context);
+    fileOnly.start();
+    console.addFilter(fileOnly);
     console.setEncoder(encoder(context, CONSOLE_PATTERN));
     console.start();
     return console;

@@ -11,6 +11,9 @@ import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,8 +68,7 @@ public final class Sweep {
     progress.progress("sweep", 0, points.size());
     for (Map.Entry<ChunkSettings, List<Integer>> group : byChunking.entrySet()) {
       RetrievalSettings first = points.get(group.getValue().get(0)).settings();
-      RetrievalSettings settings = new RetrievalSettings(first.corpusDir(),
-          new IndexSettings(indexDir(group.getKey()), group.getKey(), first.index().batchSize()), first.search());
+      RetrievalSettings settings = first.withLuceneIndex(first.index().withDir(indexDir(group.getKey())).withChunk(group.getKey()));
       try (Retrieval r = Retrieval.open(settings, embedder, ProgressListener.NONE)) {
         if (r.report().action() == IndexReport.Action.REUSED) {
           reused++;

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.tuning;
 
+import io.github.wenda.retrieval.api.WendaException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,21 +42,21 @@ public record SweepGrid(List<Axis> axes) {
     for (String spec : specs) {
       int eq = spec.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--sweep must be key=value1,value2,…, but is: '" + spec + "'");
+        throw new WendaException("--sweep must be key=value1,value2,…, but is: '" + spec + "'");
       }
       String key = spec.substring(0, eq).strip();
       if (!SWEEPABLE.contains(key)) {
-        throw new IllegalArgumentException("--sweep: '" + key + "' cannot be swept; sweepable settings: "
+        throw new WendaException("--sweep: '" + key + "' cannot be swept; sweepable settings: "
             + String.join(", ", SWEEPABLE));
       }
       if (!seen.add(key)) {
-        throw new IllegalArgumentException("--sweep: '" + key + "' is given twice; list all its values in one --sweep");
+        throw new WendaException("--sweep: '" + key + "' is given twice; list all its values in one --sweep");
       }
       List<String> values = new ArrayList<>();
       for (String v : spec.substring(eq + 1).split(",", -1)) {
         String value = v.strip();
         if (value.isEmpty()) {
-          throw new IllegalArgumentException("--sweep " + key + ": empty value in '" + spec + "'");
+          throw new WendaException("--sweep " + key + ": empty value in '" + spec + "'");
         }
         if (!values.contains(value)) {
           values.add(value);
@@ -64,7 +65,7 @@ public record SweepGrid(List<Axis> axes) {
       axes.add(new Axis(key, values));
     }
     if (axes.isEmpty()) {
-      throw new IllegalArgumentException("--sweep needs at least one key=value1,value2,…");
+      throw new WendaException("--sweep needs at least one key=value1,value2,…");
     }
     return new SweepGrid(axes);
   }

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.tuning;
 
+import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.eval.ModeResult;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -31,6 +32,6 @@ public enum SweepMetric {
         return m;
       }
     }
-    throw new IllegalArgumentException("--metric must be one of [mrr, recall, recall1, ndcg], but is: " + s);
+    throw new WendaException("--metric must be one of [mrr, recall, recall1, ndcg], but is: " + s);
   }
 }

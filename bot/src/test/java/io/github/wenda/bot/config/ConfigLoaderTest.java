@@ -339,6 +339,31 @@ class ConfigLoaderTest {
             + " (--set search.candidates=0)");
   }
 
+  @Test
+  void a_bad_value_is_a_user_error_carrying_its_key_and_value() {
+    assertThat(failure(() -> withoutFile(Map.of("WENDA_SEARCH_K", "500"), List.of())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.key()).isEqualTo("search.k");
+          assertThat(e.value()).contains("500");
+        });
+    assertThat(failure(() -> withoutFile(Map.of(), List.of("search.fusion=sum"))))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.value()).contains("sum"));
+    assertThat(failure(() -> withoutFile(Map.of(), List.of("solr.collection=a b"))))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.key()).isEqualTo("solr.collection");
+          assertThat(e.value()).contains("a b");
+        });
+  }
+
+  @Test
+  void an_unknown_key_carries_the_key_but_no_value() {
+    assertThat(failure(() -> withoutFile(Map.of(), List.of("serch.k=5"))))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.key()).isEqualTo("serch.k");
+          assertThat(e.value()).isEmpty();
+        });
+  }
+
   // --- cross-key rules ---
 
   @Test

@@ -54,6 +54,24 @@ class ShippedConfigFileTest {
   }
 
   @Test
+  void every_number_comment_states_the_schema_range() throws IOException {
+    List<String> lines = Files.readAllLines(SHIPPED);
+
+    for (YamlSettingsReader.Entry entry : YamlSettingsReader.read(SHIPPED)) {
+      Setting setting = SettingsSchema.find(entry.key()).orElseThrow();
+      if (setting.min() == null) {
+        continue;
+      }
+      StringBuilder comment = new StringBuilder();
+      for (int i = entry.line() - 2; i >= 0 && lines.get(i).trim().startsWith("#"); i--) {
+        comment.append(lines.get(i));
+      }
+      assertThat(comment.toString()).as("comment above %s", entry.key())
+          .contains(setting.min() + ".." + setting.max());
+    }
+  }
+
+  @Test
   void header_explains_precedence_and_environment_names() throws IOException {
     String text = Files.readString(SHIPPED);
 

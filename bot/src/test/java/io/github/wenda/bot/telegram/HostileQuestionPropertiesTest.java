@@ -1,5 +1,6 @@
 package io.github.wenda.bot.telegram;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.answer.Answer;
@@ -87,8 +88,7 @@ class HostileQuestionPropertiesTest {
     Files.writeString(corpus.resolve("hostile.md"),
         "# <b>标题</b> & \"引号\"\n\n上合组织 <script>alert(1)</script> AND title:x &amp; &lt; 😀\u200e\u202e。\n\n"
             + "SELECT * FROM passages WHERE 1=1; -- 上合组织 **粗体** `代码`\n");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(tmp.resolve("index"), new ChunkSettings(300, 0), 16), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(tmp.resolve("index"), new ChunkSettings(300, 0), 16), TestSettings.SEARCH);
     retrieval = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
     QueryAnalyzer analyzer = new QueryAnalyzer();
     service = new AnswerService(

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.tuning;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.config.ConfigLoader;
@@ -48,8 +49,7 @@ class SweepTest {
       int max = Integer.parseInt(values.getOrDefault("chunk.max-chars", "300"));
       double w = Double.parseDouble(values.getOrDefault("search.bm25-weight", "0.8"));
       SearchSettings search = new SearchSettings(SearchMode.HYBRID, 3, 20, FusionMethod.WEIGHTED, 60, w, true, 1.0, false);
-      out.add(new SweepPoint(values, new RetrievalSettings(corpus,
-          new IndexSettings(dir.resolve("unused"), new ChunkSettings(max, 0), 8), search)));
+      out.add(new SweepPoint(values, TestSettings.lucene(corpus, TestSettings.index(dir.resolve("unused"), new ChunkSettings(max, 0), 8), search)));
     }
     return out;
   }

@@ -6,16 +6,10 @@ package io.github.wenda.retrieval.api;
  * largest file read ({@code corpus.max-file-mb}), so one huge file cannot exhaust memory.
  */
 public record CorpusOptions(boolean followSymlinks, long maxFileBytes) {
-  public static final int DEFAULT_MAX_FILE_MB = 50;
-
   public CorpusOptions {
     if (maxFileBytes < 1) {
-      throw new IllegalArgumentException("corpus.max-file-mb must be at least 1, but the limit is: " + maxFileBytes + " bytes");
+      throw new IllegalArgumentException("maxFileBytes must be at least 1, but is: " + maxFileBytes);
     }
-  }
-
-  public static CorpusOptions defaults() {
-    return ofMegabytes(false, DEFAULT_MAX_FILE_MB);
   }
 
   public static CorpusOptions ofMegabytes(boolean followSymlinks, int maxFileMb) {

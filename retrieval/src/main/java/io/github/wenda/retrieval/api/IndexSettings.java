@@ -10,23 +10,26 @@ import java.util.Objects;
  * for another process writing the same index ({@code index.lock-wait-seconds}).
  */
 public record IndexSettings(Path dir, ChunkSettings chunk, int batchSize, Duration lockWait) {
-  /** The default of {@code index.lock-wait-seconds}. */
-  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(120); // a cold build of the bundled corpus takes about a minute
-
   public IndexSettings {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(chunk, "chunk");
     Objects.requireNonNull(lockWait, "lockWait");
     if (batchSize < 1) {
-      throw new IllegalArgumentException("embedding.batch-size must be at least 1, but is: " + batchSize);
+      throw new IllegalArgumentException("batchSize must be at least 1, but is: " + batchSize);
     }
     if (lockWait.isNegative()) {
-      throw new IllegalArgumentException("index.lock-wait-seconds must not be negative, but is: " + lockWait.toSeconds());
+      throw new IllegalArgumentException("lockWait must not be negative, but is: " + lockWait);
     }
   }
 
-  public IndexSettings(Path dir, ChunkSettings chunk, int batchSize) {
-    this(dir, chunk, batchSize, DEFAULT_LOCK_WAIT);
+  /** These settings with the index in {@code newDir}. */
+  public IndexSettings withDir(Path newDir) {
+    return new IndexSettings(newDir, chunk, batchSize, lockWait);
+  }
+
+  /** These settings with passages cut by {@code newChunk}. */
+  public IndexSettings withChunk(ChunkSettings newChunk) {
+    return new IndexSettings(dir, newChunk, batchSize, lockWait);
   }
 
   /** The settings recorded in the manifest: a change in any of them means new passages. */

@@ -1,9 +1,11 @@
 package io.github.wenda.retrieval.api;
 
+import io.github.wenda.retrieval.api.WendaException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How to reach a SolrCloud and what to create there: ZooKeeper hosts ({@code host:port[/chroot]})
@@ -19,26 +21,28 @@ public record SolrSettings(
     Duration timeout,
     int batchSize,
     Path configset) {
+  /**
+   * What Solr accepts as a collection name. The settings schema checks {@code solr.collection}
+   * against it, so a user's typo is reported as such before it gets here.
+   */
+  public static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
   public SolrSettings {
     zkHosts = List.copyOf(zkHosts);
     urls = List.copyOf(urls);
     Objects.requireNonNull(collection, "collection");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(configset, "configset");
-    if (!collection.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
-      throw new IllegalArgumentException("solr.collection must be letters, digits, '_', '.' or '-', but is: " + collection);
+    if (!COLLECTION_NAME.matcher(collection).matches()) {
+      throw new IllegalArgumentException("collection must match " + COLLECTION_NAME + ", but is: " + collection);
     }
-    check("solr.shards", shards, 1, 1024);
-    check("solr.replicas", replicas, 1, 16);
-    check("solr.batch-size", batchSize, 1, 10_000);
-    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("solr.timeout-seconds must be between 1 and 600, but is: " + timeout.toSeconds());
+    if (shards < 1 || replicas < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("shards, replicas and batchSize must be at least 1, but are: "
+          + shards + ", " + replicas + ", " + batchSize);
     }
-  }
-
-  /** Defaults for an unset solr section: no hosts, collection {@code wenda}, 2 shards × 2 replicas. */
-  public static SolrSettings defaults(Path configset) {
-    return new SolrSettings(List.of(), List.of(), "wenda", 2, 2, Duration.ofSeconds(30), 200, configset);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, but is: " + timeout);
+    }
   }
 
   /** The hosts to connect to, for messages: ZooKeeper's if given, else Solr's. */
@@ -46,22 +50,15 @@ public record SolrSettings(
     return zkHosts.isEmpty() ? "Solr URLs " + urls : "ZooKeeper hosts " + zkHosts;
   }
 
-  /** Throws unless exactly one way to reach Solr is configured. */
+  /**
+   * Throws unless exactly one way to reach Solr is configured. The settings schema checks this when
+   * {@code retrieval.backend} is solr; this guards callers that build settings themselves.
+   */
   public void requireHosts() {
     if (zkHosts.isEmpty() == urls.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new WendaException(
           "retrieval.backend is solr: set exactly one of solr.zk-hosts and solr.urls, but zk-hosts is "
               + zkHosts + " and urls is " + urls);
-    }
-  }
-
-  public SolrSettings withCollection(String name) {
-    return new SolrSettings(zkHosts, urls, name, shards, replicas, timeout, batchSize, configset);
-  }
-
-  private static void check(String key, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", but is: " + value);
     }
   }
 }

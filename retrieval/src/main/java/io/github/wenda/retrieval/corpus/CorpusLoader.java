@@ -57,10 +57,6 @@ public final class CorpusLoader {
     this.options = options;
   }
 
-  public CorpusLoader(Path dir) {
-    this(dir, CorpusOptions.defaults());
-  }
-
   /** The loaded documents, with warnings for skipped files logged and collected. */
   public Corpus load() {
     if (!Files.isDirectory(dir)) {

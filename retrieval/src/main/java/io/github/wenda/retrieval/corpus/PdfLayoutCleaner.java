@@ -82,7 +82,7 @@ final class PdfLayoutCleaner {
       if (t != null) {
         flushParagraph();
         endFootnoteRun();
-        emitTable(t[0], t[1], pageNumbers);
+        emitTable(t[0], t[1]);
         i = t[1];
         previousEndedSentence = true;
         continue;
@@ -306,7 +306,7 @@ final class PdfLayoutCleaner {
    * Emits a table: the title, the column header once, one segment per row, the source line. In
    * the extraction a blank line separates cells and a row starts with a "yyyy m d" date cell.
    */
-  private void emitTable(int start, int end, Set<Integer> pageNumbersUnused) {
+  private void emitTable(int start, int end) {
     String section = headings.section();
     out.segment(SegmentKind.TABLE, section, InlineNormalizer.display(lines.get(start).raw()));
     String header = null;

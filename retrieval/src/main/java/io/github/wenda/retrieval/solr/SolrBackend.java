@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -241,14 +242,17 @@ public final class SolrBackend implements SearchBackend {
     void run() throws IOException, SolrServerException;
   }
 
-  /** Runs {@code call} up to {@link #ATTEMPTS} times, backing off; rethrows the last failure. */
-  void withRetries(String what, SolrCall call) throws IOException, SolrServerException {
+  /**
+   * Runs {@code call} up to {@link #ATTEMPTS} times while it fails in a way worth retrying
+   * ({@link #retryable}), backing off; rethrows the last failure, and any other failure at once.
+   */
+  static void withRetries(String what, SolrCall call) throws IOException, SolrServerException {
     for (int attempt = 1; ; attempt++) {
       try {
         call.run();
         return;
       } catch (IOException | SolrServerException | RuntimeException e) {
-        if (attempt >= ATTEMPTS) {
+        if (attempt >= ATTEMPTS || !retryable(e)) {
           throw e;
         }
         log.warn("Solr {} failed (attempt {} of {}): {}; retrying", what, attempt, ATTEMPTS, SolrConnection.rootMessage(e));
@@ -260,6 +264,19 @@ public final class SolrBackend implements SearchBackend {
         }
       }
     }
+  }
+
+  /**
+   * Whether a failure may pass by itself: the network ({@link IOException}), SolrJ failing to talk
+   * to a node ({@link SolrServerException}), or Solr answering with a server error (5xx: a replica
+   * recovering, a leader being elected). A 4xx is a request Solr will refuse again, and any other
+   * exception is a bug; retrying those only delays the report.
+   */
+  static boolean retryable(Exception e) {
+    if (e instanceof IOException || e instanceof SolrServerException) {
+      return true;
+    }
+    return e instanceof SolrException solr && solr.code() >= 500;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.backend;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.api.Passage;
@@ -50,7 +51,7 @@ public abstract class SearchBackendContract {
         Files.copy(f, corpusDir.resolve(f.getFileName()));
       }
     }
-    backend = create(new IndexSettings(tmp.resolve("index"), ChunkSettings.defaults(), 16), new HashingEmbedder());
+    backend = create(TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 16), new HashingEmbedder());
   }
 
   @AfterEach
@@ -61,7 +62,7 @@ public abstract class SearchBackendContract {
   }
 
   private Corpus corpus() {
-    return new CorpusLoader(corpusDir).load();
+    return new CorpusLoader(corpusDir, TestSettings.CORPUS).load();
   }
 
   @Test
@@ -89,7 +90,7 @@ public abstract class SearchBackendContract {
     assertThat(changed.action()).isEqualTo(IndexReport.Action.UPDATED);
     assertThat(changed.changedDocuments()).containsExactly(docId);
     assertThat(backend.size()).isBetween(before, before + 2);
-    List<Hit> hits = backend.retriever(SearchSettings.defaults()).search(new Query(MARKER, 3, SearchMode.BM25));
+    List<Hit> hits = backend.retriever(TestSettings.SEARCH).search(new Query(MARKER, 3, SearchMode.BM25));
     assertThat(hits).isNotEmpty();
     assertThat(hits.get(0).passage().docId()).isEqualTo(docId);
     assertThat(hits.get(0).passage().text()).contains(MARKER);
@@ -106,12 +107,12 @@ public abstract class SearchBackendContract {
   void every_mode_ranks_hits_and_odd_text_is_never_syntax() {
     backend.refresh(corpus());
     for (SearchMode mode : SearchMode.values()) {
-      List<Hit> hits = backend.retriever(SearchSettings.defaults()).search(new Query("上海合作组织的国际合作", 5, mode));
+      List<Hit> hits = backend.retriever(TestSettings.SEARCH).search(new Query("上海合作组织的国际合作", 5, mode));
       assertThat(hits).as(mode.label()).hasSize(5);
       assertThat(hits).extracting(Hit::rank).containsExactly(1, 2, 3, 4, 5);
     }
     for (String odd : List.of("*:* OR {!func}abs(1)", "\"(", "   ", "AND NOT [1 TO *]", "上合 ^10 ~ \\")) {
-      assertThat(backend.retriever(SearchSettings.defaults()).search(new Query(odd, 5, SearchMode.HYBRID)))
+      assertThat(backend.retriever(TestSettings.SEARCH).search(new Query(odd, 5, SearchMode.HYBRID)))
           .as(odd).hasSizeLessThanOrEqualTo(5);
     }
   }
@@ -125,7 +126,7 @@ public abstract class SearchBackendContract {
     backend.refresh(corpus());
 
     for (SearchMode mode : SearchMode.values()) {
-      List<Hit> hits = backend.retriever(SearchSettings.defaults()).search(new Query("紫色长颈鹿在哪里跳舞", 5, mode));
+      List<Hit> hits = backend.retriever(TestSettings.SEARCH).search(new Query("紫色长颈鹿在哪里跳舞", 5, mode));
       // then the text is one hit, which names the other document, and the other ranks still count up
       List<Hit> giraffes = hits.stream().filter(h -> h.passage().text().contains("长颈鹿")).toList();
       assertThat(giraffes).as(mode.label()).hasSize(1);

@@ -93,8 +93,10 @@ class ChunkerTest {
 
   @Test
   void rejects_overlap_not_below_the_maximum() {
+    // An invariant (the schema reports a user's chunk.overlap-chars first, naming the key).
     assertThatThrownBy(() -> new ChunkSettings(100, 100))
-        .hasMessageContaining("chunk.overlap-chars")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("overlapChars")
         .hasMessageContaining("100");
   }
 

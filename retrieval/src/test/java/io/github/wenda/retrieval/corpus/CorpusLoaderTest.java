@@ -5,6 +5,7 @@ import io.github.wenda.retrieval.api.CorpusOptions;
 import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.api.DocumentInfo;
 import io.github.wenda.retrieval.api.SkippedFile;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class CorpusLoaderTest {
     Files.writeString(dir.resolve("sub/a.txt"), "正文A。");
     Files.writeString(dir.resolve("sub/c.html"), "<p>正文C。</p>");
     Files.writeString(dir.resolve("notes.pdf"), "not really a PDF");
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("b", "notes", "sub/a", "sub/c");
     assertThat(c.documents()).extracting(d -> d.format().label()).containsExactly("markdown", "pdf", "text", "html");
     assertThat(c.documents().get(0).title()).isEqualTo("标题B");
@@ -37,7 +38,7 @@ class CorpusLoaderTest {
     Files.writeString(dir.resolve("questions.jsonl"), "{}");
     Files.writeString(dir.resolve(".hidden.txt"), "正文。");
     Files.writeString(dir.resolve("ok.txt"), "正文。");
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
     assertThat(c.skipped()).singleElement().satisfies(s -> {
       assertThat(s.file()).isEqualTo("book.epub");
@@ -63,7 +64,7 @@ class CorpusLoaderTest {
     Files.createSymbolicLink(dir.resolve("linked-dir"), outside);
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Files.createSymbolicLink(dir.resolve("inside.txt"), dir.resolve("ok.txt"));
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("inside", "ok");
     assertThat(c.skipped()).extracting(SkippedFile::file).containsExactlyInAnyOrder("link.txt", "linked-dir");
     assertThat(c.skipped()).allSatisfy(s -> assertThat(s.reason()).contains("corpus.follow-symlinks"));
@@ -78,7 +79,7 @@ class CorpusLoaderTest {
     String seg = "d".repeat(200);
     run("cd '" + dir + "' && for i in $(seq 1 25); do mkdir " + seg + " && cd " + seg + "; done && echo 正文。 > deep.txt");
     try {
-      Corpus c = new CorpusLoader(dir).load();
+      Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
       assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
       assertThat(c.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).containsIgnoringCase("too long"));
     } finally {
@@ -90,7 +91,7 @@ class CorpusLoaderTest {
   void a_broken_symlink_is_skipped_and_the_rest_loads() throws Exception {
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("gone.txt"));
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
     assertThat(c.skipped()).singleElement().satisfies(s -> assertThat(s.file()).isEqualTo("dangling.txt"));
   }
@@ -112,7 +113,7 @@ class CorpusLoaderTest {
     closed.toFile().setReadable(false);
     closed.toFile().setExecutable(false);
     try {
-      Corpus c = new CorpusLoader(dir).load();
+      Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
       assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
       assertThat(c.skipped()).extracting(SkippedFile::reason).allMatch(r -> r.contains("permission denied"));
     } finally {
@@ -126,14 +127,14 @@ class CorpusLoaderTest {
   void takes_titles_and_authors_from_the_catalog() throws Exception {
     Files.writeString(dir.resolve("000.txt"), "正文。");
     Files.writeString(dir.resolve("catalog.yaml"), "documents:\n  000.txt:\n    title: 上合组织\n    author: 韩璐\n");
-    Document d = new CorpusLoader(dir).load().documents().get(0);
+    Document d = new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0);
     assertThat(d.info()).isEqualTo(new DocumentInfo("上合组织", "韩璐", ""));
   }
 
   @Test
   void a_broken_catalog_names_the_file() throws Exception {
     Files.writeString(dir.resolve("catalog.yaml"), "documents: [\n  : :");
-    assertThatThrownBy(() -> new CorpusLoader(dir).load()).isInstanceOf(CorpusException.class)
+    assertThatThrownBy(() -> new CorpusLoader(dir, TestSettings.CORPUS).load()).isInstanceOf(CorpusException.class)
         .hasMessageContaining("catalog.yaml");
   }
 
@@ -142,7 +143,7 @@ class CorpusLoaderTest {
     Files.writeString(dir.resolve("empty.txt"), "  \n");
     Files.write(dir.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
     Files.writeString(dir.resolve("ok.txt"), "正文。");
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
     assertThat(c.warnings()).anyMatch(w -> w.contains("empty.txt")).anyMatch(w -> w.contains("image.txt"));
   }
@@ -150,7 +151,7 @@ class CorpusLoaderTest {
   @Test
   void reads_gbk_text_as_gb18030_and_warns() throws Exception {
     Files.write(dir.resolve("gbk.txt"), "上海合作组织成立于2001年。".getBytes(Charset.forName("GBK")));
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents().get(0).rawText()).isEqualTo("上海合作组织成立于2001年。");
     assertThat(c.warnings()).singleElement().asString().contains("gbk.txt").contains("GB18030");
   }
@@ -165,7 +166,7 @@ class CorpusLoaderTest {
     Files.write(dir.resolve("bad.txt"), bytes);
     Files.write(dir.resolve("latin1.txt"), "café crème, naïve façade".getBytes(StandardCharsets.ISO_8859_1));
     Files.writeString(dir.resolve("ok.txt"), "正文。");
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
     assertThat(c.skipped()).extracting(SkippedFile::file).containsExactly("bad.txt", "latin1.txt");
     assertThat(c.skipped().get(0).reason()).contains("at " + good.length).contains("UTF-8");
@@ -180,7 +181,7 @@ class CorpusLoaderTest {
     bytes[good.length] = cut[0];
     bytes[good.length + 1] = cut[1];
     Files.write(dir.resolve("cut.txt"), bytes);
-    Corpus c = new CorpusLoader(dir).load();
+    Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).singleElement().satisfies(d -> assertThat(d.rawText()).isEqualTo("上海合作组织。"));
     assertThat(c.warnings()).singleElement().asString().contains("cut.txt").contains("cut-off");
   }
@@ -194,21 +195,21 @@ class CorpusLoaderTest {
     bytes[2] = (byte) 0xBF;
     System.arraycopy(text, 0, bytes, 3, text.length);
     Files.write(dir.resolve("bom.txt"), bytes);
-    assertThat(new CorpusLoader(dir).load().documents().get(0).rawText()).isEqualTo("正文。");
+    assertThat(new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0).rawText()).isEqualTo("正文。");
   }
 
   @Test
   void a_missing_folder_is_named() {
-    assertThatThrownBy(() -> new CorpusLoader(dir.resolve("nope")).load()).hasMessageContaining("nope");
+    assertThatThrownBy(() -> new CorpusLoader(dir.resolve("nope"), TestSettings.CORPUS).load()).hasMessageContaining("nope");
   }
 
   @Test
   void the_hash_changes_with_the_bytes() throws Exception {
     Path f = dir.resolve("a.txt");
     Files.writeString(f, "一。");
-    String h1 = new CorpusLoader(dir).load().documents().get(0).sha256();
+    String h1 = new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0).sha256();
     Files.writeString(f, "二。");
-    String h2 = new CorpusLoader(dir).load().documents().get(0).sha256();
+    String h2 = new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0).sha256();
     assertThat(h1).hasSize(64).isNotEqualTo(h2);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.eval;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.Retrieval;
@@ -30,10 +31,7 @@ class QualityRegressionTest {
     try (InputStream in = getClass().getResourceAsStream("/quality-floors.properties")) {
       floors.load(in);
     }
-    RetrievalSettings settings = new RetrievalSettings(
-        CORPUS,
-        new IndexSettings(Path.of("target", "quality-index"), ChunkSettings.defaults(), 16),
-        SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(CORPUS, TestSettings.index(Path.of("target", "quality-index"), TestSettings.CHUNK, 16), TestSettings.SEARCH);
     List<Question> questions = QuestionFile.read(CORPUS.resolve("questions.jsonl"));
     EvalReport report;
     try (Retrieval r = Retrieval.open(settings, new BgeSmallZhEmbedder(), ProgressListener.NONE)) {

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.CorpusWatch;
@@ -49,8 +50,7 @@ class IndexCorruptionTest {
       }
       Files.writeString(corpus.resolve("doc" + i + ".txt"), text);
     }
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(indexDir, new ChunkSettings(300, 0), 16), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(indexDir, new ChunkSettings(300, 0), 16), TestSettings.SEARCH);
     retrieval = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
     searcher = new RetrievalRefreshTest.Searcher(retrieval);
   }

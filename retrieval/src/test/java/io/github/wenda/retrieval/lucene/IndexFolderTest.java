@@ -3,6 +3,7 @@ package io.github.wenda.retrieval.lucene;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +37,8 @@ class IndexFolderTest {
   }
 
   private IndexReport refresh(Path indexDir) {
-    return new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 4), new HashingEmbedder(),
-        ProgressListener.NONE).refresh(new CorpusLoader(corpus).load());
+    return new IndexManager(TestSettings.index(indexDir, new ChunkSettings(300, 0), 4), new HashingEmbedder(),
+        ProgressListener.NONE).refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   /** Every file under {@code root} with its content. */
@@ -72,8 +73,7 @@ class IndexFolderTest {
         .hasMessageContaining(docs.toString())
         .hasMessageContaining("index.dir")
         .hasMessageContaining("not a Wenda index");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(docs, new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(docs, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
         .isInstanceOf(WendaException.class).hasMessageContaining(docs.toString()).hasMessageContaining("index.dir");
 
@@ -111,12 +111,10 @@ class IndexFolderTest {
     Map<String, String> before = contents(corpus);
 
     assertThatThrownBy(() -> refresh(corpus)).isInstanceOf(WendaException.class).hasMessageContaining("index.dir");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(corpus, new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(corpus, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
         .isInstanceOf(WendaException.class).hasMessageContaining("index.dir").hasMessageContaining("corpus.dir");
-    RetrievalSettings inside = new RetrievalSettings(
-        corpus, new IndexSettings(corpus.resolve(".index"), new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings inside = TestSettings.lucene(corpus, TestSettings.index(corpus.resolve(".index"), new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(inside, new HashingEmbedder(), ProgressListener.NONE))
         .isInstanceOf(WendaException.class).hasMessageContaining("overlap");
 

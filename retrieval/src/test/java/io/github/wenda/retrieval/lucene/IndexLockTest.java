@@ -3,6 +3,7 @@ package io.github.wenda.retrieval.lucene;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class IndexLockTest {
 
   private IndexReport refresh(Duration lockWait) {
     return new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 4, lockWait), new HashingEmbedder(),
-        ProgressListener.NONE).refresh(new CorpusLoader(corpus).load());
+        ProgressListener.NONE).refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
@@ -40,8 +41,8 @@ class IndexManagerTest {
   }
 
   private IndexReport refresh(ChunkSettings chunk, Embedder e) {
-    Corpus c = new CorpusLoader(corpus).load();
-    return new IndexManager(new IndexSettings(indexDir, chunk, 4), e, ProgressListener.NONE).refresh(c);
+    Corpus c = new CorpusLoader(corpus, TestSettings.CORPUS).load();
+    return new IndexManager(TestSettings.index(indexDir, chunk, 4), e, ProgressListener.NONE).refresh(c);
   }
 
   private List<Passage> indexed() throws IOException {

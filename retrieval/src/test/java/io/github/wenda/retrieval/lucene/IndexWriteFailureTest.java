@@ -3,6 +3,7 @@ package io.github.wenda.retrieval.lucene;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,11 +82,11 @@ class IndexWriteFailureTest {
     indexDir = tmp.resolve("data/index");
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
-    settings = new IndexSettings(indexDir, new ChunkSettings(300, 0), 4);
+    settings = TestSettings.index(indexDir, new ChunkSettings(300, 0), 4);
   }
 
   private Corpus load() {
-    return new CorpusLoader(corpus).load();
+    return new CorpusLoader(corpus, TestSettings.CORPUS).load();
   }
 
   /** Every file of the index folder and a hash of its bytes (the lock Lucene takes aside). */
@@ -145,7 +146,7 @@ class IndexWriteFailureTest {
   void a_rebuild_failing_half_way_leaves_the_previous_index_on_disk_unchanged() throws Exception {
     new IndexManager(settings, embedder, ProgressListener.NONE, disk).refresh(load());
     Map<String, String> good = onDisk();
-    IndexSettings other = new IndexSettings(indexDir, new ChunkSettings(100, 0), 4); // changed: a full rebuild
+    IndexSettings other = TestSettings.index(indexDir, new ChunkSettings(100, 0), 4); // changed: a full rebuild
     disk.failFromFile(2);
 
     assertThatThrownBy(() -> new IndexManager(other, embedder, ProgressListener.NONE, disk).refresh(load()))

@@ -4,6 +4,7 @@ import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -36,8 +37,7 @@ class LuceneRetrieverTest {
             + "上海精神的内涵是互信、互利、平等、协商、尊重多样文明、谋求共同发展。\n");
     Files.writeString(corpus.resolve("b.txt"),
         "中国加入世界贸易组织的谈判历时15年。\n\n独联体与上合组织签署了谅解备忘录。\n");
-    RetrievalSettings s = new RetrievalSettings(
-        corpus, new IndexSettings(tmp.resolve("index"), new ChunkSettings(40, 0), 8), SearchSettings.defaults());
+    RetrievalSettings s = TestSettings.lucene(corpus, TestSettings.index(tmp.resolve("index"), new ChunkSettings(40, 0), 8), TestSettings.SEARCH);
     retrieval = Retrieval.open(s, new HashingEmbedder(), ProgressListener.NONE);
   }
 

@@ -3,6 +3,7 @@ package io.github.wenda.retrieval.lucene;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
@@ -39,8 +40,8 @@ class MixedFormatIndexTest {
   }
 
   private IndexReport refresh() {
-    return new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 8), new HashingEmbedder(), ProgressListener.NONE)
-        .refresh(new CorpusLoader(corpus).load());
+    return new IndexManager(TestSettings.index(indexDir, new ChunkSettings(300, 0), 8), new HashingEmbedder(), ProgressListener.NONE)
+        .refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   private List<Passage> indexed() throws IOException {
@@ -55,7 +56,7 @@ class MixedFormatIndexTest {
     assertThat(r.documents()).isEqualTo(5);
     assertThat(r.skipped()).extracting(SkippedFile::file).containsExactlyInAnyOrder("broken.pdf", "book.epub");
     assertThat(r.warnings()).anyMatch(w -> w.contains("broken.pdf")).anyMatch(w -> w.contains("book.epub"));
-    FormatSummary summary = FormatSummary.of(new CorpusLoader(corpus).load().documents(), r.skipped());
+    FormatSummary summary = FormatSummary.of(new CorpusLoader(corpus, TestSettings.CORPUS).load().documents(), r.skipped());
     assertThat(summary.lines()).contains("pdf        1 indexed, 1 skipped", ".epub      0 indexed, 1 skipped",
         "html       1 indexed", "docx       1 indexed", "markdown   1 indexed", "text       1 indexed");
     assertThat(indexed()).extracting(Passage::docId).contains("manual.pdf", "manual.docx", "guide", "debian-faq-customizing.zh-cn", "notes");

@@ -4,6 +4,7 @@ import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.embed.DiskEmbeddingCache;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -49,13 +50,13 @@ class PrivateFilesTest {
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。\n");
     Path data = home.resolve(".wenda");
     Path indexDir = data.resolve("index");
-    IndexManager manager = new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 4),
+    IndexManager manager = new IndexManager(TestSettings.index(indexDir, new ChunkSettings(300, 0), 4),
         new HashingEmbedder(), ProgressListener.NONE);
 
-    manager.refresh(new CorpusLoader(corpus).load());
+    manager.refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
     assertPrivateTree(data);
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n");
-    assertThat(manager.refresh(new CorpusLoader(corpus).load()).action()).isEqualTo(IndexReport.Action.UPDATED);
+    assertThat(manager.refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load()).action()).isEqualTo(IndexReport.Action.UPDATED);
 
     assertPrivateTree(data);
     assertThat(IndexLock.fileOf(indexDir)).exists();

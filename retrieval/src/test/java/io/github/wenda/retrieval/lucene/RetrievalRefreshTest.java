@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -112,8 +113,7 @@ class RetrievalRefreshTest {
     indexDir = tmp.resolve("data/index");
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
-    RetrievalSettings settings = new RetrievalSettings(
-        corpus, new IndexSettings(indexDir, new ChunkSettings(300, 0), 4), SearchSettings.defaults());
+    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(indexDir, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     retrieval = Retrieval.open(settings, embedder, new HashingEmbedder(), ProgressListener.NONE);
     searcher = new Searcher(retrieval);
   }

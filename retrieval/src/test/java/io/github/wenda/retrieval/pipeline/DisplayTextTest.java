@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.pipeline;
 
 import io.github.wenda.retrieval.text.MatchText;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
@@ -27,8 +28,8 @@ class DisplayTextTest {
 
   @BeforeAll
   static void chunk_the_bundled_corpus() {
-    Corpus corpus = new CorpusLoader(Path.of("..", "corpus")).load();
-    PassagePipeline pipeline = new PassagePipeline(ChunkSettings.defaults(), new HashingEmbedder(), 16, ProgressListener.NONE);
+    Corpus corpus = new CorpusLoader(Path.of("..", "corpus"), TestSettings.CORPUS).load();
+    PassagePipeline pipeline = new PassagePipeline(TestSettings.CHUNK, new HashingEmbedder(), 16, ProgressListener.NONE);
     for (Document d : corpus.documents()) {
       passages.addAll(pipeline.passages(d));
     }

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.pipeline;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
@@ -24,7 +25,7 @@ class PassagePipelineTest {
     for (var f : files.entrySet()) {
       Files.writeString(dir.resolve(f.getKey()), f.getValue());
     }
-    return new CorpusLoader(dir).load();
+    return new CorpusLoader(dir, TestSettings.CORPUS).load();
   }
 
   @Test
@@ -50,7 +51,7 @@ class PassagePipelineTest {
     };
     Corpus c = corpus(Map.of("a.md", "# 概況\n\n上合組織成立於２００１年，總部（秘書處）設在北京。\n"));
 
-    PipelineRun run = new PassagePipeline(ChunkSettings.defaults(), recording, 4, ProgressListener.NONE).run(c.documents());
+    PipelineRun run = new PassagePipeline(TestSettings.CHUNK, recording, 4, ProgressListener.NONE).run(c.documents());
 
     assertThat(run.passages()).singleElement().satisfies(p -> {
       assertThat(p.passage().text()).isEqualTo("上合組織成立於2001年，總部（秘書處）設在北京。");

@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.solr;
 
 import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class SolrFaultsTest {
   @TempDir Path tmp;
 
   private IndexSettings index() {
-    return new IndexSettings(tmp.resolve("index"), ChunkSettings.defaults(), 16);
+    return TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 16);
   }
 
   @Test
@@ -55,14 +56,14 @@ class SolrFaultsTest {
   @Test
   void neither_or_both_ways_to_connect_is_a_settings_error() {
     Embedder e = new HashingEmbedder();
-    SolrSettings none = SolrSettings.defaults(SolrTestCluster.CONFIGSET);
+    SolrSettings none = TestSettings.solr(SolrTestCluster.CONFIGSET);
     assertThatThrownBy(() -> SolrBackend.connect(none, index(), e, e, ProgressListener.NONE))
         .hasMessageContaining("set exactly one of solr.zk-hosts and solr.urls");
   }
 
   @Test
   void a_batch_that_keeps_failing_leaves_no_half_indexed_document() throws Exception {
-    Corpus corpus = new CorpusLoader(Path.of("..", "corpus")).load();
+    Corpus corpus = new CorpusLoader(Path.of("..", "corpus"), TestSettings.CORPUS).load();
     Document victim = corpus.documents().get(1);
     try (SolrTestCluster solr = SolrTestCluster.start(2)) {
       SolrSettings s = solr.settings("faults", 2, 5);

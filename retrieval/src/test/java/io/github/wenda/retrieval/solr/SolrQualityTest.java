@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.solr;
 
+import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.backend.SearchBackend;
@@ -48,11 +49,11 @@ class SolrQualityTest {
     // so search latencies include the model's time on both.
     Embedder model = new BgeSmallZhEmbedder();
     Embedder passages = new MemoEmbedder(model);
-    Corpus corpus = new CorpusLoader(CORPUS).load();
+    Corpus corpus = new CorpusLoader(CORPUS, TestSettings.CORPUS).load();
     List<Question> questions = QuestionFile.read(CORPUS.resolve("questions.jsonl"));
     List<SearchMode> modes = List.of(SearchMode.HYBRID, SearchMode.BM25, SearchMode.VECTOR);
     Path tmp = Files.createTempDirectory("wenda-quality");
-    IndexSettings index = new IndexSettings(tmp.resolve("index"), ChunkSettings.defaults(), 16);
+    IndexSettings index = TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 16);
 
     EvalReport lucene;
     IndexReport luceneIndexed;
@@ -77,7 +78,7 @@ class SolrQualityTest {
       var node = solr.cluster.getJettySolrRunner(1);
       solr.cluster.stopJettySolrRunner(node);
       solr.cluster.waitForJettyToStop(node);
-      var retriever = b.retriever(SearchSettings.defaults());
+      var retriever = b.retriever(TestSettings.SEARCH);
       List<String> unanswered = new ArrayList<>();
       for (Question q : questions.stream().filter(Question::answerable).toList()) {
         if (retriever.search(new Query(q.question(), 5, SearchMode.HYBRID)).size() != 5) {
@@ -93,7 +94,7 @@ class SolrQualityTest {
   }
 
   private static EvalReport evaluate(SearchBackend b, List<Question> questions, List<SearchMode> modes) {
-    return new Evaluator(b.retriever(SearchSettings.defaults()), b.passages()).run(questions, 5, modes);
+    return new Evaluator(b.retriever(TestSettings.SEARCH), b.passages()).run(questions, 5, modes);
   }
 
   private static void print(String name, IndexReport indexed, EvalReport report) {
