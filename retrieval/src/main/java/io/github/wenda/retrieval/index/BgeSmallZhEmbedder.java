@@ -1,6 +1,10 @@
 package io.github.wenda.retrieval.index;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * BAAI's bge-small-zh-v1.5 (quantized), run in-process on ONNX Runtime from the model bundled in
@@ -62,7 +66,11 @@ public final class BgeSmallZhEmbedder implements Embedder {
   /** Longest wait at exit for a model load that is still running: a load takes about a second. */
   private static final long LOAD_WAIT_AT_EXIT_MS = 30_000;
 
-  private volatile Thread loader;
+  // Each session loads under its own lock, so the two can load at once.
+  private final Object listLock = new Object();
+  private final Object questionLock = new Object();
+  private final List<Thread> loaders = new ArrayList<>();
+  private final Set<String> loading = new HashSet<>();
 
   /** The process's one instance for the default thread count: one session, loaded once. */
   public static BgeSmallZhEmbedder shared() {
@@ -80,34 +88,57 @@ public final class BgeSmallZhEmbedder implements Embedder {
    */
   @Override
   public void prepare() {
-    if (questionEncoder != null || loader != null) {
-      return;
+    if (questionEncoder == null) {
+      load("question", this::questionEncoder);
+    }
+  }
+
+  /** As {@link #prepare()}, for the session that embeds lists (one thread per text). */
+  @Override
+  public void prepareForPassages() {
+    if (encoder == null) {
+      load("passages", this::encoder);
+    }
+  }
+
+  // One loading thread per session, however often a hint comes.
+  private void load(String session, Supplier<BertEncoder> loader) {
+    synchronized (loaders) {
+      if (!loading.add(session)) {
+        return;
+      }
     }
     Thread t = new Thread(() -> {
       try {
-        questionEncoder();
+        loader.get();
       } catch (RuntimeException e) {
         // The first real use loads again and reports the failure where it matters.
       }
     }, "wenda-model-load");
     t.setDaemon(true);
-    loader = t;
+    synchronized (loaders) {
+      loaders.add(t);
+    }
     t.start();
   }
 
   /**
-   * Waits (bounded) for a background load started by {@link #prepare()} to finish. Call before the
+   * Waits (bounded) for background loads started by {@link #prepare()} or
+   * {@link #prepareForPassages()} to finish. Call before the
    * process exits: a JVM that halts while ONNX Runtime is still creating the session (a command
    * that needed no embedding, like a greeting) crashes in native code (SIGSEGV, exit 134) instead
    * of exiting with its code.
    */
   public void awaitPrepared() {
-    Thread t = loader;
-    if (t == null) {
-      return;
+    List<Thread> started;
+    synchronized (loaders) {
+      started = List.copyOf(loaders);
     }
+    long deadline = System.nanoTime() + LOAD_WAIT_AT_EXIT_MS * 1_000_000;
     try {
-      t.join(LOAD_WAIT_AT_EXIT_MS);
+      for (Thread t : started) {
+        t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -116,7 +147,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
   private BertEncoder encoder() {
     BertEncoder e = encoder;
     if (e == null) {
-      synchronized (this) {
+      synchronized (listLock) {
         if (encoder == null) {
           encoder = BertEncoder.fromClasspath(MODEL, TOKENIZER, threads);
         }
@@ -135,7 +166,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
     }
     BertEncoder e = questionEncoder;
     if (e == null) {
-      synchronized (this) {
+      synchronized (questionLock) {
         if (questionEncoder == null) {
           questionEncoder = BertEncoder.fromClasspath(MODEL, TOKENIZER, runThreads, 1);
         }

@@ -131,6 +131,15 @@ final class LuceneRetriever implements Retriever {
     if (searcher.getIndexReader().numDocs() <= EXACT_VECTOR_SEARCH_UP_TO) {
       return exactKnn(searcher, v, depth);
     }
+    return graphKnn(searcher, v, depth);
+  }
+
+  /** The vector list through the HNSW graph, or scored exhaustively; exposed to compare the two. */
+  List<Fusion.Ranked> vectorList(float[] v, int depth, boolean exact) throws IOException {
+    return exact ? exactKnn(index.searcher(), v, depth) : graphKnn(index.searcher(), v, depth);
+  }
+
+  private static List<Fusion.Ranked> graphKnn(IndexSearcher searcher, float[] v, int depth) throws IOException {
     return ranked(searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, v, depth), depth));
   }
 
