@@ -120,12 +120,16 @@ public final class PassagePipeline {
   // One batch at a time left a core idle at the end of every batch, while the last text of the
   // batch ran on the other; with the next batch already handed over, the embedder's workers go
   // straight on to it. Bounded: at most BATCHES_IN_FLIGHT batches of texts and vectors wait.
+  // A text that occurs more than once (a repeated heading, a notice on every page) is embedded once.
   private List<EmbeddedPassage> embed(List<Passage> all, List<String> hashes) {
-    List<EmbeddedPassage> out = new ArrayList<>(all.size());
-    progress.progress("embed", 0, all.size());
-    if (all.isEmpty()) {
-      return out;
+    Map<String, Integer> slots = new LinkedHashMap<>();
+    int[] slotOf = new int[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      slotOf[i] = slots.computeIfAbsent(MatchText.indexed(all.get(i)), text -> slots.size());
     }
+    List<String> texts = new ArrayList<>(slots.keySet());
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    progress.progress("embed", 0, texts.size());
     ExecutorService callers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, r -> {
       Thread th = new Thread(r, "wenda-embed-batch");
       th.setDaemon(true);
@@ -134,31 +138,31 @@ public final class PassagePipeline {
     Deque<Future<List<float[]>>> inFlight = new ArrayDeque<>();
     try {
       int next = 0;
-      while (out.size() < all.size()) {
-        while (next < all.size() && inFlight.size() < BATCHES_IN_FLIGHT) {
-          List<String> texts = all.subList(next, Math.min(all.size(), next + batchSize)).stream()
-              .map(MatchText::indexed).toList();
-          inFlight.add(callers.submit(() -> embedder.embed(texts)));
-          next += texts.size();
+      while (vectors.size() < texts.size()) {
+        while (next < texts.size() && inFlight.size() < BATCHES_IN_FLIGHT) {
+          List<String> batch = texts.subList(next, Math.min(texts.size(), next + batchSize));
+          inFlight.add(callers.submit(() -> embedder.embed(batch)));
+          next += batch.size();
         }
-        int from = out.size();
-        List<Passage> slice = all.subList(from, Math.min(all.size(), from + batchSize));
-        List<float[]> vectors = result(inFlight.removeFirst());
-        if (vectors.size() != slice.size()) {
-          throw new IllegalStateException("embedder " + embedder.modelId() + " returned " + vectors.size()
-              + " vectors for " + slice.size() + " passages");
+        int expected = Math.min(batchSize, texts.size() - vectors.size());
+        List<float[]> batchVectors = result(inFlight.removeFirst());
+        if (batchVectors.size() != expected) {
+          throw new IllegalStateException("embedder " + embedder.modelId() + " returned " + batchVectors.size()
+              + " vectors for " + expected + " passages");
         }
-        for (int j = 0; j < slice.size(); j++) {
-          out.add(new EmbeddedPassage(slice.get(j), vectors.get(j), hashes.get(from + j)));
-        }
-        progress.progress("embed", out.size(), all.size());
+        vectors.addAll(batchVectors);
+        progress.progress("embed", vectors.size(), texts.size());
       }
-      return out;
     } finally {
       // After a failure the other batch may still run; its result is not wanted.
       inFlight.forEach(f -> f.cancel(true));
       callers.shutdownNow();
     }
+    List<EmbeddedPassage> out = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      out.add(new EmbeddedPassage(all.get(i), vectors.get(slotOf[i]), hashes.get(i)));
+    }
+    return out;
   }
 
   /** A batch's vectors; the embedder's own exception as thrown. */

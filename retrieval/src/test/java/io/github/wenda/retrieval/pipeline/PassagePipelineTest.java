@@ -63,6 +63,47 @@ class PassagePipelineTest {
   }
 
   @Test
+  void a_text_repeated_across_documents_and_batches_is_embedded_once_and_every_passage_gets_its_vector()
+      throws Exception {
+    List<String> embedded = java.util.Collections.synchronizedList(new ArrayList<>());
+    HashingEmbedder hashing = new HashingEmbedder();
+    Embedder recording = new Embedder() {
+      @Override
+      public String modelId() {
+        return hashing.modelId();
+      }
+
+      @Override
+      public int dimension() {
+        return hashing.dimension();
+      }
+
+      @Override
+      public List<float[]> embed(List<String> texts) {
+        embedded.addAll(texts);
+        return hashing.embed(texts);
+      }
+    };
+    StringBuilder a = new StringBuilder();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      a.append("第").append(i).append("段：上合组织的第").append(i).append("项合作。\n\n本页版权所有。\n\n");
+      b.append("第").append(i).append("条：成员国的第").append(i).append("项义务。\n\n");
+    }
+    Corpus c = corpus(Map.of("a.txt", a.toString(), "b.txt", b + "本页版权所有。\n"));
+
+    PipelineRun run = new PassagePipeline(new ChunkSettings(20, 0), recording, 3, ProgressListener.NONE)
+        .run(c.documents());
+
+    List<String> texts = run.passages().stream().map(p -> MatchText.indexed(p.passage())).toList();
+    assertThat(texts).filteredOn(t -> t.equals("本页版权所有。")).hasSize(13);
+    assertThat(embedded).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(new java.util.HashSet<>(texts));
+    for (EmbeddedPassage p : run.passages()) {
+      assertThat(p.vector()).isEqualTo(hashing.embed(MatchText.indexed(p.passage())));
+    }
+  }
+
+  @Test
   void change_set_names_new_changed_and_removed_documents_by_file_hash() throws Exception {
     Corpus c = corpus(Map.of("same.txt", "不变的文字。\n", "edited.txt", "改过的文字。\n", "new.txt", "新的文字。\n"));
     String same = c.documents().stream().filter(d -> d.id().equals("same")).findFirst().orElseThrow().sha256();
