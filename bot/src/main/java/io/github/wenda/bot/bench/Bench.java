@@ -208,7 +208,7 @@ public final class Bench {
    * question then took up to twice as long right after the baseline's as right after its own). Real
    * questions come seconds apart, so each side is timed as it would run alone.
    */
-  static final long PAUSE_BEFORE_SEARCH_MS = Long.getLong("wenda.bench.pause-ms", 10);
+  static final long PAUSE_BEFORE_SEARCH_MS = 10;
 
   private static double time(Retriever r, Query q) {
     try {
