@@ -204,9 +204,10 @@ public final class Bench {
 
   /**
    * Untimed pause before each timed search. LangChain4j's ONNX session keeps its two threads spinning
-   * for work after each run; without a pause the side timed next shares the cores with them (Wenda's
-   * question then took up to twice as long right after the baseline's as right after its own). Real
-   * questions come seconds apart, so each side is timed as it would run alone.
+   * for work after each run; without a pause the side timed next shares the cores with them (in a
+   * harness on the loaded 2-core machine, a question embedded right after the baseline's took 1.3-2.8
+   * times as long as alone). Real questions come seconds apart, so each side is timed as it would run
+   * alone. README ("Performance") gives the bench with and without it.
    */
   static final long PAUSE_BEFORE_SEARCH_MS = 10;
 
