@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * BAAI's bge-small-zh-v1.5 (quantized), run in-process on ONNX Runtime from the model bundled in
  * LangChain4j's Maven artifact: nothing is downloaded. The texts of a list are embedded side by
  * side, one per core, each on one thread (see {@link BertEncoder}); a single text (a question) on
- * a session of its own whose runs take two threads; vectors equal LangChain4j's within float tolerance. The model is loaded on first use (about 0.7 s), or ahead of it by
- * {@link #prepare()}, so commands that only run BM25 never pay for it.
+ * a session of its own whose runs take two threads; vectors equal LangChain4j's within float
+ * tolerance. Each session is loaded on first use (about 0.7 s), or ahead of it by {@link #prepare()}
+ * (questions) or {@link #prepareForPassages()}, so commands that only run BM25 never pay for it.
  */
 public final class BgeSmallZhEmbedder implements Embedder {
   public static final String MODEL_ID = "bge-small-zh-v1.5-q";
