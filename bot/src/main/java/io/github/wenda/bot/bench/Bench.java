@@ -46,7 +46,9 @@ import java.util.stream.Stream;
  * is evaluated for recall and MRR and answers every question once; its peak heap is read before the
  * other side starts the same, so neither is charged for the other's objects. <b>Latency</b>: with
  * both open, one untimed warm-up pass, then every question is timed on both sides back to back,
- * the side going first alternating per question, so a busy moment of the machine hits both alike.
+ * the side going first alternating per question, so a busy moment of the machine hits both alike,
+ * each search after a short untimed pause so that neither is timed beside the other's still-spinning
+ * threads ({@link #PAUSE_BEFORE_SEARCH_MS}).
  * <b>Throughput</b>: questions per second at 1 and 2 threads, the sides alternating. Then Wenda's
  * answer latency and a fresh-JVM start-up. Questions are embedded every time they are searched.
  * Figures are medians over the runs, with min and max as the spread.
@@ -206,7 +208,21 @@ public final class Bench {
     putLatency(b, "retrieve_ms", Latency.of(theirsMs));
   }
 
+  /**
+   * Untimed pause before each timed search. LangChain4j's ONNX session keeps its two threads spinning
+   * for work after each run; without a pause the side timed next shares the cores with them (in a
+   * harness on the loaded 2-core machine, a question embedded right after the baseline's took 1.3-2.8
+   * times as long as alone). Real questions come seconds apart, so each side is timed as it would run
+   * alone. README ("Performance") gives the bench with and without it.
+   */
+  static final long PAUSE_BEFORE_SEARCH_MS = 10;
+
   private static double time(Retriever r, Query q) {
+    try {
+      Thread.sleep(PAUSE_BEFORE_SEARCH_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     long t = System.nanoTime();
     r.search(q);
     return (System.nanoTime() - t) / 1e6;

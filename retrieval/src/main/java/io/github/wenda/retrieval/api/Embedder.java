@@ -20,4 +20,12 @@ public interface Embedder {
    * overlaps other start-up work. Nothing by default.
    */
   default void prepare() {}
+
+  /**
+   * As {@link #prepare()}, for lists of passages (indexing) rather than a question: a model may
+   * run the two differently. {@link #prepare()} by default.
+   */
+  default void prepareForPassages() {
+    prepare();
+  }
 }

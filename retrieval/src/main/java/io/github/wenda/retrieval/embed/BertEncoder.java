@@ -66,16 +66,40 @@ final class BertEncoder implements AutoCloseable {
     this.sepId = empty[empty.length - 1];
   }
 
-  /** Loads the model and tokenizer from class-path resources (the model's Maven artifact). */
+  /**
+   * Loads the model and tokenizer from class-path resources (the model's Maven artifact): each run on
+   * one thread, {@code parallelism} workers running the texts of a list side by side.
+   */
   static BertEncoder fromClasspath(String modelResource, String tokenizerResource, int parallelism) {
+    return fromClasspath(modelResource, tokenizerResource, 1, parallelism);
+  }
+
+  /**
+   * As {@link #fromClasspath(String, String, int)}, each run split over {@code runThreads} threads
+   * (the caller and {@code runThreads - 1} of the session's own). For one text at a time, as a
+   * question is: its run is too short to share with another text, but not to split.
+   */
+  static BertEncoder fromClasspath(String modelResource, String tokenizerResource, int runThreads, int parallelism) {
+    if (runThreads < 1) {
+      throw new IllegalArgumentException("threads per run must be at least 1, but is: " + runThreads);
+    }
     try {
-      byte[] model = resource(modelResource).readAllBytes();
+      byte[] model;
+      try (InputStream in = resource(modelResource)) {
+        model = in.readAllBytes();
+      }
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      // One thread per run: the texts of a list run side by side instead (see the class comment).
-      options.setIntraOpNumThreads(1);
+      // One thread per run for lists: the texts of a list run side by side instead (see the class comment).
+      options.setIntraOpNumThreads(runThreads);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      if (runThreads > 1) {
+        // ONNX Runtime's own threads otherwise spin for work after each step of a run, taking the
+        // core that BM25 runs on beside the question, and other processes' time: on 2 shared cores
+        // a question then took 2-5 times as long (measured) as with the threads sleeping.
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      }
       OrtSession session = env.createSession(model, options);
       HuggingFaceTokenizer tokenizer;
       try (InputStream in = resource(tokenizerResource)) {

@@ -41,6 +41,11 @@ public final class CachingEmbedder implements Embedder {
   }
 
   @Override
+  public void prepareForPassages() {
+    delegate.prepareForPassages();
+  }
+
+  @Override
   public float[] embed(String text) {
     synchronized (cache) {
       float[] v = cache.get(text);

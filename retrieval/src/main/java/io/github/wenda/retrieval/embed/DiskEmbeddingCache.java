@@ -80,6 +80,16 @@ public final class DiskEmbeddingCache implements Embedder {
     return delegate.dimension();
   }
 
+  @Override
+  public void prepare() {
+    delegate.prepare();
+  }
+
+  @Override
+  public void prepareForPassages() {
+    delegate.prepareForPassages();
+  }
+
   /** Texts answered from the cache since it was opened. */
   public long hits() {
     return hits.get();

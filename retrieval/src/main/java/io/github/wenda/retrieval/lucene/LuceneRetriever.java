@@ -18,15 +18,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.VectorScorer;
+import org.apache.lucene.util.Bits;
 
 /**
  * BM25 over smartcn words (and optionally character bigrams) and k-nearest-neighbour search over
@@ -130,7 +135,51 @@ final class LuceneRetriever implements Retriever {
 
   private List<Fusion.Ranked> knn(float[] v, int depth) throws IOException {
     IndexSearcher searcher = index.searcher();
+    if (searcher.getIndexReader().numDocs() <= EXACT_VECTOR_SEARCH_UP_TO) {
+      return exactKnn(searcher, v, depth);
+    }
+    return graphKnn(searcher, v, depth);
+  }
+
+  /** The vector list through the HNSW graph, or scored exhaustively; exposed to compare the two. */
+  List<Fusion.Ranked> vectorList(float[] v, int depth, boolean exact) throws IOException {
+    return exact ? exactKnn(index.searcher(), v, depth) : graphKnn(index.searcher(), v, depth);
+  }
+
+  private static List<Fusion.Ranked> graphKnn(IndexSearcher searcher, float[] v, int depth) throws IOException {
     return ranked(searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, v, depth), depth));
+  }
+
+  /**
+   * Up to this many passages the vector list is scored exhaustively instead of through the HNSW
+   * graph: every passage scored costs less than the graph walk and the query set-up (at 184
+   * passages about a tenth), and the list is exact. Past it the graph's sub-linear cost wins.
+   */
+  static final int EXACT_VECTOR_SEARCH_UP_TO = 1000;
+
+  // The same similarity and score as the HNSW search (the field's own scorer), every live passage,
+  // best first; equal scores in document order, as Lucene's top-docs order them.
+  private static List<Fusion.Ranked> exactKnn(IndexSearcher searcher, float[] v, int depth) throws IOException {
+    List<Fusion.Ranked> all = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+      VectorScorer scorer = values == null ? null : values.scorer(v);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = scorer.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        if (live == null || live.get(d)) {
+          all.add(new Fusion.Ranked(leaf.docBase + d, scorer.score()));
+        }
+      }
+    }
+    all.sort((a, b) -> {
+      int c = Float.compare(b.score(), a.score());
+      return c != 0 ? c : Integer.compare(a.doc(), b.doc());
+    });
+    return all.size() <= depth ? all : new ArrayList<>(all.subList(0, depth));
   }
 
   private static List<Fusion.Ranked> ranked(TopDocs top) {

@@ -12,11 +12,17 @@ import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.ProgressListener;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +81,11 @@ public final class PassagePipeline {
    * cannot read (broken, encrypted, no text) is left out with the reason in {@link PipelineRun#failed()}.
    */
   public PipelineRun run(List<Document> documents) {
+    // Documents come here because they changed, so their passages are (mostly) new: the model
+    // loads on another core while they are read and cleaned, not after.
+    if (!documents.isEmpty()) {
+      embedder.prepareForPassages();
+    }
     Map<String, Duration> stages = new LinkedHashMap<>();
     long t = System.nanoTime();
     Map<Document, CleanDocument> clean = new LinkedHashMap<>();
@@ -99,22 +110,79 @@ public final class PassagePipeline {
       perDocument.put(d.id(), ps.size());
     });
     t = lap(stages, "chunk", t);
-    List<EmbeddedPassage> out = new ArrayList<>(all.size());
-    progress.progress("embed", 0, all.size());
-    for (int i = 0; i < all.size(); i += batchSize) {
-      List<Passage> slice = all.subList(i, Math.min(all.size(), i + batchSize));
-      List<float[]> vectors = embedder.embed(slice.stream().map(MatchText::indexed).toList());
-      if (vectors.size() != slice.size()) {
-        throw new IllegalStateException("embedder " + embedder.modelId() + " returned " + vectors.size()
-            + " vectors for " + slice.size() + " passages");
-      }
-      for (int j = 0; j < slice.size(); j++) {
-        out.add(new EmbeddedPassage(slice.get(j), vectors.get(j), hashes.get(i + j)));
-      }
-      progress.progress("embed", out.size(), all.size());
-    }
+    List<EmbeddedPassage> out = embed(all, hashes);
     lap(stages, "embed", t);
     return new PipelineRun(out, perDocument, stages, failed);
+  }
+
+  /** Batches handed to the embedder at once: the next one starts while the last texts of one finish. */
+  private static final int BATCHES_IN_FLIGHT = 2;
+
+  // One batch at a time left a core idle at the end of every batch, while the last text of the
+  // batch ran on the other; with the next batch already handed over, the embedder's workers go
+  // straight on to it. Bounded: at most BATCHES_IN_FLIGHT batches of texts and vectors wait.
+  // A text that occurs more than once (a repeated heading, a notice on every page) is embedded once.
+  private List<EmbeddedPassage> embed(List<Passage> all, List<String> hashes) {
+    Map<String, Integer> slots = new LinkedHashMap<>();
+    int[] slotOf = new int[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      slotOf[i] = slots.computeIfAbsent(MatchText.indexed(all.get(i)), text -> slots.size());
+    }
+    List<String> texts = new ArrayList<>(slots.keySet());
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    progress.progress("embed", 0, texts.size());
+    ExecutorService callers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, r -> {
+      Thread th = new Thread(r, "wenda-embed-batch");
+      th.setDaemon(true);
+      return th;
+    });
+    Deque<Future<List<float[]>>> inFlight = new ArrayDeque<>();
+    try {
+      int next = 0;
+      while (vectors.size() < texts.size()) {
+        while (next < texts.size() && inFlight.size() < BATCHES_IN_FLIGHT) {
+          List<String> batch = texts.subList(next, Math.min(texts.size(), next + batchSize));
+          inFlight.add(callers.submit(() -> embedder.embed(batch)));
+          next += batch.size();
+        }
+        int expected = Math.min(batchSize, texts.size() - vectors.size());
+        List<float[]> batchVectors = result(inFlight.removeFirst());
+        if (batchVectors.size() != expected) {
+          throw new IllegalStateException("embedder " + embedder.modelId() + " returned " + batchVectors.size()
+              + " vectors for " + expected + " passages");
+        }
+        vectors.addAll(batchVectors);
+        progress.progress("embed", vectors.size(), texts.size());
+      }
+    } finally {
+      // After a failure the other batch may still run; its result is not wanted.
+      inFlight.forEach(f -> f.cancel(true));
+      callers.shutdownNow();
+    }
+    List<EmbeddedPassage> out = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      out.add(new EmbeddedPassage(all.get(i), vectors.get(slotOf[i]), hashes.get(i)));
+    }
+    return out;
+  }
+
+  /** A batch's vectors; the embedder's own exception as thrown. */
+  private static List<float[]> result(Future<List<float[]>> batch) {
+    try {
+      return batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding passages", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("embedding passages failed: " + c, c);
+    }
   }
 
   private static long lap(Map<String, Duration> stages, String stage, long since) {

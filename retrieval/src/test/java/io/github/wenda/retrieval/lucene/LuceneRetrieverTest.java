@@ -13,6 +13,9 @@ import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +91,21 @@ class LuceneRetrieverTest {
   void a_huge_question_is_answered_quickly() {
     String huge = "上海合作组织成立".repeat(20_000);
     assertThatCode(() -> search(huge, SearchMode.HYBRID)).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 100})
+  void the_exhaustive_vector_list_equals_the_graph_search_on_a_small_index(int depth) throws Exception {
+    HashingEmbedder embedder = new HashingEmbedder();
+    try (PassageIndex index = PassageIndex.open(tmp.resolve("index"))) {
+      LuceneRetriever lucene = new LuceneRetriever(index, embedder, TestSettings.SEARCH);
+      for (String q : List.of("上合组织农业合作示范区在哪里？", "世界贸易组织", "谅解备忘录", "上海精神")) {
+        float[] v = embedder.embed(q);
+        List<io.github.wenda.retrieval.backend.Fusion.Ranked> exact = lucene.vectorList(v, depth, true);
+        assertThat(exact).hasSize(Math.min(depth, retrieval.size()));
+        assertThat(exact).isEqualTo(lucene.vectorList(v, depth, false));
+      }
+    }
   }
 
   @Test

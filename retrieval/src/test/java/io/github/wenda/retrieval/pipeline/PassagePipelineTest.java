@@ -9,6 +9,7 @@ import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.text.MatchText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,47 @@ class PassagePipelineTest {
     assertThat(embedded).containsExactly("概况\n上合组织成立于2001年,总部(秘书处)设在北京。");
     assertThat(run.perDocument()).containsEntry("a", 1);
     assertThat(run.stages()).containsOnlyKeys("clean", "chunk", "embed");
+  }
+
+  @Test
+  void a_text_repeated_across_documents_and_batches_is_embedded_once_and_every_passage_gets_its_vector()
+      throws Exception {
+    List<String> embedded = java.util.Collections.synchronizedList(new ArrayList<>());
+    HashingEmbedder hashing = new HashingEmbedder();
+    Embedder recording = new Embedder() {
+      @Override
+      public String modelId() {
+        return hashing.modelId();
+      }
+
+      @Override
+      public int dimension() {
+        return hashing.dimension();
+      }
+
+      @Override
+      public List<float[]> embed(List<String> texts) {
+        embedded.addAll(texts);
+        return hashing.embed(texts);
+      }
+    };
+    StringBuilder a = new StringBuilder();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      a.append("第").append(i).append("段：上合组织的第").append(i).append("项合作。\n\n本页版权所有。\n\n");
+      b.append("第").append(i).append("条：成员国的第").append(i).append("项义务。\n\n");
+    }
+    Corpus c = corpus(Map.of("a.txt", a.toString(), "b.txt", b + "本页版权所有。\n"));
+
+    PipelineRun run = new PassagePipeline(new ChunkSettings(20, 0), recording, 3, ProgressListener.NONE)
+        .run(c.documents());
+
+    List<String> texts = run.passages().stream().map(p -> MatchText.indexed(p.passage())).toList();
+    assertThat(texts).filteredOn(t -> t.equals("本页版权所有。")).hasSize(13);
+    assertThat(embedded).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(new java.util.HashSet<>(texts));
+    for (EmbeddedPassage p : run.passages()) {
+      assertThat(p.vector()).isEqualTo(hashing.embed(MatchText.indexed(p.passage())));
+    }
   }
 
   @Test
