@@ -90,6 +90,10 @@ final class SentenceRanker {
     this.idf = idf;
   }
 
+  QuestionAnalyzer analyzer() {
+    return analyzer;
+  }
+
   /** All candidate sentences of the first {@code passages} hits, best first, and per passage in order. */
   record Ranking(List<Candidate> best, Map<Integer, List<Candidate>> byHit, TermOverlap overlap, int passages) {
     boolean isEmpty() {

@@ -12,7 +12,7 @@ public final class QuestionAnalyzer {
   private static final Pattern COUNT = Pattern.compile(
       "(?:哪|这|有|共|包括|分为)?([一二三四五六七八九十两]|\\d{1,2})(?:个|项|点|条|种|大|方面)");
   private static final Pattern SOURCE = Pattern.compile(
-      "(出自|出处|来源于|引自|引用|参考了|参考文献|文献|哪篇文章|哪篇论文|论文|期刊|杂志|哪本书|那本书|出版社|哪份文件|发表在|发表于|刊登|刊载|source|reference|cite)");
+      "(出自|出处|责任编辑|截稿|来源于|引自|引用|参考了|参考文献|文献|哪篇文章|哪篇论文|论文|期刊|杂志|哪本书|那本书|出版社|哪份文件|发表在|发表于|刊登|刊载|source|reference|cite)");
   /** Characters that separate the phrases of a question: an entity ends at one of them. */
   private static final String PHRASE_BREAKS = "的与和同及跟、，,是在有对把被将为从于吗呢？?！!。 ";
   private static final String LEADING_FILLERS = "^(请问|那么|那|我想知道|想问一下|问一下|please tell me)\\s*";
@@ -48,10 +48,31 @@ public final class QuestionAnalyzer {
     List<String> content = words.words(normalized);
     ExpectedType expected = ExpectedType.of(normalized);
     int count = expected == ExpectedType.LIST ? listCount(normalized) : 0;
-    List<String> key = content.stream().filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w)).toList();
+    List<String> framed = content.stream().filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w)).toList();
+    List<String> asked = askedNouns(normalized);
+    List<String> key = framed.stream().filter(w -> !asked.contains(w)).toList();
+    if (key.isEmpty()) {
+      key = framed;
+    }
     return new QuestionAnalysis(question, normalized, content, key, aliases.of(normalized), focus(normalized, content),
         expected, count, SOURCE.matcher(normalized.toLowerCase(Locale.ROOT)).find());
   }
+
+  /**
+   * The noun a question word asks for (什么场合, 什么建议, 哪种性质): it names the kind of answer,
+   * which the answering sentence states without the word itself (在青岛峰会上, 应被赋予更大权限), so
+   * it is searched but not required of an answer.
+   */
+  static List<String> askedNouns(String normalized) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ASKED_NOUN.matcher(normalized);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  private static final Pattern ASKED_NOUN = Pattern.compile("(?:什么|哪种|何种|哪类|啥)(\\p{IsHan}{2})");
 
   /** The normalised form of a question, as search sees it. */
   public String normalize(String text) {
