@@ -227,7 +227,7 @@ final class SentenceRanker {
     double bestStrength = 0;
     for (int i = 0; i < clauses.size(); i++) {
       Optional<TypeInstances.Instance> inst = TypeInstances.find(q.expected(), forms[i]);
-      if (inst.isEmpty()) {
+      if (inst.isEmpty() || !measured(q, inst.get().text())) {
         continue;
       }
       // Same clause binds surely; the clause next to one with the question's words (2001年6月15日，上合组织…成立) nearly so.
@@ -256,6 +256,38 @@ final class SentenceRanker {
     List<String> out = new ArrayList<>(specific.isEmpty() ? q.keyWords() : specific);
     out.addAll(q.aliasWords());
     return out;
+  }
+
+  /** The measure word a number question names (多少条, 几次): its answer is counted in it. */
+  private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|次|份|项|国|名|家|届|倍|种|条|位|人|天|场|批|轮|座|所)");
+
+  /**
+   * Whether a number instance is counted in the measure word the question asks for: 一个方向 is
+   * no answer to 多少条. Questions that name no measure word take any number.
+   */
+  static boolean measured(QuestionAnalysis q, String instance) {
+    if (q.expected() != ExpectedType.NUMBER) {
+      return true;
+    }
+    var m = ASKED_MEASURE.matcher(q.normalized());
+    if (!m.find()) {
+      return true;
+    }
+    String measure = m.group(1);
+    // 国 and 个 count the same things (9个国家, 9国); 位 and 人, 名 count people.
+    String unit = instance.replaceAll("[\\d.一二三四五六七八九十百千万两\\s%％多余]", "");
+    return unit.isEmpty() || unit.startsWith(measure) || sameCount(measure, unit);
+  }
+
+  private static boolean sameCount(String asked, String found) {
+    String[][] kin = {{"个", "国", "家", "项", "种", "座", "所"}, {"位", "人", "名"}, {"次", "届", "场", "轮"}};
+    for (String[] k : kin) {
+      List<String> group = List.of(k);
+      if (group.contains(asked) && group.contains(found.substring(0, 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<int[]> clauses(String sentence) {

@@ -108,19 +108,22 @@ public final class QuestionAnalyzer {
     return 0;
   }
 
-  static int numeral(String s) {
-    if (s.chars().allMatch(Character::isDigit)) {
-      return Integer.parseInt(s);
+  /** The value of a numeral of up to two places, in digits or Chinese (两, 十, 十九, 二十三); -1 when it is none. */
+  public static int numeral(String s) {
+    if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+      return s.length() > 6 ? -1 : Integer.parseInt(s);
     }
     String digits = "零一二三四五六七八九";
-    if (s.equals("两")) {
-      return 2;
+    String t = s.replace('两', '二');
+    int ten = t.indexOf('十');
+    if (ten < 0) {
+      return t.length() == 1 ? digits.indexOf(t.charAt(0)) : -1;
     }
-    if (s.equals("十")) {
-      return 10;
-    }
-    return digits.indexOf(s.charAt(0));
+    int tens = ten == 0 ? 1 : digits.indexOf(t.charAt(0));
+    int ones = ten == t.length() - 1 ? 0 : digits.indexOf(t.charAt(ten + 1));
+    return tens < 0 || ones < 0 || ten > 1 || t.length() > ten + 2 ? -1 : tens * 10 + ones;
   }
+
 
   /**
    * The entities are the phrases between breaks (的, 与, 是 …) that hold content words, the first
