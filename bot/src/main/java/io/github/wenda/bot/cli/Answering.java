@@ -9,7 +9,7 @@ import io.github.wenda.bot.answer.SmallTalk;
 import io.github.wenda.bot.question.Aliases;
 import io.github.wenda.bot.question.QuestionAnalyzer;
 import io.github.wenda.retrieval.chunk.Passage;
-import io.github.wenda.bot.answer.QueryRewriter;
+import io.github.wenda.bot.conversation.QueryRewriter;
 import io.github.wenda.bot.answer.llm.ChatModels;
 import io.github.wenda.bot.answer.llm.LlmComposer;
 import io.github.wenda.bot.answer.llm.LlmQueryRewriter;

@@ -87,7 +87,7 @@ public final class ConsoleSession {
     draft.clear();
     String lang = Language.detect(question);
     if (debug) {
-      List<io.github.wenda.bot.answer.Turn> turns = conversation.history();
+      List<io.github.wenda.bot.conversation.Turn> turns = conversation.history();
       if (!turns.isEmpty() && !turns.get(turns.size() - 1).searchedAs().equals(question)) {
         out.println("resolved question: " + turns.get(turns.size() - 1).searchedAs());
       }

@@ -1,7 +1,7 @@
 package io.github.wenda.bot.conversation;
 
-import io.github.wenda.bot.answer.QueryRewriter;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
 import java.util.List;
 import java.util.Locale;

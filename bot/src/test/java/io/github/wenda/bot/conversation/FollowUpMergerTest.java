@@ -2,7 +2,7 @@ package io.github.wenda.bot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.retrieval.search.QueryAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.github.wenda.bot.answer.AnswerRequest;
 import io.github.wenda.bot.answer.Language;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.retrieval.chunk.Passage;
 import io.github.wenda.retrieval.search.Hit;
 import java.util.List;

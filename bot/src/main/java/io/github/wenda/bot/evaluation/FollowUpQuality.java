@@ -1,4 +1,4 @@
-package io.github.wenda.bot.answer;
+package io.github.wenda.bot.evaluation;
 
 import io.github.wenda.retrieval.corpus.TextCleaner;
 import io.github.wenda.retrieval.eval.Relevance;
@@ -6,6 +6,8 @@ import io.github.wenda.retrieval.search.Hit;
 import io.github.wenda.retrieval.search.Query;
 import io.github.wenda.retrieval.search.Retriever;
 import io.github.wenda.retrieval.search.SearchMode;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.wenda.bot.answer;
+package io.github.wenda.bot.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class AnswerQualityRegressionTest {
   @Test
   void offline_answers_put_the_expected_facts_first_and_decline_what_the_documents_do_not_say() throws Exception {
     AnswerQuality.Report r = TestLaunch.withShippedConfig(
-        (service, retrieval) -> new AnswerQuality(service, retrieval, 5, retrieval.settings().search().mode())
+        (service, retrieval) -> new AnswerQuality(service, 5, retrieval.settings().search().mode())
             .run(QuestionFile.read(QUESTIONS), QuestionKinds.read(QUESTIONS)));
     System.out.printf("answers: contains %d/%d, first %d, lists %d/%d, declined answerable %d, near-topic %d/%d, off-topic %d/%d,"
             + " compose p50 %.1f ms%n", r.containsExpected(), r.answerable(), r.firstSentence(), r.listsComplete(), r.lists(),
