@@ -46,6 +46,8 @@ public final class ExtractiveComposer implements AnswerComposer {
    * (a question asking two things is often answered in two places), if it scores this share.
    */
   private static final double COVERING_SENTENCE_SHARE = 0.4;
+  /** The sentence answering a later ask, when the best one is taken, must score this share of the best. */
+  private static final double NEXT_ASK_SHARE = 0.7;
   /** A list is only gathered from a sentence that holds this share of the question's words. */
   private static final double LIST_MIN_COVERAGE = 0.5;
   private static final int MAX_LIST_ITEMS = 12;
@@ -119,14 +121,18 @@ public final class ExtractiveComposer implements AnswerComposer {
     Set<String> seen = new HashSet<>();
     for (QuestionAnalysis part : parts) {
       SentenceRanker.Ranking r = ranker.rank(part, hits, limits.passages());
-      Optional<Candidate> best = r.top();
+      Optional<Candidate> top = r.top();
+      if (top.isEmpty()) {
+        continue;
+      }
+      // An ask whose best sentence already answers an earlier ask gets its next best, if close.
+      Optional<Candidate> best = r.best().stream()
+          .filter(c -> c.answerLike() && !seen.contains(c.text()) && c.score() >= NEXT_ASK_SHARE * top.get().score())
+          .findFirst();
       if (best.isEmpty()) {
         continue;
       }
       List<Candidate> group = withAnnounced(withAntecedent(best.get(), r), r);
-      if (group.stream().allMatch(c -> seen.contains(c.text()))) {
-        continue;
-      }
       group.forEach(c -> seen.add(c.text()));
       out.add(group);
     }

@@ -98,4 +98,19 @@ class GroundingTest {
     // A numbered document is named by its numbers, whatever the question calls its author.
     assertThat(Grounding.holdsEnough("2010年12月13日第65/124号决议建议加强合作", List.of("联大", "65", "124"), "联大第65/124号决议")).isTrue();
   }
+
+  @Test
+  void an_ordinal_the_documents_only_name_others_of_is_not_stated() {
+    Answer a = ask("上合组织与联合国第三次高级别会议是什么时候举行的？");
+    assertThat(a.found()).isFalse();
+    assertThat(a.notStated()).isTrue();
+    assertThat(a.text()).contains("第三次");
+  }
+
+  @Test
+  void the_ordinal_the_documents_name_is_answered() {
+    Answer a = ask("上合组织与联合国第二次高级别会议是什么时候举行的？");
+    assertThat(a.found()).isTrue();
+    assertThat(a.text()).contains("2018年11月27日");
+  }
 }
