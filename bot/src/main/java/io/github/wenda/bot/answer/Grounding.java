@@ -157,6 +157,8 @@ final class Grounding {
   /** A sentence on the question's topic holds this share of its words. */
   static final double ORDINAL_MIN_COVERAGE = 0.5;
 
+  private static final java.util.regex.Pattern FIRST_BY_SHOU = java.util.regex.Pattern.compile("首[次届任个批]");
+
   /**
    * Whether a sentence holds a question word, allowing a paraphrased longer name: a word of three
    * or more characters counts when two thirds of its character bigrams are there (红十字会 in
@@ -164,6 +166,13 @@ final class Grounding {
    */
   static boolean holds(String sentence, String word) {
     if (sentence.contains(word)) {
+      return true;
+    }
+    // 第一次 and 首次 (第一届 and 首届 …) say the same: the documents use either.
+    if (word.equals("第一") && FIRST_BY_SHOU.matcher(sentence).find()) {
+      return true;
+    }
+    if (word.length() == 2 && word.charAt(0) == '首' && sentence.contains("第一" + word.charAt(1))) {
       return true;
     }
     int n = word.codePointCount(0, word.length());

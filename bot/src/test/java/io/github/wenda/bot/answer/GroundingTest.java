@@ -113,4 +113,11 @@ class GroundingTest {
     assertThat(a.found()).isTrue();
     assertThat(a.text()).contains("2018年11月27日");
   }
+
+  @Test
+  void first_time_and_首次_are_the_same_word() {
+    assertThat(Grounding.holds("2016年11月22日，双方首次在联合国总部举办高级别会议。", "第一")).isTrue();
+    assertThat(Grounding.holds("上海合作组织第一任秘书长张德广。", "首任")).isTrue();
+    assertThat(Grounding.holds("上海合作组织秘书长张德广。", "首任")).isFalse();
+  }
 }

@@ -42,4 +42,11 @@ class FollowUpMergerTest {
     c.reset();
     assertThat(c.history()).isEmpty();
   }
+
+  @Test
+  void an_elliptical_follow_up_drops_what_the_earlier_question_asked_for() {
+    List<Turn> where = List.of(new Turn("上合组织秘书处设在哪个城市？", "上合组织秘书处设在哪个城市？", "…"));
+    String searched = merger.rewrite("什么时候启动的？", where);
+    assertThat(searched).contains("秘书处").doesNotContain("城市");
+  }
 }
