@@ -136,6 +136,9 @@ final class Grounding {
       if (!c.answerLike() || c.coverage() < ORDINAL_MIN_COVERAGE) {
         continue;
       }
+      if (n == 1 && c.match().contains("首" + measure)) {
+        return Optional.empty();
+      }
       var o = ORDINAL.matcher(c.match());
       while (o.find()) {
         String after = c.match().substring(o.end(), Math.min(c.match().length(), o.end() + ORDINAL_HEAD_WINDOW));

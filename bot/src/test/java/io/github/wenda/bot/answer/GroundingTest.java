@@ -20,13 +20,17 @@ class GroundingTest {
   private final QueryAnalyzer words = new QueryAnalyzer();
 
   private Answer ask(String question) {
+    return ask(question, CORPUS);
+  }
+
+  private Answer ask(String question, List<Hit> corpus) {
     // Words the corpus above does not have, or has once, are rare; the rest are common.
     java.util.function.ToDoubleFunction<String> idf = w -> switch (w) {
       case "北约", "现任", "古特雷斯", "首任", "预算", "城市", "伊朗" -> 5.0;
       case "上", "合", "组织", "上合", "成立" -> 0.5;
       default -> 3.0;
     };
-    AnswerService service = new AnswerService(q -> CORPUS, words, idf, new NoAnswerPolicy(0.3, 0.99, 3),
+    AnswerService service = new AnswerService(q -> corpus, words, idf, new NoAnswerPolicy(0.3, 0.99, 3),
         new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), idf, new ExtractiveComposer.Limits(3, 300, 10)),
         new FollowUpMerger(words, 8), false, new AnswerService.Settings(5, SearchMode.HYBRID, 200, 3));
     return service.answer(new Conversation(0), question, TokenSink.NONE);
@@ -119,5 +123,14 @@ class GroundingTest {
     assertThat(Grounding.holds("2016年11月22日，双方首次在联合国总部举办高级别会议。", "第一")).isTrue();
     assertThat(Grounding.holds("上海合作组织第一任秘书长张德广。", "首任")).isTrue();
     assertThat(Grounding.holds("上海合作组织秘书长张德广。", "首任")).isFalse();
+  }
+
+  @Test
+  void the_first_occasion_written_首次_is_the_ordinal_asked() {
+    List<Hit> corpus = new java.util.ArrayList<>(CORPUS);
+    corpus.addAll(Hits.of("2016年11月22日，上合组织与联合国首次举行高级别会议。"));
+    Answer a = ask("上合组织与联合国第一次高级别会议是什么时候举行的？", corpus);
+    assertThat(a.found()).isTrue();
+    assertThat(a.text()).contains("2016年11月22日");
   }
 }
