@@ -174,7 +174,8 @@ public final class ExtractiveComposer implements AnswerComposer {
     Citations citations = new Citations(hits, marks);
     StringBuilder text = new StringBuilder();
     if (asks.isEmpty()) {
-      text.append(line(first, hits)).append(announcedBeyond(first, ranking, hits)).append('[').append(citations.of(top.hit())).append(']');
+      text.append(line(first, hits)).append(announcedBeyond(first, ranking, hits))
+          .append('[').append(citations.of(top.hit())).append(']');
     } else {
       for (List<Candidate> group : asks) {
         // Each ask's sentences may come from different passages: each stretch is cited by its own.

@@ -142,7 +142,8 @@ final class Grounding {
       var o = ORDINAL.matcher(c.match());
       while (o.find()) {
         String after = c.match().substring(o.end(), Math.min(c.match().length(), o.end() + ORDINAL_HEAD_WINDOW));
-        if (!o.group(2).equals(measure) || !headBigrams.isEmpty() && Bigrams.shareFound(headBigrams, Bigrams.of(after), 0) < 0.5) {
+        boolean sameThing = headBigrams.isEmpty() || Bigrams.shareFound(headBigrams, Bigrams.of(after), 0) >= 0.5;
+        if (!o.group(2).equals(measure) || !sameThing) {
           continue;
         }
         if (QuestionAnalyzer.numeral(o.group(1)) == n) {

@@ -41,7 +41,8 @@ final class SentenceRanker {
 
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:]");
   private static final Pattern REASON_CUE = Pattern.compile("(因为|由于|原因|之所以|在于|为了|旨在|是因|缘于|出于)");
-  private static final Pattern METHOD_CUE = Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法|应被|应当|应该|需要|有必要|亟需|建议)");
+  private static final Pattern METHOD_CUE =
+      Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法|应被|应当|应该|需要|有必要|亟需|建议)");
   private static final Pattern DEFINITION_CUE = Pattern.compile("(是指|指的是|即|是一|是一种|是一个|的内涵|内涵是|包括|被称为|概括为)");
 
   /** A question about what became of something (后来怎么样, 结果如何). */

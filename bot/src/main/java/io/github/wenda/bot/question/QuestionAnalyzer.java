@@ -48,7 +48,8 @@ public final class QuestionAnalyzer {
     List<String> content = words.words(normalized);
     ExpectedType expected = ExpectedType.of(normalized);
     int count = expected == ExpectedType.LIST ? listCount(normalized) : 0;
-    List<String> framed = content.stream().filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w)).toList();
+    List<String> framed =
+        content.stream().filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w)).toList();
     List<String> asked = askedNouns(normalized);
     List<String> key = framed.stream().filter(w -> !asked.contains(w)).toList();
     if (key.isEmpty()) {

@@ -66,8 +66,8 @@ public final class QuestionParts {
         a = analyzer.analyze(entity + "的" + part);
       }
       // A part reads as its own question but keeps what the whole asks for (题目是什么？刊登在哪天的《人民日报》上？).
-      out.add(new QuestionAnalysis(a.question(), a.normalized(), a.contentWords(), a.keyWords(), a.aliasWords(), a.focus(),
-          a.expected(), a.listCount(), a.asksForSource() || whole.asksForSource()));
+      out.add(new QuestionAnalysis(a.question(), a.normalized(), a.contentWords(), a.keyWords(), a.aliasWords(),
+          a.focus(), a.expected(), a.listCount(), a.asksForSource() || whole.asksForSource()));
     }
     return List.copyOf(out);
   }

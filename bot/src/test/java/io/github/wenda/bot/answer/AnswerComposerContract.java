@@ -115,11 +115,13 @@ public abstract class AnswerComposerContract {
 
   @Test
   void a_hostile_question_never_throws() {
-    List<String> hostile = List.of("", "？？？", "[1][2]【3】", "\u0000\uD800", "<b>上合</b>".repeat(200), "第" + "一".repeat(500) + "次");
+    List<String> hostile = List.of("", "？？？", "[1][2]【3】", "\u0000\uD800", "<b>上合</b>".repeat(200),
+        "第" + "一".repeat(500) + "次");
     answerExtractively(hostile.size());
     AnswerComposer composer = composer();
     for (String q : hostile) {
-      assertThatCode(() -> composer.compose(AnswerRequest.of(q), HITS, TokenSink.NONE)).as(q).doesNotThrowAnyException();
+      assertThatCode(() -> composer.compose(AnswerRequest.of(q), HITS, TokenSink.NONE)).as(q)
+          .doesNotThrowAnyException();
     }
   }
 

@@ -23,8 +23,10 @@ class LlmComposerContractTest extends AnswerComposerContract {
 
   @Override
   protected AnswerComposer composer() {
-    AnswerComposer extractive = new ExtractiveComposer(new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(4, 400, 10));
-    return LlmComposer.create(Fixtures.settings(Provider.OPENAI, server.openAiBaseUrl()), extractive, Fixtures.VOCABULARY);
+    AnswerComposer extractive =
+        new ExtractiveComposer(new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(4, 400, 10));
+    LlmSettings settings = Fixtures.settings(Provider.OPENAI, server.openAiBaseUrl());
+    return LlmComposer.create(settings, extractive, Fixtures.VOCABULARY);
   }
 
   @Override

@@ -24,7 +24,8 @@ class LlmQueryRewriterContractTest extends QueryRewriterContract {
   @Override
   protected QueryRewriter rewriter() {
     LlmSettings s = Fixtures.settings(Provider.OPENAI, server.openAiBaseUrl());
-    return new LlmQueryRewriter(ChatModels.chat(s), s, Duration.ofSeconds(2), new FollowUpMerger(new QueryAnalyzer(), 8));
+    QueryRewriter offline = new FollowUpMerger(new QueryAnalyzer(), 8);
+    return new LlmQueryRewriter(ChatModels.chat(s), s, Duration.ofSeconds(2), offline);
   }
 
   @Override
