@@ -266,4 +266,20 @@ class ExtractiveComposerTest {
         "“新五观”是习近平主席在2018年上海合作组织青岛峰会上提出的，即创新、协调、绿色、开放、共享的发展观。");
     assertThat(firstLine(compose("“新五观”是谁提出的？", hits))).contains("习近平主席");
   }
+
+  @Test
+  void how_often_is_answered_by_a_frequency() {
+    List<Hit> hits = Hits.of(
+        "上合组织电影周的影片来自各成员国。",
+        "建议考虑在上海国际电影节设立“上合组织电影周”，每年举办，将更多成员国优秀影片推荐给国际影迷。");
+    assertThat(firstLine(compose("上合组织电影周多久办一次？", hits))).contains("每年举办");
+  }
+
+  @Test
+  void where_is_answered_by_the_place_someone_visited() {
+    List<Hit> hits = Hits.of(
+        "正确义利观是中国外交的重要理念。",
+        "2013年3月，习近平访问非洲期间首次提出正确义利观。");
+    assertThat(firstLine(compose("正确义利观是在哪儿提出的？", hits))).contains("访问非洲期间");
+  }
 }

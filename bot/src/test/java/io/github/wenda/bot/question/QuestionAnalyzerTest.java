@@ -95,4 +95,10 @@ class QuestionAnalyzerTest {
   void editorial_questions_ask_for_a_source_line() {
     assertThat(analyzer.analyze("这篇文章什么时候截稿？责任编辑是谁？").asksForSource()).isTrue();
   }
+
+  @Test
+  void directional_complements_and_as_a_result_frame_a_question() {
+    assertThat(analyzer.analyze("正确义利观在哪儿第一次提出来的？").keyWords()).doesNotContain("出来");
+    assertThat(analyzer.analyze("吉尔吉斯斯坦政局突变，结果谁辞职了？").keyWords()).doesNotContain("结果").contains("辞职");
+  }
 }
