@@ -1,5 +1,6 @@
 package io.github.wenda.bot.answer;
 
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.bot.question.QuestionAnalysis;
 import io.github.wenda.bot.question.QuestionAnalyzer;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.github.wenda.bot.answer;
 
 import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.bot.question.Aliases;
 import io.github.wenda.bot.question.QuestionAnalysis;
 import io.github.wenda.bot.question.QuestionAnalyzer;
@@ -90,6 +92,23 @@ public final class AnswerService {
   }
 
   public Answer answer(Conversation conversation, String rawQuestion, int k, SearchMode mode, TokenSink sink) {
+    return traced(conversation, rawQuestion, k, mode, sink).answer();
+  }
+
+  /**
+   * An answer with what led to it, for evaluation: the evidence of the one search it ran
+   * ({@link Evidence#NONE} when it searched nothing: small talk, an empty question) and how long
+   * that search took, so composing can be timed without searching again.
+   */
+  public record Traced(Answer answer, Evidence evidence, long searchNanos) {
+    public Traced {
+      java.util.Objects.requireNonNull(answer, "answer");
+      java.util.Objects.requireNonNull(evidence, "evidence");
+    }
+  }
+
+  /** {@link #answer}, with its evidence and search time. */
+  public Traced traced(Conversation conversation, String rawQuestion, int k, SearchMode mode, TokenSink sink) {
     List<String> notes = new ArrayList<>();
     String question = sanitize(rawQuestion == null ? "" : rawQuestion);
     if (question.length() > settings.maxQuestionChars()) {
@@ -97,7 +116,7 @@ public final class AnswerService {
       notes.add("The question was cut to its first " + settings.maxQuestionChars() + " characters.");
     }
     if (question.isBlank()) {
-      return Answer.notFound(List.of(), List.of("The question is empty."));
+      return new Traced(Answer.notFound(List.of(), List.of("The question is empty.")), Evidence.NONE, 0);
     }
     String language = Language.detect(question);
     boolean zh = Language.CHINESE.equals(language);
@@ -106,7 +125,7 @@ public final class AnswerService {
     if (chat.isPresent()) {
       // Small talk is not remembered: the next question's follow-up context stays the last real one.
       sink.token(chat.get());
-      return Answer.found(chat.get(), List.of(), notes);
+      return new Traced(Answer.found(chat.get(), List.of(), notes), Evidence.NONE, 0);
     }
     QueryRewriter.Rewrite rewrite = rewriter.rewriteWithNotes(question, history);
     String searched = rewrite.text();
@@ -115,7 +134,9 @@ public final class AnswerService {
       notes.add("The documents are in Chinese; without a language model, this question was searched as written, so results may be poor.");
     }
     QuestionAnalysis analysis = analyzer.analyze(searched);
+    long searchStart = System.nanoTime();
     List<Hit> hits = retriever.search(query(analysis, k, mode));
+    long searchNanos = System.nanoTime() - searchStart;
     TermOverlap overlap = new TermOverlap(analysis.contentWords(), idf);
     Evidence evidence = policy.assess(overlap, hits);
     log.debug("question '{}' searched as '{}': {} hits, evidence {}, {}", question, searched, hits.size(), evidence, analysis);
@@ -137,7 +158,7 @@ public final class AnswerService {
       }
     }
     conversation.record(new Turn(question, searched, answer.found() ? answer.text() : ""));
-    return answer;
+    return new Traced(answer, evidence, searchNanos);
   }
 
   /** The evidence a stand-alone question finds, as {@link #answer} would judge it (for calibration and explain). */

@@ -5,4 +5,7 @@ package io.github.wenda.bot.answer;
  * of question words in one of the top passages; {@code similarity} the best vector score among them
  * (Lucene's (1+cos)/2, 0 when vector search did not run).
  */
-public record Evidence(double coverage, double similarity) {}
+public record Evidence(double coverage, double similarity) {
+  /** No passage looked at (small talk, an empty question). */
+  public static final Evidence NONE = new Evidence(0, 0);
+}

@@ -7,6 +7,11 @@ import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.text.SentenceSplitter;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.bot.question.QuestionParts;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.text.SentenceSplitter;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,9 +50,13 @@ public final class ExtractiveComposer implements AnswerComposer {
    * (a question asking two things is often answered in two places), if it scores this share.
    */
   private static final double COVERING_SENTENCE_SHARE = 0.4;
+  /** The sentence answering a later ask, when the best one is taken, must score this share of the best. */
+  private static final double NEXT_ASK_SHARE = 0.7;
   /** A list is only gathered from a sentence that holds this share of the question's words. */
   private static final double LIST_MIN_COVERAGE = 0.5;
   private static final int MAX_LIST_ITEMS = 12;
+  /** How much less of the question a list's sentence may hold than the best sentence does. */
+  private static final double LIST_COVERAGE_SLACK = 0.2;
   private static final String[] REFERRING_OPENINGS = {
     "它", "其", "该", "这", "此", "他们", "她们", "双方", "同时", "此外", "另外", "但", "而", "因此", "所以", "对此", "为此", "其中"
   };
@@ -84,6 +93,12 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     List<String> notes = Language.CHINESE.equals(request.language()) ? List.of() : List.of(QUOTED_IN_CHINESE);
     TermOverlap marks = new TermOverlap(ranker.highlightTerms(q), w -> 1.0);
+    List<List<Candidate>> asks = asks(q, hits);
+    if (asks.size() > 1) {
+      Answer answer = quotes(q, hits, ranking, asks, top.get(), marks, notes);
+      sink.token(answer.text());
+      return answer;
+    }
     if (q.expected() == ExpectedType.LIST || ListGatherer.startsList(top.get().text())) {
       Optional<Answer> list = list(q, hits, ranking, marks, notes);
       if (list.isPresent()) {
@@ -91,14 +106,52 @@ public final class ExtractiveComposer implements AnswerComposer {
         return list.get();
       }
     }
-    Answer answer = quotes(q, hits, ranking, top.get(), marks, notes);
+    Answer answer = quotes(q, hits, ranking, List.of(), top.get(), marks, notes);
     sink.token(answer.text());
     return answer;
   }
 
-  /** The best sentence alone on the first line, then supporting sentences grouped by passage. */
-  private Answer quotes(QuestionAnalysis q, List<Hit> hits, SentenceRanker.Ranking ranking, Candidate top, TermOverlap marks, List<String> notes) {
-    List<Candidate> first = withContinuation(q, withAnnounced(withAntecedent(top, ranking), ranking), ranking);
+  /**
+   * For a question asking two or three things (是什么？如何…？ / 谁写的、哪家出版社出的), the sentences
+   * that best answer each ask, ranked on that ask alone; empty when it asks one thing or one
+   * sentence answers every ask.
+   */
+  private List<List<Candidate>> asks(QuestionAnalysis q, List<Hit> hits) {
+    List<QuestionAnalysis> parts = QuestionParts.analyze(ranker.analyzer(), q);
+    if (parts.size() < 2) {
+      return List.of();
+    }
+    List<List<Candidate>> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (QuestionAnalysis part : parts) {
+      SentenceRanker.Ranking r = ranker.rank(part, hits, limits.passages());
+      Optional<Candidate> top = r.top();
+      if (top.isEmpty()) {
+        continue;
+      }
+      // An ask whose best sentence already answers an earlier ask gets its next best, if close.
+      Optional<Candidate> best = r.best().stream()
+          .filter(c -> c.answerLike() && !seen.contains(c.text()) && c.score() >= NEXT_ASK_SHARE * top.get().score())
+          .findFirst();
+      if (best.isEmpty()) {
+        continue;
+      }
+      List<Candidate> group = withAnnounced(withAntecedent(best.get(), r), r);
+      group.forEach(c -> seen.add(c.text()));
+      out.add(group);
+    }
+    return out.size() > 1 ? out : List.of();
+  }
+
+  /**
+   * The best sentence alone on the first line (or, for a question that asks several things, the
+   * best sentence for each ask, each cited), then supporting sentences grouped by passage.
+   */
+  private Answer quotes(QuestionAnalysis q, List<Hit> hits, SentenceRanker.Ranking ranking, List<List<Candidate>> asks,
+      Candidate top, TermOverlap marks, List<String> notes) {
+    List<Candidate> first = asks.isEmpty()
+        ? withContinuation(q, withAnnounced(withAntecedent(top, ranking), ranking), ranking)
+        : asks.stream().flatMap(List::stream).toList();
     List<Candidate> chosen = new ArrayList<>(first);
     int chars = first.stream().mapToInt(c -> c.text().length()).sum();
     for (Candidate c : ranking.best()) {
@@ -124,7 +177,23 @@ public final class ExtractiveComposer implements AnswerComposer {
         .thenComparingInt(Candidate::index));
     Citations citations = new Citations(hits, marks);
     StringBuilder text = new StringBuilder();
-    text.append(line(first, hits)).append(announcedBeyond(first, ranking, hits)).append('[').append(citations.of(top.hit())).append(']');
+    if (asks.isEmpty()) {
+      text.append(line(first, hits)).append(announcedBeyond(first, ranking, hits))
+          .append('[').append(citations.of(top.hit())).append(']');
+    } else {
+      for (List<Candidate> group : asks) {
+        // Each ask's sentences may come from different passages: each stretch is cited by its own.
+        int i = 0;
+        while (i < group.size()) {
+          int hit = group.get(i).hit();
+          List<Candidate> same = new ArrayList<>();
+          while (i < group.size() && group.get(i).hit() == hit) {
+            same.add(group.get(i++));
+          }
+          text.append(line(same, hits)).append('[').append(citations.of(hit)).append(']');
+        }
+      }
+    }
     int i = 0;
     while (i < rest.size()) {
       int hit = rest.get(i).hit();
@@ -287,8 +356,11 @@ public final class ExtractiveComposer implements AnswerComposer {
    * passages that follow it in the document when the stated count is not yet reached.
    */
   private Optional<Answer> list(QuestionAnalysis q, List<Hit> hits, SentenceRanker.Ranking ranking, TermOverlap marks, List<String> notes) {
+    double bestCoverage = ranking.top().map(Candidate::coverage).orElse(0.0);
     for (Candidate c : ranking.best()) {
-      if (c.coverage() < LIST_MIN_COVERAGE) {
+      // A list far less on topic than the best sentence answers another question (特色 for 特征):
+      // the best sentence, which may name the items itself (以…、…为特征), is quoted instead.
+      if (c.coverage() < LIST_MIN_COVERAGE || c.coverage() < bestCoverage - LIST_COVERAGE_SLACK) {
         break;
       }
       List<Candidate> own = ranking.byHit().get(c.hit());

@@ -2,6 +2,7 @@ package io.github.wenda.bot.answer;
 
 import io.github.wenda.bot.question.ExpectedType;
 import io.github.wenda.bot.question.QuestionAnalysis;
+import io.github.wenda.bot.question.QuestionAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,6 +98,12 @@ final class Grounding {
         && ranking.best().stream().noneMatch(c -> c.answerLike() && c.binding() >= TYPED_MIN_BINDING
             && (holdsEnough(c.match(), specificPresent, q.focus().entity())
                 || c.coverage() >= TYPED_ENOUGH_COVERAGE && holds(c.match(), mostSpecific)));
+    Optional<String> ordinal = wordsMissing || typeMissing ? Optional.empty() : otherOrdinalOnly(q, ranking);
+    if (ordinal.isPresent()) {
+      String noun = noun(q.expected(), zh);
+      return new Verdict(true, Optional.of(zh ? "文档只提到了其他场次，没有说明" + ordinal.get() + "的" + noun + "。"
+          : "The documents mention other occasions, not the " + ordinal.get() + " one; they do not say " + noun + "."));
+    }
     if (!wordsMissing && !typeMissing) {
       return Verdict.ANSWER;
     }
@@ -105,6 +112,57 @@ final class Grounding {
     return new Verdict(true, Optional.of(message(shown, missing, q.expected(), zh)));
   }
 
+  private static final java.util.regex.Pattern ORDINAL =
+      java.util.regex.Pattern.compile("第\\s*([一二三四五六七八九十百\\d]+)\\s*(次|届|个|份|轮|批|期|号)");
+
+  /**
+   * The ordinal a question names (第二次高级别会议) when the candidate sentences on its topic name
+   * only other ones of the same count (第三次…会议): they speak of another occasion, so the
+   * detail asked is not stated. Empty when a candidate names it or none names any.
+   */
+  static Optional<String> otherOrdinalOnly(QuestionAnalysis q, SentenceRanker.Ranking ranking) {
+    var m = ORDINAL.matcher(q.normalized());
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String asked = m.group();
+    int n = QuestionAnalyzer.numeral(m.group(1));
+    String measure = m.group(2);
+    // What the ordinal counts (高级别会议 in 第二次高级别会议): another ordinal counts the same only before it.
+    String head = q.normalized().substring(m.end()).split("[在的是于和与，,？?、]", 2)[0];
+    java.util.Set<String> headBigrams = Bigrams.of(head);
+    boolean other = false;
+    for (Candidate c : ranking.best()) {
+      if (!c.answerLike() || c.coverage() < ORDINAL_MIN_COVERAGE) {
+        continue;
+      }
+      if (n == 1 && c.match().contains("首" + measure)) {
+        return Optional.empty();
+      }
+      var o = ORDINAL.matcher(c.match());
+      while (o.find()) {
+        String after = c.match().substring(o.end(), Math.min(c.match().length(), o.end() + ORDINAL_HEAD_WINDOW));
+        boolean sameThing = headBigrams.isEmpty() || Bigrams.shareFound(headBigrams, Bigrams.of(after), 0) >= 0.5;
+        if (!o.group(2).equals(measure) || !sameThing) {
+          continue;
+        }
+        if (QuestionAnalyzer.numeral(o.group(1)) == n) {
+          return Optional.empty();
+        }
+        other = true;
+      }
+    }
+    return other ? Optional.of(asked) : Optional.empty();
+  }
+
+  /** How far after an ordinal what it counts is looked for (第三次上海合作组织与联合国高级别会议). */
+  static final int ORDINAL_HEAD_WINDOW = 20;
+
+  /** A sentence on the question's topic holds this share of its words. */
+  static final double ORDINAL_MIN_COVERAGE = 0.5;
+
+  private static final java.util.regex.Pattern FIRST_BY_SHOU = java.util.regex.Pattern.compile("首[次届任个批]");
+
   /**
    * Whether a sentence holds a question word, allowing a paraphrased longer name: a word of three
    * or more characters counts when two thirds of its character bigrams are there (红十字会 in
@@ -112,6 +170,13 @@ final class Grounding {
    */
   static boolean holds(String sentence, String word) {
     if (sentence.contains(word)) {
+      return true;
+    }
+    // 第一次 and 首次 (第一届 and 首届 …) say the same: the documents use either.
+    if (word.equals("第一") && FIRST_BY_SHOU.matcher(sentence).find()) {
+      return true;
+    }
+    if (word.length() == 2 && word.charAt(0) == '首' && sentence.contains("第一" + word.charAt(1))) {
       return true;
     }
     int n = word.codePointCount(0, word.length());

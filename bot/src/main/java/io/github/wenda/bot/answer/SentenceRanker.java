@@ -41,7 +41,8 @@ final class SentenceRanker {
 
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:]");
   private static final Pattern REASON_CUE = Pattern.compile("(因为|由于|原因|之所以|在于|为了|旨在|是因|缘于|出于)");
-  private static final Pattern METHOD_CUE = Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法)");
+  private static final Pattern METHOD_CUE =
+      Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法|应被|应当|应该|需要|有必要|亟需|建议)");
   private static final Pattern DEFINITION_CUE = Pattern.compile("(是指|指的是|即|是一|是一种|是一个|的内涵|内涵是|包括|被称为|概括为)");
 
   /** A question about what became of something (后来怎么样, 结果如何). */
@@ -88,6 +89,10 @@ final class SentenceRanker {
   SentenceRanker(QuestionAnalyzer analyzer, ToDoubleFunction<String> idf) {
     this.analyzer = analyzer;
     this.idf = idf;
+  }
+
+  QuestionAnalyzer analyzer() {
+    return analyzer;
   }
 
   /** All candidate sentences of the first {@code passages} hits, best first, and per passage in order. */
@@ -223,7 +228,7 @@ final class SentenceRanker {
     double bestStrength = 0;
     for (int i = 0; i < clauses.size(); i++) {
       Optional<TypeInstances.Instance> inst = TypeInstances.find(q.expected(), forms[i]);
-      if (inst.isEmpty()) {
+      if (inst.isEmpty() || !measured(q, inst.get().text())) {
         continue;
       }
       // Same clause binds surely; the clause next to one with the question's words (2001年6月15日，上合组织…成立) nearly so.
@@ -252,6 +257,38 @@ final class SentenceRanker {
     List<String> out = new ArrayList<>(specific.isEmpty() ? q.keyWords() : specific);
     out.addAll(q.aliasWords());
     return out;
+  }
+
+  /** The measure word a number question names (多少条, 几次): its answer is counted in it. */
+  private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|次|份|项|国|名|家|届|倍|种|条|位|人|天|场|批|轮|座|所)");
+
+  /**
+   * Whether a number instance is counted in the measure word the question asks for: 一个方向 is
+   * no answer to 多少条. Questions that name no measure word take any number.
+   */
+  static boolean measured(QuestionAnalysis q, String instance) {
+    if (q.expected() != ExpectedType.NUMBER) {
+      return true;
+    }
+    var m = ASKED_MEASURE.matcher(q.normalized());
+    if (!m.find()) {
+      return true;
+    }
+    String measure = m.group(1);
+    // 国 and 个 count the same things (9个国家, 9国); 位 and 人, 名 count people.
+    String unit = instance.replaceAll("[\\d.一二三四五六七八九十百千万两\\s%％多余]", "");
+    return unit.isEmpty() || unit.startsWith(measure) || sameCount(measure, unit);
+  }
+
+  private static boolean sameCount(String asked, String found) {
+    String[][] kin = {{"个", "国", "家", "项", "种", "座", "所"}, {"位", "人", "名"}, {"次", "届", "场", "轮"}};
+    for (String[] k : kin) {
+      List<String> group = List.of(k);
+      if (group.contains(asked) && group.contains(found.substring(0, 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<int[]> clauses(String sentence) {

@@ -7,7 +7,7 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.answer.SentenceCheck;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

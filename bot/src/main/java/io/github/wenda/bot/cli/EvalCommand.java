@@ -2,10 +2,11 @@ package io.github.wenda.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.wenda.bot.answer.AnswerQuality;
+import io.github.wenda.bot.evaluation.AnswerQuality;
 import io.github.wenda.bot.answer.AnswerService;
-import io.github.wenda.bot.answer.FollowUpQuality;
-import io.github.wenda.bot.answer.QuestionKinds;
+import io.github.wenda.bot.evaluation.FollowUpAnswers;
+import io.github.wenda.bot.evaluation.FollowUpQuality;
+import io.github.wenda.bot.evaluation.QuestionKinds;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.eval.EvalReport;
@@ -129,14 +130,14 @@ final class EvalCommand implements Callable<Integer> {
       AnswerQuality.Report answerReport = null;
       if (answers) {
         AnswerService service = Answering.service(launch, r, embedder);
-        answerReport = new AnswerQuality(service, r, n, launch.retrieval().search().mode()).run(qs, QuestionKinds.read(file));
+        answerReport = new AnswerQuality(service, n, launch.retrieval().search().mode()).run(qs, QuestionKinds.read(file));
       }
       FollowUpQuality.Report followReport = null;
-      io.github.wenda.bot.conversation.FollowUpAnswers.Report followAnswers = null;
+      FollowUpAnswers.Report followAnswers = null;
       if (followups != null) {
         var pairs = FollowUpFile.read(followups);
         followReport = new FollowUpQuality(r, Answering.rewriter(launch, r), n, launch.retrieval().search().mode()).run(pairs);
-        followAnswers = new io.github.wenda.bot.conversation.FollowUpAnswers(Answering.service(launch, r, embedder)).run(pairs);
+        followAnswers = new FollowUpAnswers(Answering.service(launch, r, embedder)).run(pairs);
       }
       printReport(report, file, answerReport, followReport, followAnswers);
     }
@@ -144,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private void printReport(EvalReport report, Path file, AnswerQuality.Report answerReport,
-      FollowUpQuality.Report followReport, io.github.wenda.bot.conversation.FollowUpAnswers.Report followAnswers)
+      FollowUpQuality.Report followReport, FollowUpAnswers.Report followAnswers)
       throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

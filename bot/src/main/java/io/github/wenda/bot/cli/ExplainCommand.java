@@ -50,9 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
       var s = launch.retrieval().search();
       // A follow-up is explained as it is searched: resolved against the earlier questions.
       var resolver = Answering.rewriter(launch, r);
-      java.util.List<io.github.wenda.bot.answer.Turn> history = new java.util.ArrayList<>();
+      java.util.List<io.github.wenda.bot.conversation.Turn> history = new java.util.ArrayList<>();
       for (String earlier : after) {
-        history.add(new io.github.wenda.bot.answer.Turn(earlier, resolver.rewrite(earlier, history), ""));
+        history.add(new io.github.wenda.bot.conversation.Turn(earlier, resolver.rewrite(earlier, history), ""));
       }
       var resolution = resolver.resolve(question, history);
       String searched = resolution.resolved();

@@ -2,7 +2,8 @@ package io.github.wenda.bot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.wenda.bot.answer.FollowUpQuality;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.bot.evaluation.FollowUpQuality;
 import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

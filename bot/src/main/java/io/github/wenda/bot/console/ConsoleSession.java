@@ -89,7 +89,7 @@ public final class ConsoleSession {
     Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, reply);
     // Only checked text stays on screen: the streamed draft is erased before anything else is printed.
     if (debug) {
-      List<io.github.wenda.bot.answer.Turn> turns = conversation.history();
+      List<io.github.wenda.bot.conversation.Turn> turns = conversation.history();
       if (!turns.isEmpty() && !turns.get(turns.size() - 1).searchedAs().equals(question)) {
         reply.notice("resolved question: " + turns.get(turns.size() - 1).searchedAs());
       }

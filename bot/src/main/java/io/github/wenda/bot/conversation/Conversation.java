@@ -1,6 +1,6 @@
 package io.github.wenda.bot.conversation;
 
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

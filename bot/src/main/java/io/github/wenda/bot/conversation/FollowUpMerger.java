@@ -1,7 +1,8 @@
 package io.github.wenda.bot.conversation;
 
-import io.github.wenda.bot.answer.QueryRewriter;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import java.util.Locale;
@@ -104,8 +105,10 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
     }
     if (elliptical(q)) {
       StringBuilder merged = new StringBuilder();
+      List<String> askedBefore = askedNouns(previous);
       for (String w : analyzer.words(previous)) {
-        if (!q.contains(w)) {
+        // 城市 of 设在哪个城市 named what the earlier question asked, which the follow-up no longer asks.
+        if (!q.contains(w) && !askedBefore.contains(w)) {
           merged.append(w).append(' ');
         }
       }
@@ -238,5 +241,17 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
       n++;
     }
     return n;
+  }
+
+  private static final Pattern ASKED_NOUN = Pattern.compile("(?:哪个|哪座|哪家|哪位|哪种|哪类|哪一)(\\p{IsHan}{2})");
+
+  /** The nouns a question word asks for in {@code question} (城市 in 哪个城市). */
+  static List<String> askedNouns(String question) {
+    List<String> out = new java.util.ArrayList<>();
+    Matcher m = ASKED_NOUN.matcher(question);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 }

@@ -18,7 +18,7 @@ public enum ExpectedType {
   ORGANISATION("(哪个机构|什么机构|哪个组织|什么组织|哪家|哪个部门|哪个基金|which organi[sz]ation|which institution)"),
   NUMBER("(多少|几个|几次|几份|几项|几国|几届|几位|几名|几家|几倍|几种|多大|多久|多长时间|how many|how much|how long)"),
   REASON("(为什么|为何|什么原因|原因是什么|原因有|why)"),
-  METHOD("(如何|怎样|怎么|通过什么方式|采取了什么|how (do|does|did|can|to))"),
+  METHOD("(如何|怎样|怎么|通过什么方式|采取了什么|什么(建议|对策|办法|措施)|how (do|does|did|can|to))"),
   DEFINITION("(什么是|是什么|指什么|是指|含义|意思|什么叫|what is|what are|what does)"),
   YES_NO("(是否|是不是|有没有|能不能|会不会|可否|吗[？?!！]*$|\\b(is|are|does|do|did|can|was|were) )"),
   OPEN(null);

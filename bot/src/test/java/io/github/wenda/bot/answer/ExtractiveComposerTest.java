@@ -19,7 +19,8 @@ class ExtractiveComposerTest {
   }
 
   private static String firstLine(Answer a) {
-    return AnswerQuality.firstLine(a.text());
+    int nl = a.text().indexOf('\n');
+    return nl < 0 ? a.text() : a.text().substring(0, nl);
   }
 
   @Test
@@ -228,5 +229,57 @@ class ExtractiveComposerTest {
         "在解决重大问题时应坚持“轮值主席”制度，在具体问题上可采取其他制度。",
         "成员国之间的协调难度加大，“轮值主席”制度面临挑战。“轮值主席”制度，即成员国按字母顺序每年轮流主持组织的工作。");
     assertThat(firstLine(compose("“轮值主席”制度具体指什么？", hits))).contains("按字母顺序每年轮流");
+  }
+
+  @Test
+  void a_question_asking_two_things_opens_with_a_sentence_for_each_ask() {
+    List<Hit> hits = Hits.of(
+        "此外，上海合作组织秘书处的规模、权责和经费十分有限。上海合作组织秘书长无论是在国际场合还是在地区事务中影响力有限。",
+        "第三，扩大秘书长的权限。秘书长作为上海合作组织对外形象的代表，应被赋予更大权限。",
+        "联合国秘书长与上海合作组织秘书长举行定期磋商。");
+    Answer a = compose("上合组织秘书长的影响力有限吗？作者有什么建议？", hits);
+    assertThat(firstLine(a)).contains("影响力有限").contains("应被赋予更大权限");
+    assertThat(firstLine(a)).contains("[1]").contains("[2]");
+  }
+
+  @Test
+  void a_list_less_on_topic_than_the_best_sentence_is_not_gathered() {
+    List<Hit> hits = Hits.of(
+        "中国领导人提出的以大小国共同倡导、安全先行和互利协作为特征的新型区域合作模式得到了成员国的普遍认可。",
+        "上合组织积极探索新型区域合作模式，具有鲜明的特色：一是树立新的合作理念；二是开展全方位的多边合作。");
+    Answer a = compose("中国提出的新型区域合作模式有哪些特征？", hits);
+    assertThat(firstLine(a)).contains("安全先行和互利协作");
+  }
+
+  @Test
+  void a_number_question_takes_a_number_counted_in_the_measure_word_it_asks_for() {
+    List<Hit> hits = Hits.of(
+        "《上海合作组织宪章》指出，上海合作组织的一个重要合作方向是寻求共识。",
+        "《上海合作组织宪章》共有26条。");
+    assertThat(firstLine(compose("《上海合作组织宪章》一共有多少条？", hits))).contains("26条");
+  }
+
+  @Test
+  void a_person_named_before_the_title_answers_who() {
+    List<Hit> hits = Hits.of(
+        "从成立伊始的新安全观，到2018年青岛峰会提出“新五观”，中国倡议发挥了特殊作用。",
+        "“新五观”是习近平主席在2018年上海合作组织青岛峰会上提出的，即创新、协调、绿色、开放、共享的发展观。");
+    assertThat(firstLine(compose("“新五观”是谁提出的？", hits))).contains("习近平主席");
+  }
+
+  @Test
+  void how_often_is_answered_by_a_frequency() {
+    List<Hit> hits = Hits.of(
+        "上合组织电影周的影片来自各成员国。",
+        "建议考虑在上海国际电影节设立“上合组织电影周”，每年举办，将更多成员国优秀影片推荐给国际影迷。");
+    assertThat(firstLine(compose("上合组织电影周多久办一次？", hits))).contains("每年举办");
+  }
+
+  @Test
+  void where_is_answered_by_the_place_someone_visited() {
+    List<Hit> hits = Hits.of(
+        "正确义利观是中国外交的重要理念。",
+        "2013年3月，习近平访问非洲期间首次提出正确义利观。");
+    assertThat(firstLine(compose("正确义利观是在哪儿提出的？", hits))).contains("访问非洲期间");
   }
 }

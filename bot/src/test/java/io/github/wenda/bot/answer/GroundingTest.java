@@ -20,13 +20,17 @@ class GroundingTest {
   private final QueryAnalyzer words = new QueryAnalyzer();
 
   private Answer ask(String question) {
+    return ask(question, CORPUS);
+  }
+
+  private Answer ask(String question, List<Hit> corpus) {
     // Words the corpus above does not have, or has once, are rare; the rest are common.
     java.util.function.ToDoubleFunction<String> idf = w -> switch (w) {
       case "北约", "现任", "古特雷斯", "首任", "预算", "城市", "伊朗" -> 5.0;
       case "上", "合", "组织", "上合", "成立" -> 0.5;
       default -> 3.0;
     };
-    AnswerService service = new AnswerService(q -> CORPUS, words, idf, new NoAnswerPolicy(0.3, 0.99, 3),
+    AnswerService service = new AnswerService(q -> corpus, words, idf, new NoAnswerPolicy(0.3, 0.99, 3),
         new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), idf, new ExtractiveComposer.Limits(3, 300, 10)),
         new FollowUpMerger(words, 8), false, new AnswerService.Settings(5, SearchMode.HYBRID, 200, 3));
     return service.answer(new Conversation(0), question, TokenSink.NONE);
@@ -97,5 +101,36 @@ class GroundingTest {
     assertThat(Grounding.holdsEnough("现任联合国秘书长古特雷斯在会上讲话", List.of("北约", "现任", "秘书长"), "北约现任秘书长")).isFalse();
     // A numbered document is named by its numbers, whatever the question calls its author.
     assertThat(Grounding.holdsEnough("2010年12月13日第65/124号决议建议加强合作", List.of("联大", "65", "124"), "联大第65/124号决议")).isTrue();
+  }
+
+  @Test
+  void an_ordinal_the_documents_only_name_others_of_is_not_stated() {
+    Answer a = ask("上合组织与联合国第三次高级别会议是什么时候举行的？");
+    assertThat(a.found()).isFalse();
+    assertThat(a.notStated()).isTrue();
+    assertThat(a.text()).contains("第三次");
+  }
+
+  @Test
+  void the_ordinal_the_documents_name_is_answered() {
+    Answer a = ask("上合组织与联合国第二次高级别会议是什么时候举行的？");
+    assertThat(a.found()).isTrue();
+    assertThat(a.text()).contains("2018年11月27日");
+  }
+
+  @Test
+  void first_time_and_首次_are_the_same_word() {
+    assertThat(Grounding.holds("2016年11月22日，双方首次在联合国总部举办高级别会议。", "第一")).isTrue();
+    assertThat(Grounding.holds("上海合作组织第一任秘书长张德广。", "首任")).isTrue();
+    assertThat(Grounding.holds("上海合作组织秘书长张德广。", "首任")).isFalse();
+  }
+
+  @Test
+  void the_first_occasion_written_首次_is_the_ordinal_asked() {
+    List<Hit> corpus = new java.util.ArrayList<>(CORPUS);
+    corpus.addAll(Hits.of("2016年11月22日，上合组织与联合国首次举行高级别会议。"));
+    Answer a = ask("上合组织与联合国第一次高级别会议是什么时候举行的？", corpus);
+    assertThat(a.found()).isTrue();
+    assertThat(a.text()).contains("2016年11月22日");
   }
 }

@@ -2,7 +2,8 @@ package io.github.wenda.bot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,12 @@ class FollowUpMergerTest {
     assertThat(c.history()).extracting(Turn::question).containsExactly("q3", "q4");
     c.reset();
     assertThat(c.history()).isEmpty();
+  }
+
+  @Test
+  void an_elliptical_follow_up_drops_what_the_earlier_question_asked_for() {
+    List<Turn> where = List.of(new Turn("上合组织秘书处设在哪个城市？", "上合组织秘书处设在哪个城市？", "…"));
+    String searched = merger.rewrite("什么时候启动的？", where);
+    assertThat(searched).contains("秘书处").doesNotContain("城市");
   }
 }

@@ -68,4 +68,37 @@ class QuestionAnalyzerTest {
     assertThat(q.aliasWords()).containsExactly("上海合作组织");
     assertThat(q.searchText()).contains("上海合作组织");
   }
+
+  @Test
+  void the_noun_a_question_word_asks_for_is_not_required_of_the_answer() {
+    QuestionAnalysis q = analyzer.analyze("“新五观”是谁在什么场合提出的？");
+    assertThat(q.contentWords()).contains("场合");
+    assertThat(q.keyWords()).doesNotContain("场合");
+  }
+
+  @Test
+  void an_asked_noun_stays_required_when_it_is_the_only_word() {
+    assertThat(analyzer.analyze("什么场合？").keyWords()).isNotEmpty();
+  }
+
+  @Test
+  void chinese_numerals_of_two_places_are_read() {
+    assertThat(QuestionAnalyzer.numeral("两")).isEqualTo(2);
+    assertThat(QuestionAnalyzer.numeral("十")).isEqualTo(10);
+    assertThat(QuestionAnalyzer.numeral("十九")).isEqualTo(19);
+    assertThat(QuestionAnalyzer.numeral("二十三")).isEqualTo(23);
+    assertThat(QuestionAnalyzer.numeral("65")).isEqualTo(65);
+    assertThat(QuestionAnalyzer.numeral("百")).isEqualTo(-1);
+  }
+
+  @Test
+  void editorial_questions_ask_for_a_source_line() {
+    assertThat(analyzer.analyze("这篇文章什么时候截稿？责任编辑是谁？").asksForSource()).isTrue();
+  }
+
+  @Test
+  void directional_complements_and_as_a_result_frame_a_question() {
+    assertThat(analyzer.analyze("正确义利观在哪儿第一次提出来的？").keyWords()).doesNotContain("出来");
+    assertThat(analyzer.analyze("吉尔吉斯斯坦政局突变，结果谁辞职了？").keyWords()).doesNotContain("结果").contains("辞职");
+  }
 }

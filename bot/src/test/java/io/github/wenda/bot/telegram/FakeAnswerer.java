@@ -3,7 +3,7 @@ package io.github.wenda.bot.telegram;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.answer.TokenSink;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.SegmentKind;

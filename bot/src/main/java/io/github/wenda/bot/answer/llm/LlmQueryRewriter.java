@@ -5,7 +5,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.wenda.bot.answer.Language;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * times out or replies with nothing, the offline rules' reading is used and a note says so.
  * Never throws.
  */
-public final class LlmQueryRewriter implements io.github.wenda.bot.answer.QueryRewriter {
+public final class LlmQueryRewriter implements QueryRewriter {
   /** How many earlier turns to show the model; follow-ups rarely reach further back. */
   static final int HISTORY_TURNS = 3;
   /** Rewrites are a line long; a longer reply is the model answering instead of rewriting. */
@@ -35,16 +36,16 @@ public final class LlmQueryRewriter implements io.github.wenda.bot.answer.QueryR
   private final ChatModel chat;
   private final Duration timeout;
   private final LlmSettings settings;
-  private final io.github.wenda.bot.answer.QueryRewriter offline;
+  private final QueryRewriter offline;
 
   /** A rewriter waiting at most {@code llm.timeout} for the model. */
   public LlmQueryRewriter(ChatModel chat, LlmSettings settings) {
-    this(chat, settings, settings.timeout(), io.github.wenda.bot.answer.QueryRewriter.NONE);
+    this(chat, settings, settings.timeout(), QueryRewriter.NONE);
   }
 
   /** A rewriter waiting at most {@code timeout}, e.g. shorter than the answer's, since it runs first. */
   public LlmQueryRewriter(ChatModel chat, LlmSettings settings, Duration timeout,
-      io.github.wenda.bot.answer.QueryRewriter offline) {
+      QueryRewriter offline) {
     this.offline = Objects.requireNonNull(offline, "offline");
     this.chat = Objects.requireNonNull(chat, "chat");
     this.settings = Objects.requireNonNull(settings, "settings");

@@ -16,7 +16,7 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerRequest;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.answer.TokenSink;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.bot.answer.llm.FakeLlmServer.Script;
 import io.github.wenda.bot.answer.llm.Fixtures.FakeExtractive;
 import io.github.wenda.bot.answer.llm.LlmSettings.Provider;

@@ -4,8 +4,8 @@ import static io.github.wenda.bot.answer.llm.Fixtures.baseUrl;
 import static io.github.wenda.bot.answer.llm.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.bot.answer.QueryRewriter;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.bot.conversation.FollowUpMerger;
 import io.github.wenda.retrieval.text.QueryAnalyzer;
 import io.github.wenda.bot.answer.llm.FakeLlmServer.Script;

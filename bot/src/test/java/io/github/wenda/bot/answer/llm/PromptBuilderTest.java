@@ -7,7 +7,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.github.wenda.bot.answer.AnswerRequest;
-import io.github.wenda.bot.answer.Turn;
+import io.github.wenda.bot.conversation.Turn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.wenda.bot.answer;
+package io.github.wenda.bot.conversation;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package io.github.wenda.bot.answer;
+package io.github.wenda.bot.evaluation;
 
+import io.github.wenda.bot.answer.Evidence;
+import io.github.wenda.bot.answer.NoAnswerPolicy;
 import java.util.List;
 
 /**

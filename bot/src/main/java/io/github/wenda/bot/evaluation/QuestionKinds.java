@@ -1,4 +1,4 @@
-package io.github.wenda.bot.answer;
+package io.github.wenda.bot.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

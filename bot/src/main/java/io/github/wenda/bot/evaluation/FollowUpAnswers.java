@@ -1,11 +1,12 @@
-package io.github.wenda.bot.conversation;
+package io.github.wenda.bot.evaluation;
 
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
-import io.github.wenda.bot.answer.FollowUpQuality;
 import io.github.wenda.bot.answer.TokenSink;
-import io.github.wenda.bot.answer.Turn;
 import io.github.wenda.retrieval.text.TextNormalizer;
+import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.conversation.Turn;
+import io.github.wenda.retrieval.corpus.TextCleaner;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,15 @@
-package io.github.wenda.bot.answer;
+package io.github.wenda.bot.evaluation;
 
+import io.github.wenda.bot.answer.Answer;
+import io.github.wenda.bot.answer.AnswerService;
+import io.github.wenda.bot.answer.Evidence;
+import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,14 +78,12 @@ public final class AnswerQuality {
   private static final java.util.regex.Pattern ASCII_BETWEEN_CJK = java.util.regex.Pattern.compile("\\p{IsHan}[,:]\\p{IsHan}");
 
   private final AnswerService service;
-  private final Retriever retriever;
   private final int k;
   private final SearchMode mode;
   private final TextNormalizer cleaner = new TextNormalizer();
 
-  public AnswerQuality(AnswerService service, Retriever retriever, int k, SearchMode mode) {
+  public AnswerQuality(AnswerService service, int k, SearchMode mode) {
     this.service = service;
-    this.retriever = retriever;
     this.k = k;
     this.mode = mode;
   }
@@ -100,25 +103,20 @@ public final class AnswerQuality {
         continue;
       }
       String kind = kinds.getOrDefault(q.id(), "");
+      // One search per question: the answer's own, timed inside it, so composing is the rest.
       long t0 = System.nanoTime();
-      // Time the very search the answer runs (aliases added, enough passages), once untimed so both
-      // timed runs find the question's vector cached: the difference is the analysis and composing.
-      Query searched = service.query(service.analyze(q.question()), k, mode);
-      retriever.search(searched);
-      t0 = System.nanoTime();
-      retriever.search(searched);
+      AnswerService.Traced traced = service.traced(new Conversation(0), q.question(), k, mode, TokenSink.NONE);
       long t1 = System.nanoTime();
-      Answer a = service.answer(new Conversation(0), q.question(), k, mode, TokenSink.NONE);
-      long t2 = System.nanoTime();
-      total.add((t2 - t1) / 1e6);
-      compose.add(Math.max(0, (t2 - t1) - (t1 - t0)) / 1e6);
+      Answer a = traced.answer();
+      total.add((t1 - t0) / 1e6);
+      compose.add(Math.max(0, (t1 - t0) - traced.searchNanos()) / 1e6);
       if (a.notStated()) {
         notStated++;
       }
       if (a.found() && ASCII_BETWEEN_CJK.matcher(a.text()).find()) {
         ascii++;
       }
-      (q.answerable() ? answerableEvidence : unanswerableEvidence).add(service.assess(q.question()));
+      (q.answerable() ? answerableEvidence : unanswerableEvidence).add(traced.evidence());
       if (q.answerable()) {
         answerable++;
         if (!a.found()) {
@@ -169,7 +167,7 @@ public final class AnswerQuality {
   }
 
   /** The answer's first line: the answer-bearing sentence (or a list's lead). */
-  static String firstLine(String text) {
+  public static String firstLine(String text) {
     int nl = text.indexOf('\n');
     return nl < 0 ? text : text.substring(0, nl);
   }
