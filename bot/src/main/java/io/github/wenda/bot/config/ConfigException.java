@@ -12,6 +12,8 @@ import io.github.wenda.retrieval.WendaException;
  * the key and end with the location in parentheses.
  */
 public final class ConfigException extends WendaException {
+  private static final long serialVersionUID = 1L;
+
   private final String key;
 
   /**
