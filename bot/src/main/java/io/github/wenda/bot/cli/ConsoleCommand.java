@@ -29,6 +29,7 @@ final class ConsoleCommand implements Callable<Integer> {
     return run(parent.launch());
   }
 
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   static int run(Launch launch) throws Exception {
     if (!launch.verbose()) {
       // JLine warns through java.util.logging when stdin is a pipe; a dumb terminal is what we want then.

@@ -34,6 +34,7 @@ final class TelegramCommand implements Callable<Integer> {
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
 
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   @Override
   public Integer call() throws Exception {
     Launch launch = parent.launch();

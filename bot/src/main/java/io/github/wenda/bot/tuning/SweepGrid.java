@@ -85,7 +85,7 @@ public record SweepGrid(List<Axis> axes) {
       }
       out = next;
     }
-    return out.stream().map(m -> (Map<String, String>) java.util.Collections.unmodifiableMap(m)).toList();
+    return out.stream().map(java.util.Collections::unmodifiableMap).toList();
   }
 
   /** The points as {@code --set} arguments, e.g. {@code [chunk.max-chars=300, search.k=5]}. */

@@ -49,7 +49,7 @@ public final class Catalog {
     if (!documents.isObject()) {
       throw new CorpusException(file, -1, "'documents' must map file names to {title, author, source}");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = documents.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = documents.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       entries.put(

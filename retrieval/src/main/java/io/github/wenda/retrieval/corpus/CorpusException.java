@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 /** A corpus file that cannot be used; names the file and, where known, the byte offset. */
 public final class CorpusException extends WendaException {
+  private static final long serialVersionUID = 1L;
+
   private final Path file;
   private final long offset;
 

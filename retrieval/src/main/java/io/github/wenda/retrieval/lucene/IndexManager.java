@@ -78,6 +78,7 @@ final class IndexManager {
   }
 
   /** Brings the index up to date with {@code corpus} and says what it did. */
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   public IndexReport refresh(Corpus corpus) {
     Path dir = settings.dir();
     IndexFolder folder = new IndexFolder(dir);
@@ -108,6 +109,7 @@ final class IndexManager {
   }
 
   /** Rebuilds from scratch whatever is on disk (if it is Wenda's: see {@link IndexFolder#claim()}). */
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   public IndexReport rebuild(Corpus corpus) throws IOException {
     IndexFolder folder = new IndexFolder(settings.dir());
     folder.claim();

@@ -72,6 +72,7 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   public synchronized IndexReport refresh(Corpus corpus) {
     IndexReport report;
     Opened next;
@@ -124,6 +125,7 @@ public final class LuceneBackend implements SearchBackend {
    * opened. Returns normally when the search should be retried on the new reader; rethrows
    * {@code error} when the files are sound and unchanged (the error is not damage).
    */
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   private synchronized void repair(PassageIndex failed, RuntimeException error) {
     if (index != failed || closed) {
       return; // another search repaired it, or a refresh swapped it, while this one waited

@@ -6,6 +6,8 @@ import java.util.Objects;
 
 /** A file a reader could not turn into text: names the file, and says why in a few words. */
 public final class UnreadableDocumentException extends WendaException {
+  private static final long serialVersionUID = 1L;
+
   private final Path file;
   private final String reason;
 

@@ -127,7 +127,8 @@ public final class SolrBackend implements SearchBackend {
       var coll = provider.getCollection(settings.collection());
       Set<String> live = provider.getLiveNodes();
       if (coll != null && coll.getActiveSlices().size() == settings.shards()
-          && coll.getReplicas().stream().filter(r -> r.isActive(live)).count() == expected) {
+          && coll.getActiveSlices().stream().flatMap(slice -> slice.getReplicas().stream())
+              .filter(r -> r.isActive(live)).count() == expected) {
         return;
       }
       if (System.nanoTime() > deadline) {

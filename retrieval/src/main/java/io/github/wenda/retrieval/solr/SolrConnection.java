@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -29,14 +30,14 @@ final class SolrConnection {
         .withRequestTimeout(ms, TimeUnit.MILLISECONDS);
     CloudSolrClient client = null;
     try {
-      org.apache.solr.client.solrj.impl.CloudHttp2SolrClient.Builder b = s.zkHosts().isEmpty()
-          ? new CloudSolrClient.Builder(s.urls())
-          : new CloudSolrClient.Builder(s.zkHosts(), Optional.empty())
+      CloudHttp2SolrClient.Builder b = s.zkHosts().isEmpty()
+          ? new CloudHttp2SolrClient.Builder(s.urls())
+          : new CloudHttp2SolrClient.Builder(s.zkHosts(), Optional.empty())
               .withZkConnectTimeout((int) ms, TimeUnit.MILLISECONDS)
               .withZkClientTimeout((int) ms, TimeUnit.MILLISECONDS);
-      client = b.withInternalClientBuilder(http).build();
+      client = b.withHttpClientBuilder(http).build();
       if (!s.zkHosts().isEmpty()) {
-        client.connect(ms, TimeUnit.MILLISECONDS);
+        connectWithin(client, ms);
       }
       List<String> collections = CollectionAdminRequest.listCollections(client);
       assert collections != null;
@@ -52,6 +53,14 @@ final class SolrConnection {
       closeQuietly(client);
       throw unreachable(s, rootMessage(e), e);
     }
+  }
+
+  // SolrJ 9.10 deprecates connect(long, TimeUnit) (gone in 10, SOLR-18380) without a bounded-wait
+  // replacement in 9.x: getLiveNodes() would block for ZooKeeper's own session timeout instead.
+  @SuppressWarnings("deprecation")
+  private static void connectWithin(CloudSolrClient client, long ms)
+      throws java.util.concurrent.TimeoutException, InterruptedException {
+    client.connect(ms, TimeUnit.MILLISECONDS);
   }
 
   static WendaException unreachable(SolrSettings s, String why, Throwable cause) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class LockHolderMain {
   private LockHolderMain() {}
 
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   public static void main(String[] args) throws Exception {
     try (IndexLock lock = IndexLock.acquire(Path.of(args[0]), Duration.ZERO)) {
       System.out.println("locked");

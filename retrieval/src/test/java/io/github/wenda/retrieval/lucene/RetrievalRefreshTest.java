@@ -101,9 +101,13 @@ class RetrievalRefreshTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       stop.set(true);
-      thread.join(5000);
+      try {
+        thread.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -257,6 +261,7 @@ class RetrievalRefreshTest {
   }
 
   @Test
+  @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   void the_watch_polls_on_its_own_and_stops_when_closed() throws Exception {
     try (CorpusWatch watch = CorpusWatch.start(retrieval, Duration.ofMillis(50))) {
       Files.writeString(corpus.resolve("e.txt"), "中亚天然气管道。\n");

@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.solr;
 
 import io.github.wenda.retrieval.api.SolrSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,16 @@ public final class SolrTestCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    cluster.shutdown();
+  public void close() throws IOException {
+    try {
+      cluster.shutdown();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("stopping the test cluster failed", e);
+    }
   }
 }
