@@ -6,7 +6,6 @@ import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.Turn;
-import io.github.wenda.retrieval.corpus.TextCleaner;
 import java.util.ArrayList;
 import java.util.List;
 
