@@ -1,6 +1,6 @@
 package io.github.wenda.bot.cli;
 
-import io.github.wenda.bot.answer.llm.CheckerEvaluation;
+import io.github.wenda.bot.evaluation.CheckerEvaluation;
 import io.github.wenda.bot.answer.llm.Vocabulary;
 import io.github.wenda.retrieval.Retrieval;
 import java.io.PrintWriter;

@@ -2,6 +2,7 @@ package io.github.wenda.bot.answer.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wenda.bot.evaluation.CheckerEvaluation;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,14 @@
-package io.github.wenda.bot.answer.llm;
+package io.github.wenda.bot.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wenda.bot.answer.Language;
 import io.github.wenda.bot.answer.SentenceCheck;
+import io.github.wenda.bot.answer.llm.CheckedReply;
+import io.github.wenda.bot.answer.llm.CitationChecker;
+import io.github.wenda.bot.answer.llm.LlmSettings;
 import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
+import io.github.wenda.bot.answer.llm.Vocabulary;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.SegmentKind;
