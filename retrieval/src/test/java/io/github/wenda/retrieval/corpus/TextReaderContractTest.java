@@ -17,7 +17,8 @@ class TextReaderContractTest extends DocumentReaderContract {
   @Override
   protected Path fixture() {
     try {
-      return Path.of(Objects.requireNonNull(getClass().getResource("/cleaner/002_footnotes_running_header.txt")).toURI());
+      String name = "/cleaner/002_footnotes_running_header.txt";
+      return Path.of(Objects.requireNonNull(getClass().getResource(name), name).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
