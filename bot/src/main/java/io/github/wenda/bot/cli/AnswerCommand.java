@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.retrieval.Retrieval;
@@ -59,16 +60,15 @@ final class AnswerCommand implements Callable<Integer> {
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);
-      List<String> conversationIds = conversations(questions);
+      List<Optional<String>> conversationIds = conversations(questions);
       int turns = Math.max(1, launch.config().integer("conversation.max-turns"));
       Map<String, Conversation> open = new HashMap<>();
       for (int i = 0; i < qs.size(); i++) {
-        String id = i < conversationIds.size() ? conversationIds.get(i) : null;
-        Conversation c = id == null ? new Conversation(1) : open.computeIfAbsent(id, k -> new Conversation(turns));
+        Optional<String> id = i < conversationIds.size() ? conversationIds.get(i) : Optional.empty();
+        Conversation c = id.map(name -> open.computeIfAbsent(name, k -> new Conversation(turns)))
+            .orElseGet(() -> new Conversation(1));
         ObjectNode line = line(qs.get(i), service, c);
-        if (id != null) {
-          line.put("conversation", id);
-        }
+        id.ifPresent(name -> line.put("conversation", name));
         out.println(JSON.writeValueAsString(line));
         out.flush();
       }
@@ -76,9 +76,12 @@ final class AnswerCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The {@code "conversation"} of each non-blank line, in order (null where there is none), as QuestionFile reads them. */
-  static List<String> conversations(Path file) throws java.io.IOException {
-    List<String> out = new ArrayList<>();
+  /**
+   * The {@code "conversation"} of each non-blank line, in order (empty where there is none), as
+   * QuestionFile reads them.
+   */
+  static List<Optional<String>> conversations(Path file) throws java.io.IOException {
+    List<Optional<String>> out = new ArrayList<>();
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (raw.isBlank()) {
         continue;
@@ -89,7 +92,7 @@ final class AnswerCommand implements Callable<Integer> {
       } catch (java.io.IOException e) {
         c = null; // QuestionFile has already named the broken line
       }
-      out.add(c == null || c.isNull() || c.asText().isBlank() ? null : c.asText());
+      out.add(c == null || c.isNull() || c.asText().isBlank() ? Optional.empty() : Optional.of(c.asText()));
     }
     return out;
   }

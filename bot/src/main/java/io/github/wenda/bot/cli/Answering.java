@@ -116,7 +116,7 @@ final class Answering {
           LlmSettings.UnsupportedPolicy.parse(c.choice("llm.unsupported")), c.decimal("llm.min-support"),
           c.bool("llm.stream")));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(null, e.getMessage());
+      throw ConfigException.withoutKey(e.getMessage());
     }
   }
 

@@ -45,12 +45,14 @@ final class ConsoleProgress implements ProgressListener {
     if (total <= 0) {
       return;
     }
-    int percent = (int) (100L * done / total);
+    // Counts outside 0..total (a stage whose total was an estimate) draw as an empty or full bar.
+    int shown = Math.max(0, Math.min(done, total));
+    int percent = (int) (100L * shown / total);
     if (percent == lastDrawn && done < total) {
       return;
     }
     lastDrawn = percent;
-    int filled = WIDTH * done / total;
+    int filled = (int) (WIDTH * (long) shown / total);
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     out.printf("\r%-6s [%s%s] %d/%d %s %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, unitOf(stage, unit), percent, seconds);
     if (done >= total) {

@@ -40,7 +40,7 @@ final class TelegramCommand implements Callable<Integer> {
     Launch launch = parent.launch();
     Secret token = Secret.fromEnv(parent.env(), TOKEN_ENV);
     if (!token.isPresent()) {
-      throw new ConfigException(null, TOKEN_ENV + " is not set: create a bot with @BotFather, then run "
+      throw ConfigException.withoutKey(TOKEN_ENV + " is not set: create a bot with @BotFather, then run "
           + "TELEGRAM_BOT_TOKEN=<token> ./wenda telegram (README, \"Telegram\")");
     }
     TelegramSettings settings = TelegramSettings.from(launch.config());

@@ -1,7 +1,7 @@
 package io.github.wenda.bot.config;
 
 import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.WendaException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,32 +20,44 @@ public final class ConfigException extends WendaException {
   private final String value;
 
   /**
-   * @param key the setting concerned, as the user wrote it (possibly unknown), or null when the
-   *     problem is not about one key (malformed YAML, missing file, unknown environment variable)
+   * @param key the setting concerned, as the user wrote it (possibly unknown); a problem that is
+   *     not about one key is {@link #withoutKey}
    */
   public ConfigException(String key, String message) {
-    this(key, null, message);
+    this(Objects.requireNonNull(key, "key"), null, message, null);
   }
 
   /**
-   * @param value the offending value as the user wrote it, or null when there is none (an
-   *     unknown key, a file that cannot be read)
+   * @param value the offending value as the user wrote it; for a problem without one (an unknown
+   *     key, a file that cannot be read) use {@link #ConfigException(String, String)}
    */
   public ConfigException(String key, String value, String message) {
-    super(message);
+    this(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"), message, null);
+  }
+
+  public ConfigException(String key, String message, Throwable cause) {
+    this(Objects.requireNonNull(key, "key"), null, message, cause);
+  }
+
+  private ConfigException(String key, String value, String message, Throwable cause) {
+    super(message, cause);
     this.key = key;
     this.value = value;
   }
 
-  public ConfigException(String key, String message, Throwable cause) {
-    super(message, cause);
-    this.key = key;
-    this.value = null;
+  /** A problem that is not about one key: malformed YAML, a missing file, an unknown environment variable. */
+  public static ConfigException withoutKey(String message) {
+    return new ConfigException(null, null, message, null);
   }
 
-  /** The setting's key as the user wrote it, or null when the problem is not about one key. */
-  public String key() {
-    return key;
+  /** As {@link #withoutKey(String)}, caused by {@code cause}. */
+  public static ConfigException withoutKey(String message, Throwable cause) {
+    return new ConfigException(null, null, message, cause);
+  }
+
+  /** The setting's key as the user wrote it, when the problem is about one key. */
+  public Optional<String> key() {
+    return Optional.ofNullable(key);
   }
 
   /** The offending value as the user wrote it, when the problem is a value. */

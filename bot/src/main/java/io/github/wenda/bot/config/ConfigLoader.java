@@ -65,12 +65,12 @@ public final class ConfigLoader {
   private void applyFile(Path file, boolean fileIsExplicit) {
     if (!Files.exists(file)) {
       if (fileIsExplicit) {
-        throw new ConfigException(null, "config file not found: " + file);
+        throw ConfigException.withoutKey("config file not found: " + file);
       }
       return;
     }
     if (Files.isDirectory(file)) {
-      throw new ConfigException(null, "config file " + file + " is a directory");
+      throw ConfigException.withoutKey("config file " + file + " is a directory");
     }
     for (YamlSettingsReader.Entry entry : YamlSettingsReader.read(file)) {
       String location = file + ":" + entry.line();
@@ -99,7 +99,7 @@ public final class ConfigLoader {
         continue;
       }
       Setting setting = SettingsSchema.findByEnvName(name).orElseThrow(() ->
-          new ConfigException(null, "environment variable " + name + " names no setting"
+          ConfigException.withoutKey("environment variable " + name + " names no setting"
               + Suggestions.closest(name, SettingsSchema.ALL.stream().map(Setting::envName)
                   .toList()).map(s -> " (did you mean " + s + "?)").orElse("")
               + "; unset it, or see config/wenda.yaml for the settings"));
@@ -112,7 +112,7 @@ public final class ConfigLoader {
       int equals = argument.indexOf('=');
       String key = equals < 0 ? "" : argument.substring(0, equals).trim();
       if (key.isEmpty()) {
-        throw new ConfigException(null, "--set " + RawValue.quote(argument)
+        throw ConfigException.withoutKey("--set " + RawValue.quote(argument)
             + ": expected key=value, e.g. --set search.k=8");
       }
       Setting setting = SettingsSchema.find(key).orElseThrow(() ->

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +18,7 @@ import java.util.regex.Pattern;
  *     section
  * @param type kind of value
  * @param defaultValue typed default: an instance of {@link SettingType#javaType()}
- * @param min inclusive lower bound for INT and DOUBLE (Integer or Double), null for other types
- * @param max inclusive upper bound for INT and DOUBLE (Integer or Double), null for other types
+ * @param range inclusive bounds for INT and DOUBLE (as Integer or Double), empty for other types
  * @param choices allowed values for CHOICE, empty for other types
  * @param description one line for {@code config/wenda.yaml} and {@code config show}
  */
@@ -26,8 +26,7 @@ public record Setting(
     String key,
     SettingType type,
     Object defaultValue,
-    Number min,
-    Number max,
+    Optional<Range> range,
     List<String> choices,
     String description) {
 
@@ -48,18 +47,16 @@ public record Setting(
     if (!type.javaType().isInstance(defaultValue)) {
       throw new IllegalArgumentException(key + ": default " + defaultValue + " is not " + type);
     }
+    Objects.requireNonNull(range, "range");
     if (type.isNumeric()) {
-      if (min == null || max == null || !type.javaType().isInstance(min)
-          || !type.javaType().isInstance(max)) {
+      Range r = range.orElseThrow(() -> new IllegalArgumentException(key + ": a number needs min and max"));
+      if (!type.javaType().isInstance(r.min()) || !type.javaType().isInstance(r.max())) {
         throw new IllegalArgumentException(key + ": min and max must be given as " + type);
       }
-      double value = ((Number) defaultValue).doubleValue();
-      if (min.doubleValue() > max.doubleValue()
-          || value < min.doubleValue() || value > max.doubleValue()) {
-        throw new IllegalArgumentException(key + ": default " + defaultValue + " not in " + min
-            + ".." + max);
+      if (!r.contains((Number) defaultValue)) {
+        throw new IllegalArgumentException(key + ": default " + defaultValue + " not in " + r);
       }
-    } else if (min != null || max != null) {
+    } else if (range.isPresent()) {
       throw new IllegalArgumentException(key + ": only numbers have min and max");
     }
     if (type == SettingType.CHOICE) {
@@ -78,36 +75,36 @@ public record Setting(
 
   /** A free-text setting. */
   public static Setting string(String key, String defaultValue, String description) {
-    return new Setting(key, SettingType.STRING, defaultValue, null, null, List.of(), description);
+    return new Setting(key, SettingType.STRING, defaultValue, Optional.empty(), List.of(), description);
   }
 
   /** A file-system path; relative paths are kept relative (the caller resolves them). */
   public static Setting path(String key, String defaultValue, String description) {
     return new Setting(
-        key, SettingType.PATH, Path.of(defaultValue), null, null, List.of(), description);
+        key, SettingType.PATH, Path.of(defaultValue), Optional.empty(), List.of(), description);
   }
 
   /** An integer within {@code min..max} inclusive. */
   public static Setting integer(
       String key, int defaultValue, int min, int max, String description) {
-    return new Setting(key, SettingType.INT, defaultValue, min, max, List.of(), description);
+    return new Setting(key, SettingType.INT, defaultValue, Optional.of(new Range(min, max)), List.of(), description);
   }
 
   /** A finite decimal number within {@code min..max} inclusive. */
   public static Setting decimal(
       String key, double defaultValue, double min, double max, String description) {
-    return new Setting(key, SettingType.DOUBLE, defaultValue, min, max, List.of(), description);
+    return new Setting(key, SettingType.DOUBLE, defaultValue, Optional.of(new Range(min, max)), List.of(), description);
   }
 
   /** A boolean, written {@code true} or {@code false}. */
   public static Setting bool(String key, boolean defaultValue, String description) {
-    return new Setting(key, SettingType.BOOLEAN, defaultValue, null, null, List.of(), description);
+    return new Setting(key, SettingType.BOOLEAN, defaultValue, Optional.empty(), List.of(), description);
   }
 
   /** One of {@code choices}, matched ignoring case and stored as written in {@code choices}. */
   public static Setting choice(
       String key, String defaultValue, List<String> choices, String description) {
-    return new Setting(key, SettingType.CHOICE, defaultValue, null, null, choices, description);
+    return new Setting(key, SettingType.CHOICE, defaultValue, Optional.empty(), choices, description);
   }
 
   /**
@@ -120,5 +117,25 @@ public record Setting(
 
   static String envName(String key) {
     return "WENDA_" + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** Inclusive bounds of a number setting, written "min..max" in messages and comments. */
+  public record Range(Number min, Number max) {
+    public Range {
+      Objects.requireNonNull(min, "min");
+      Objects.requireNonNull(max, "max");
+      if (min.doubleValue() > max.doubleValue()) {
+        throw new IllegalArgumentException("min " + min + " is above max " + max);
+      }
+    }
+
+    boolean contains(Number value) {
+      return value.doubleValue() >= min.doubleValue() && value.doubleValue() <= max.doubleValue();
+    }
+
+    @Override
+    public String toString() {
+      return min + ".." + max;
+    }
   }
 }

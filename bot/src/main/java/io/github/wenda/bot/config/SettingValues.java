@@ -51,8 +51,9 @@ final class SettingValues {
     }
     // BigInteger so that 99999999999 is reported as out of range, not as "not an integer".
     BigInteger value = new BigInteger(text);
-    if (value.compareTo(BigInteger.valueOf(setting.min().longValue())) < 0
-        || value.compareTo(BigInteger.valueOf(setting.max().longValue())) > 0) {
+    Setting.Range range = setting.range().orElseThrow();
+    if (value.compareTo(BigInteger.valueOf(range.min().longValue())) < 0
+        || value.compareTo(BigInteger.valueOf(range.max().longValue())) > 0) {
       throw outOfRange(setting, text, source);
     }
     return value.intValueExact();
@@ -63,8 +64,9 @@ final class SettingValues {
       throw wrongType(setting, raw, source);
     }
     BigDecimal value = new BigDecimal(text);
-    if (value.compareTo(BigDecimal.valueOf(setting.min().doubleValue())) < 0
-        || value.compareTo(BigDecimal.valueOf(setting.max().doubleValue())) > 0) {
+    Setting.Range range = setting.range().orElseThrow();
+    if (value.compareTo(BigDecimal.valueOf(range.min().doubleValue())) < 0
+        || value.compareTo(BigDecimal.valueOf(range.max().doubleValue())) > 0) {
       throw outOfRange(setting, text, source);
     }
     return value.doubleValue();
@@ -101,7 +103,8 @@ final class SettingValues {
   }
 
   private static ConfigException outOfRange(Setting setting, String text, Source source) {
-    return new ConfigException(setting.key(), text, setting.key() + " must be between " + setting.min()
-        + " and " + setting.max() + ", but is: " + text + " (" + source + ")");
+    return new ConfigException(setting.key(), text, setting.key() + " must be between "
+        + setting.range().orElseThrow().min() + " and " + setting.range().orElseThrow().max() + ", but is: " + text
+        + " (" + source + ")");
   }
 }

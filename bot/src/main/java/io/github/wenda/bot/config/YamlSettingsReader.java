@@ -52,7 +52,7 @@ final class YamlSettingsReader {
       // Bounded: /dev/zero or a huge file given by mistake must be an error, not an OutOfMemoryError.
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new ConfigException(null, "config file " + file + " is larger than " + (MAX_BYTES >> 10)
+        throw ConfigException.withoutKey("config file " + file + " is larger than " + (MAX_BYTES >> 10)
             + " KiB: not a Wenda config file (the shipped one is about 10 KiB)");
       }
       text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
@@ -60,9 +60,9 @@ final class YamlSettingsReader {
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new ConfigException(null, file + ": not UTF-8 text");
+      throw ConfigException.withoutKey(file + ": not UTF-8 text");
     } catch (IOException e) {
-      throw new ConfigException(null, "cannot read config file " + file + ": " + e, e);
+      throw ConfigException.withoutKey("cannot read config file " + file + ": " + e, e);
     }
     return new YamlSettingsReader(file).parse(text);
   }
@@ -74,19 +74,19 @@ final class YamlSettingsReader {
         return entries;
       }
       if (first != JsonToken.START_OBJECT) {
-        throw new ConfigException(null, at(parser)
+        throw ConfigException.withoutKey(at(parser)
             + ": expected settings as 'key: value' lines, but found " + nodeName(first));
       }
       readMapping(parser, "");
       if (parser.nextToken() != null) {
-        throw new ConfigException(null, at(parser)
+        throw ConfigException.withoutKey(at(parser)
             + ": a second YAML document ('---'); put all settings in one");
       }
       return entries;
     } catch (JacksonException e) {
       throw malformed(e);
     } catch (IOException e) {
-      throw new ConfigException(null, "cannot read config file " + file + ": " + e, e);
+      throw ConfigException.withoutKey("cannot read config file " + file + ": " + e, e);
     }
   }
 
@@ -167,7 +167,7 @@ final class YamlSettingsReader {
       problem = original.lines().findFirst().orElse("syntax error");
     }
     String where = line > 0 ? file + ":" + line + ":" + column : file.toString();
-    return new ConfigException(null, where + ": not valid YAML: " + problem, e);
+    return ConfigException.withoutKey(where + ": not valid YAML: " + problem, e);
   }
 
   /** Rephrases SnakeYAML's commonest complaints; others pass through as its single-line text. */

@@ -82,14 +82,14 @@ final class TelegramReplies {
   /** Replaces the text (and buttons) of message {@code messageId}. */
   void edit(ReplyTarget to, int messageId, String html, Optional<InlineKeyboardMarkup> keyboard) {
     try {
-      sender.execute(editing(to.chatId(), messageId, html, ParseMode.HTML, keyboard));
+      sender.edit(editing(to.chatId(), messageId, html, ParseMode.HTML, keyboard));
     } catch (TelegramSender.SendException e) {
       if (!Html.unparsable(e.errorCode(), e.getMessage())) {
         throw e;
       }
       log.warn("chat {}: Telegram could not read our HTML ({}); editing once more as plain text", to.chatId(),
           e.getMessage());
-      sender.execute(editing(to.chatId(), messageId, Html.toPlainText(html), null, keyboard));
+      sender.edit(editing(to.chatId(), messageId, Html.toPlainText(html), null, keyboard));
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.wenda.bot.telegram;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -65,19 +66,32 @@ final class TelegramSender {
     return scrubber;
   }
 
-  /** The method's result; for edits, null when Telegram says the message is not modified. */
+  /** The method's result, retried as the class says. */
   <T extends Serializable> T execute(BotApiMethod<T> method) {
+    return attempt(method, false).orElseThrow(() -> failure(method, 0, "Telegram returned no result"));
+  }
+
+  /**
+   * Runs an edit of a message; false when Telegram says the message already reads so ("message is
+   * not modified"), which is nothing to do.
+   */
+  boolean edit(BotApiMethod<? extends Serializable> method) {
+    return attempt(method, true).isPresent();
+  }
+
+  /** The result, or empty for an edit Telegram calls not modified. */
+  private <T extends Serializable> Optional<T> attempt(BotApiMethod<T> method, boolean isEdit) {
     for (int attempt = 1; ; attempt++) {
       int code = 0;
       String reason;
       long waitMs;
       try {
-        return client.execute(method);
+        return Optional.ofNullable(client.execute(method)); // the library's result: null for an empty one
       } catch (TelegramApiRequestException e) {
         code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         reason = e.getApiResponse() != null ? e.getApiResponse() : scrubber.describe(e);
-        if (code == 400 && reason.contains("message is not modified")) {
-          return null; // an edit with the same text: nothing to do
+        if (isEdit && code == 400 && reason.contains("message is not modified")) {
+          return Optional.empty(); // an edit with the same text: nothing to do
         }
         if (code == 429) {
           Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();

@@ -19,7 +19,7 @@ final class TokenScrubber {
 
   /** A scrubber that also removes this exact token (the one in use, whatever its shape); "" for none. */
   TokenScrubber(String token) {
-    this.token = token == null ? "" : token;
+    this.token = java.util.Objects.requireNonNull(token, "token");
   }
 
   /** A scrubber knowing no particular token: it removes token shapes and {@code /bot…/} segments only. */

@@ -114,7 +114,7 @@ class ErrorReportingTest {
   @Test
   void an_unknown_key_is_a_user_error_naming_the_key() {
     assertThatThrownBy(() -> ConfigLoader.load(Path.of("/nonexistent.yaml"), false, Map.of(), List.of("serch.k=3")))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("serch.k"));
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).contains("serch.k"));
 
     Run r = run("--set", "serch.k=3", "retrieve", "--questions", "q.jsonl");
 

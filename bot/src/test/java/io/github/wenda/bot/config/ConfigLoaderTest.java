@@ -166,7 +166,7 @@ class ConfigLoaderTest {
     ConfigException e = failure(() -> load(file, Map.of(), List.of()));
 
     assertThat(e).hasMessage(file + ":5: unknown setting 'serch.k' (did you mean 'search.k'?)");
-    assertThat(e.key()).isEqualTo("serch.k");
+    assertThat(e.key()).contains("serch.k");
   }
 
   @Test
@@ -192,7 +192,7 @@ class ConfigLoaderTest {
     ConfigException e = failure(() -> load(file, Map.of(), List.of()));
 
     assertThat(e).hasMessage(file + ":4: search.k must be an integer, but is: \"five\"");
-    assertThat(e.key()).isEqualTo("search.k");
+    assertThat(e.key()).contains("search.k");
   }
 
   @Test
@@ -235,7 +235,7 @@ class ConfigLoaderTest {
 
     assertThat(e).hasMessage(file + ":3: search is a section, so it needs nested settings such as "
         + "search.mode, but is: 5");
-    assertThat(e.key()).isEqualTo("search");
+    assertThat(e.key()).contains("search");
   }
 
   @Test
@@ -246,7 +246,7 @@ class ConfigLoaderTest {
 
     assertThat(e).hasMessage(
         "chunk.max-chars must be between 100 and 2000, but is: 5000 (" + file + ":4)");
-    assertThat(e.key()).isEqualTo("chunk.max-chars");
+    assertThat(e.key()).contains("chunk.max-chars");
   }
 
   @Test
@@ -290,7 +290,7 @@ class ConfigLoaderTest {
 
     assertThat(e).hasMessage("search.mode must be one of [hybrid, bm25, vector], but is: "
         + "\"semantic\" (env WENDA_SEARCH_MODE)");
-    assertThat(e.key()).isEqualTo("search.mode");
+    assertThat(e.key()).contains("search.mode");
   }
 
   @Test
@@ -343,14 +343,14 @@ class ConfigLoaderTest {
   void a_bad_value_is_a_user_error_carrying_its_key_and_value() {
     assertThat(failure(() -> withoutFile(Map.of("WENDA_SEARCH_K", "500"), List.of())))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).isEqualTo("search.k");
+          assertThat(e.key()).contains("search.k");
           assertThat(e.value()).contains("500");
         });
     assertThat(failure(() -> withoutFile(Map.of(), List.of("search.fusion=sum"))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.value()).contains("sum"));
     assertThat(failure(() -> withoutFile(Map.of(), List.of("solr.collection=a b"))))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).isEqualTo("solr.collection");
+          assertThat(e.key()).contains("solr.collection");
           assertThat(e.value()).contains("a b");
         });
   }
@@ -359,7 +359,7 @@ class ConfigLoaderTest {
   void an_unknown_key_carries_the_key_but_no_value() {
     assertThat(failure(() -> withoutFile(Map.of(), List.of("serch.k=5"))))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).isEqualTo("serch.k");
+          assertThat(e.key()).contains("serch.k");
           assertThat(e.value()).isEmpty();
         });
   }
@@ -375,7 +375,7 @@ class ConfigLoaderTest {
 
     assertThat(e).hasMessage("chunk.overlap-chars must be less than chunk.max-chars (200, "
         + file + ":2), but is: 200 (--set chunk.overlap-chars=200)");
-    assertThat(e.key()).isEqualTo("chunk.overlap-chars");
+    assertThat(e.key()).contains("chunk.overlap-chars");
   }
 
   @Test

@@ -92,7 +92,7 @@ class ConfigYamlErrorsTest {
     ConfigException e = loadFailure("chunk:\n  max-chars: &n 400\nsearch:\n  k: *n\n");
 
     assertThat(e.getMessage()).startsWith(file() + ":4: YAML aliases (*n) are not supported");
-    assertThat(e.key()).isEqualTo("search.k");
+    assertThat(e.key()).contains("search.k");
   }
 
   @Test

@@ -130,10 +130,10 @@ class SettingsDefinedOnceTest {
   void search_k_allows_exactly_what_one_search_may_return() {
     Setting k = SettingsSchema.find("search.k").orElseThrow();
 
-    assertThat(k.max()).isEqualTo(Query.MAX_K);
-    assertThat(new Query("问题", k.max().intValue(), SearchMode.HYBRID).k()).isEqualTo(Query.MAX_K);
+    assertThat(k.range().orElseThrow().max()).isEqualTo(Query.MAX_K);
+    assertThat(new Query("问题", k.range().orElseThrow().max().intValue(), SearchMode.HYBRID).k()).isEqualTo(Query.MAX_K);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new Query("问题", k.max().intValue() + 1, SearchMode.HYBRID))
+            () -> new Query("问题", k.range().orElseThrow().max().intValue() + 1, SearchMode.HYBRID))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -163,9 +163,9 @@ class SettingsDefinedOnceTest {
   private static String otherValue(Setting setting) {
     Object d = setting.defaultValue();
     return switch (setting.type()) {
-      case INT -> Integer.toString((Integer) d < setting.max().intValue() ? (Integer) d + 1 : (Integer) d - 1);
-      case DOUBLE -> Double.toString((Double) d < setting.max().doubleValue()
-          ? setting.max().doubleValue() : setting.min().doubleValue());
+      case INT -> Integer.toString((Integer) d < setting.range().orElseThrow().max().intValue() ? (Integer) d + 1 : (Integer) d - 1);
+      case DOUBLE -> Double.toString((Double) d < setting.range().orElseThrow().max().doubleValue()
+          ? setting.range().orElseThrow().max().doubleValue() : setting.range().orElseThrow().min().doubleValue());
       case BOOLEAN -> Boolean.toString(!(Boolean) d);
       case CHOICE -> setting.choices().stream().filter(c -> !c.equals(d)).findFirst().orElseThrow();
       case STRING -> setting.key().equals("solr.urls") ? "http://other:8983/solr" : "other";

@@ -59,7 +59,7 @@ class ShippedConfigFileTest {
 
     for (YamlSettingsReader.Entry entry : YamlSettingsReader.read(SHIPPED)) {
       Setting setting = SettingsSchema.find(entry.key()).orElseThrow();
-      if (setting.min() == null) {
+      if (setting.range().isEmpty()) {
         continue;
       }
       StringBuilder comment = new StringBuilder();
@@ -67,7 +67,7 @@ class ShippedConfigFileTest {
         comment.append(lines.get(i));
       }
       assertThat(comment.toString()).as("comment above %s", entry.key())
-          .contains(setting.min() + ".." + setting.max());
+          .contains(setting.range().orElseThrow().toString());
     }
   }
 

@@ -1,6 +1,13 @@
 package io.github.wenda.retrieval.reader;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +42,39 @@ public final class HtmlReader implements DocumentReader {
   @Override
   public StructuredDocument read(Path file) {
     org.jsoup.nodes.Document html;
+    byte[] bytes;
     try {
-      html = Jsoup.parse(file.toFile(), null);
+      bytes = Files.readAllBytes(file);
+      html = Jsoup.parse(new ByteArrayInputStream(bytes), null, file.toUri().toString());
     } catch (IOException e) {
       throw new UnreadableDocumentException(file, "cannot be read as HTML: " + e.getMessage(), e);
     }
+    html = checkedDecoding(file, bytes, html);
     Walker w = new Walker();
     w.walk(html.body());
     w.flush();
     String title = html.title();
     return new StructuredDocument(Optional.of(title), w.out);
+  }
+
+  /**
+   * jsoup replaces bytes its charset cannot decode with U+FFFD without a word, so a damaged page
+   * would be indexed as garbage: the bytes are decoded again strictly. A page without a declared
+   * charset is read like a text file (UTF-8, else GB18030); one in another declared charset that
+   * does not decode is refused.
+   */
+  private static org.jsoup.nodes.Document checkedDecoding(Path file, byte[] bytes, org.jsoup.nodes.Document html) {
+    Charset charset = html.charset();
+    try {
+      charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return html;
+    } catch (CharacterCodingException e) {
+      if (!charset.equals(StandardCharsets.UTF_8)) {
+        throw new UnreadableDocumentException(file, "not valid " + charset.name() + " text, as its page declares", e);
+      }
+      return Jsoup.parse(TextFiles.decode(file, bytes).text(), file.toUri().toString());
+    }
   }
 
   private static boolean isCodeClass(Element e) {
