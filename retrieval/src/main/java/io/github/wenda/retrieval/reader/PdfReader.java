@@ -86,11 +86,58 @@ public final class PdfReader implements DocumentReader {
     }
   }
 
+  /**
+   * The run's text with a space wherever the glyph positions show a gap between a CJK and a Latin
+   * glyph. Typesetters space "跟 test 命令" by moving the glyphs, not with a space glyph, and
+   * PDFBox's word-space guess is measured against the CJK font's wide space, so it misses the gap.
+   * Text whose characters do not map one to one onto the glyphs (ligatures, combining marks) is
+   * left as PDFBox gave it.
+   */
+  static String withPositionedSpaces(String text, List<TextPosition> positions) {
+    StringBuilder glyphs = new StringBuilder();
+    for (TextPosition p : positions) {
+      glyphs.append(p.getUnicode());
+    }
+    if (positions.size() < 2 || !glyphs.toString().equals(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 4);
+    TextPosition prev = null;
+    for (TextPosition p : positions) {
+      if (prev != null && !prev.getUnicode().isBlank() && !p.getUnicode().isBlank()
+          && isCjk(prev) != isCjk(p) && isCjkLetter(isCjk(prev) ? prev : p) && isLatin(isCjk(prev) ? p : prev)) {
+        float gap = p.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
+        if (gap > MIN_CJK_LATIN_GAP_EM * Math.max(1f, Math.min(prev.getFontSizeInPt(), p.getFontSizeInPt()))) {
+          out.append(' ');
+        }
+      }
+      out.append(p.getUnicode());
+      prev = p;
+    }
+    return out.toString();
+  }
+
+  private static boolean isCjk(TextPosition p) {
+    return !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
+  }
+
+  /** A Han, kana or Hangul letter; full-width punctuation carries its own blank inside its advance. */
+  private static boolean isCjkLetter(TextPosition p) {
+    return Character.isLetter(p.getUnicode().codePointAt(0));
+  }
+
+  /** A Latin letter, digit or ASCII mark ("(8)", "foo.conf"), which xeCJK and Word space off from CJK. */
+  private static boolean isLatin(TextPosition p) {
+    int cp = p.getUnicode().codePointAt(0);
+    return cp < 0x2000 && !Character.isWhitespace(cp);
+  }
+
   /** PDFBox's layout with our own output: lines with their font facts, page by page. */
   private static final class LineCollector extends PDFTextStripper {
     final List<List<PdfLineRun>> pages = new ArrayList<>();
     private List<PdfLineRun> page;
     private final StringBuilder line = new StringBuilder();
+    private final List<PdfGlyph> lineGlyphs = new ArrayList<>();
     private boolean paragraphStart;
     private int glyphs;
     private int latin;
@@ -165,6 +212,8 @@ public final class PdfReader implements DocumentReader {
       }
       line.append(withPositionedSpaces(text, positions));
       for (TextPosition p : positions) {
+        lineGlyphs.add(new PdfGlyph(p.getUnicode(), p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(),
+            p.getFontSizeInPt()));
         glyphs++;
         size += p.getFontSizeInPt();
         // CJK glyphs in a code line come from a fallback font; only the others tell code from prose.
@@ -184,52 +233,6 @@ public final class PdfReader implements DocumentReader {
       }
     }
 
-    /**
-     * The run's text with a space wherever the glyph positions show a gap between a CJK and a Latin
-     * glyph. Typesetters space "跟 test 命令" by moving the glyphs, not with a space glyph, and
-     * PDFBox's word-space guess is measured against the CJK font's wide space, so it misses the gap.
-     * Text whose characters do not map one to one onto the glyphs (ligatures, combining marks) is
-     * left as PDFBox gave it.
-     */
-    static String withPositionedSpaces(String text, List<TextPosition> positions) {
-      StringBuilder glyphs = new StringBuilder();
-      for (TextPosition p : positions) {
-        glyphs.append(p.getUnicode());
-      }
-      if (positions.size() < 2 || !glyphs.toString().equals(text)) {
-        return text;
-      }
-      StringBuilder out = new StringBuilder(text.length() + 4);
-      TextPosition prev = null;
-      for (TextPosition p : positions) {
-        if (prev != null && !prev.getUnicode().isBlank() && !p.getUnicode().isBlank()
-            && isCjk(prev) != isCjk(p) && isCjkLetter(isCjk(prev) ? prev : p) && isLatin(isCjk(prev) ? p : prev)) {
-          float gap = p.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
-          if (gap > MIN_CJK_LATIN_GAP_EM * Math.max(1f, Math.min(prev.getFontSizeInPt(), p.getFontSizeInPt()))) {
-            out.append(' ');
-          }
-        }
-        out.append(p.getUnicode());
-        prev = p;
-      }
-      return out.toString();
-    }
-
-    private static boolean isCjk(TextPosition p) {
-      return !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
-    }
-
-    /** A Han, kana or Hangul letter; full-width punctuation carries its own blank inside its advance. */
-    private static boolean isCjkLetter(TextPosition p) {
-      return Character.isLetter(p.getUnicode().codePointAt(0));
-    }
-
-    /** A Latin letter, digit or ASCII mark ("(8)", "foo.conf"), which xeCJK and Word space off from CJK. */
-    private static boolean isLatin(TextPosition p) {
-      int cp = p.getUnicode().codePointAt(0);
-      return cp < 0x2000 && !Character.isWhitespace(cp);
-    }
-
     private void endLine() {
       if (page == null) {
         return;
@@ -237,10 +240,11 @@ public final class PdfReader implements DocumentReader {
       String text = line.toString();
       if (!text.isBlank()) {
         page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, cjk, latin,
-            glyphs == 0 ? 0 : size / glyphs, firstCellProse, startX));
+            glyphs == 0 ? 0 : size / glyphs, firstCellProse, startX, lineGlyphs));
         paragraphStart = false;
       }
       line.setLength(0);
+      lineGlyphs.clear();
       lastEnd = -1;
       startX = -1;
       firstCellProse = false;
@@ -315,7 +319,20 @@ public final class PdfReader implements DocumentReader {
         }
         int notes = footnotesStart(body);
         for (int i = 0; i < notes; i++) {
-          line(body.get(i), pageNo, i == 0);
+          PdfLineRun l = body.get(i);
+          if (startsTable(l)) {
+            PdfTable.Rows table = PdfTable.read(body.subList(i, notes));
+            if (!table.rows().isEmpty()) {
+              flushAll();
+              for (String row : table.rows()) {
+                out.add(Block.of(BlockKind.TABLE_ROW, row, pageNo));
+              }
+              lastRow = body.get(i + table.linesUsed() - 1);
+              i += table.linesUsed() - 1;
+              continue;
+            }
+          }
+          line(l, pageNo, i == 0);
         }
         // Footnotes go out as their own blocks and leave an open paragraph open: it may go on overleaf.
         footnotes(body.subList(notes, body.size()), pageNo);
@@ -323,6 +340,12 @@ public final class PdfReader implements DocumentReader {
       }
       flushAll();
       return out;
+    }
+
+    /** A first table row: a prose line with a wide gap between cells, and its glyphs known. */
+    private static boolean startsTable(PdfLineRun l) {
+      return !l.isMono() && l.text().indexOf('\t') > 0 && !ContentsLine.hasLeader(l.text().replace('\t', ' '))
+          && !l.glyphs().isEmpty();
     }
 
     /**
