@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -287,8 +288,8 @@ public final class PdfReader implements DocumentReader {
     private PdfLineRun lastRow;
     private final double bodySize;
     /** A note mark: a number (plain or superscript) right before the note's text, not a "3.5" or "10 %". */
-    private static final java.util.regex.Pattern FOOTNOTE_MARK =
-        java.util.regex.Pattern.compile("(\\d{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\\d.,:%)）])\\s?\\S");
+    private static final Pattern FOOTNOTE_MARK =
+        Pattern.compile("(\\d{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\\d.,:%)）])\\s?\\S");
 
     PageLayout(List<List<PdfLineRun>> pages) {
       this.pages = pages;
@@ -364,7 +365,8 @@ public final class PdfReader implements DocumentReader {
     }
 
     private boolean isSmallProse(PdfLineRun l) {
-      return bodySize > 0 && l.fontSize() > 0 && l.fontSize() < bodySize * 0.9 && !l.isMono() && l.text().indexOf('\t') < 0;
+      return bodySize > 0 && l.fontSize() > 0 && l.fontSize() < bodySize * 0.9 && !l.isMono()
+          && l.text().indexOf('\t') < 0;
     }
 
     private void footnotes(List<PdfLineRun> lines, int pageNo) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * without a gap), and each fragment goes to the cell before it when it sits on the next line
  * down in the same column, else it starts a new cell; a cell that starts in the same column as the
  * current one or further left starts a new row. The table ends at a fragment left of its first
- * column, one reaching across the first column's edge (a caption, a paragraph), a caption line
+ * column, one reaching across the second column's edge (a caption, a paragraph; not a long word on
+ * the line right below the one before, which overflows its cell), a caption line
  * ("Table 2.6: …") or a wide vertical gap.
  */
 final class PdfTable {
@@ -83,14 +84,19 @@ final class PdfTable {
     float secondColumn = columns.get(1);
     int end = lines.size();
     float bottom = Float.NEGATIVE_INFINITY;
+    Fragment prev = null;
     for (Fragment f : fragments) {
       float tol = tolerance(f);
-      if (f.line() > 0 && (f.x0() < firstColumn - tol || f.x0() < secondColumn - tol && f.x1() > secondColumn + tol
+      // A long word may overflow its narrow cell; on the line right below the cell's last one, it is that cell's.
+      boolean overflows = f.x0() < secondColumn - tol && f.x1() > secondColumn + tol
+          && !(prev != null && below(f, prev));
+      if (f.line() > 0 && (f.x0() < firstColumn - tol || overflows
           || f.y() - bottom > END_GAP_EM * f.size() || CAPTION.matcher(f.text()).matches())) {
         end = f.line();
         break;
       }
       bottom = Math.max(bottom, f.y());
+      prev = f;
     }
     List<List<Cell>> rows = new ArrayList<>();
     Cell cell = null;
@@ -99,8 +105,7 @@ final class PdfTable {
         break;
       }
       float tol = tolerance(f);
-      if (cell != null && f.y() > cell.lastY + 0.3f * f.size() && f.y() < cell.lastY + 2.5f * f.size()
-          && Math.abs(f.x0() - cell.x0) <= tol) {
+      if (cell != null && below(f, cell.lastY, cell.x0)) {
         cell.lines.add(f.text());
         cell.lastY = f.y();
         continue;
@@ -120,6 +125,15 @@ final class PdfTable {
       }
     }
     return new Rows(out, Math.max(1, end));
+  }
+
+  /** Whether {@code f} is on the line right below {@code above}, starting in the same place. */
+  private static boolean below(Fragment f, Fragment above) {
+    return below(f, above.y(), above.x0());
+  }
+
+  private static boolean below(Fragment f, float y, float x0) {
+    return f.y() > y + 0.3f * f.size() && f.y() < y + 2.5f * f.size() && Math.abs(f.x0() - x0) <= tolerance(f);
   }
 
   private static float tolerance(Fragment f) {

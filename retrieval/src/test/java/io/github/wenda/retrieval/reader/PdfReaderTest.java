@@ -222,7 +222,11 @@ class PdfReaderTest {
         text(s, mono, 160, 668, "clean");
         text(s, sans, 260, 681, "Clear the local repository of");
         text(s, sans, 260, 668, "retrieved package files");
-        text(s, sans, 60, 640, "Table 2: APT commands, each with the other tool's spelling");
+        // A long file name overflows the narrow first cell, across the second column's edge.
+        text(s, mono, 60, 648, "dpkg -i");
+        text(s, mono, 60, 635, "package_name_version_arch.deb");
+        text(s, sans, 260, 648, "Install a local package");
+        text(s, sans, 60, 610, "Table 2: APT commands, each with the other tool's spelling");
       }
       pdf.save(table.toFile());
     }
@@ -232,7 +236,10 @@ class PdfReaderTest {
             "apt autoremove | apt-get autoremove | Remove automatically installed packages"),
         org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
             "apt clean | apt-get clean | Clear the local repository of retrieved package files"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Table 2: APT commands, each with the other tool's spelling"));
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
+            "dpkg -i package_name_version_arch.deb | Install a local package"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH,
+            "Table 2: APT commands, each with the other tool's spelling"));
   }
 
   @Test
