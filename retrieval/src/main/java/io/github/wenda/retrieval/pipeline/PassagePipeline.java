@@ -40,8 +40,10 @@ public final class PassagePipeline {
    * old way are rebuilt rather than mixed. 3: display text kept apart from match text; one pipeline.
    * 4: a reader per format, block chunking, pages. 5: HTML layout tables (admonitions) read as prose.
    * 6: a sentence ending in a colon kept with the code it introduces. 7: HTML table captions with their rows.
+   * 8: PDF rows with a wrapped first cell. 9: PDF footnotes as footnotes, CJK-Latin spacing from glyph gaps,
+   * table rows from glyph positions. 10: a long word overflowing its PDF table cell stays in it.
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 10;
 
   private static final Logger log = LoggerFactory.getLogger(PassagePipeline.class);
 

@@ -1,16 +1,28 @@
 package io.github.wenda.retrieval.reader;
 
+import java.util.List;
+
 /**
  * One text line of a PDF page as PDFBox laid it out: its text, whether PDFBox saw a paragraph
  * start before it (from indentation and line spacing), the share of its non-CJK glyphs in a
  * monospaced font, how many glyphs are CJK and how many are not, its mean font size, whether the
- * text before its first wide gap (a table's first cell) is proportional prose, and where it starts (x).
+ * text before its first wide gap (a table's first cell) is proportional prose, where it starts (x),
+ * and its glyphs with their positions.
  */
 record PdfLineRun(
     String text, boolean paragraphStart, double monoShare, int cjkGlyphs, int otherGlyphs, double fontSize,
-    boolean proseFirstCell, float x) {
+    boolean proseFirstCell, float x, List<PdfGlyph> glyphs) {
+  PdfLineRun {
+    glyphs = List.copyOf(glyphs);
+  }
+
   PdfLineRun(String text, boolean paragraphStart, double monoShare, int cjkGlyphs, int otherGlyphs, double fontSize) {
     this(text, paragraphStart, monoShare, cjkGlyphs, otherGlyphs, fontSize, false, 0);
+  }
+
+  PdfLineRun(String text, boolean paragraphStart, double monoShare, int cjkGlyphs, int otherGlyphs, double fontSize,
+      boolean proseFirstCell, float x) {
+    this(text, paragraphStart, monoShare, cjkGlyphs, otherGlyphs, fontSize, proseFirstCell, x, List.of());
   }
 
   /** Whether this line starts in the same column as {@code other} (within half an em). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,6 +31,12 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class PdfReader implements DocumentReader {
   private static final int RANGE = 10;
+  /**
+   * A gap between a CJK and a Latin glyph wider than this share of the font size is a space the
+   * typesetter put there (xeCJK sets about a quarter em); justification stretches Chinese lines by
+   * far less per glyph.
+   */
+  private static final float MIN_CJK_LATIN_GAP_EM = 0.15f;
 
   private final PageProgress progress;
 
@@ -80,11 +87,58 @@ public final class PdfReader implements DocumentReader {
     }
   }
 
+  /**
+   * The run's text with a space wherever the glyph positions show a gap between a CJK and a Latin
+   * glyph. Typesetters space "跟 test 命令" by moving the glyphs, not with a space glyph, and
+   * PDFBox's word-space guess is measured against the CJK font's wide space, so it misses the gap.
+   * Text whose characters do not map one to one onto the glyphs (ligatures, combining marks) is
+   * left as PDFBox gave it.
+   */
+  static String withPositionedSpaces(String text, List<TextPosition> positions) {
+    StringBuilder glyphs = new StringBuilder();
+    for (TextPosition p : positions) {
+      glyphs.append(p.getUnicode());
+    }
+    if (positions.size() < 2 || !glyphs.toString().equals(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 4);
+    TextPosition prev = null;
+    for (TextPosition p : positions) {
+      if (prev != null && !prev.getUnicode().isBlank() && !p.getUnicode().isBlank()
+          && isCjk(prev) != isCjk(p) && isCjkLetter(isCjk(prev) ? prev : p) && isLatin(isCjk(prev) ? p : prev)) {
+        float gap = p.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
+        if (gap > MIN_CJK_LATIN_GAP_EM * Math.max(1f, Math.min(prev.getFontSizeInPt(), p.getFontSizeInPt()))) {
+          out.append(' ');
+        }
+      }
+      out.append(p.getUnicode());
+      prev = p;
+    }
+    return out.toString();
+  }
+
+  private static boolean isCjk(TextPosition p) {
+    return !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
+  }
+
+  /** A Han, kana or Hangul letter; full-width punctuation carries its own blank inside its advance. */
+  private static boolean isCjkLetter(TextPosition p) {
+    return Character.isLetter(p.getUnicode().codePointAt(0));
+  }
+
+  /** A Latin letter, digit or ASCII mark ("(8)", "foo.conf"), which xeCJK and Word space off from CJK. */
+  private static boolean isLatin(TextPosition p) {
+    int cp = p.getUnicode().codePointAt(0);
+    return cp < 0x2000 && !Character.isWhitespace(cp);
+  }
+
   /** PDFBox's layout with our own output: lines with their font facts, page by page. */
   private static final class LineCollector extends PDFTextStripper {
     final List<List<PdfLineRun>> pages = new ArrayList<>();
     private List<PdfLineRun> page;
     private final StringBuilder line = new StringBuilder();
+    private final List<PdfGlyph> lineGlyphs = new ArrayList<>();
     private boolean paragraphStart;
     private int glyphs;
     private int latin;
@@ -157,8 +211,10 @@ public final class PdfReader implements DocumentReader {
       if (line.length() == 0 && !positions.isEmpty()) {
         startX = positions.get(0).getXDirAdj();
       }
-      line.append(text);
+      line.append(withPositionedSpaces(text, positions));
       for (TextPosition p : positions) {
+        lineGlyphs.add(new PdfGlyph(p.getUnicode(), p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(),
+            p.getFontSizeInPt()));
         glyphs++;
         size += p.getFontSizeInPt();
         // CJK glyphs in a code line come from a fallback font; only the others tell code from prose.
@@ -185,10 +241,11 @@ public final class PdfReader implements DocumentReader {
       String text = line.toString();
       if (!text.isBlank()) {
         page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, cjk, latin,
-            glyphs == 0 ? 0 : size / glyphs, firstCellProse, startX));
+            glyphs == 0 ? 0 : size / glyphs, firstCellProse, startX, lineGlyphs));
         paragraphStart = false;
       }
       line.setLength(0);
+      lineGlyphs.clear();
       lastEnd = -1;
       startX = -1;
       firstCellProse = false;
@@ -230,6 +287,9 @@ public final class PdfReader implements DocumentReader {
     private boolean replaying;
     private PdfLineRun lastRow;
     private final double bodySize;
+    /** A note mark: a number (plain or superscript) right before the note's text, not a "3.5" or "10 %". */
+    private static final Pattern FOOTNOTE_MARK =
+        Pattern.compile("(\\d{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\\d.,:%)）])\\s?\\S");
 
     PageLayout(List<List<PdfLineRun>> pages) {
       this.pages = pages;
@@ -258,13 +318,72 @@ public final class PdfReader implements DocumentReader {
           pages.set(pi, List.of()); // let the page's lines go
           continue;
         }
-        for (int i = 0; i < body.size(); i++) {
-          line(body.get(i), pageNo, i == 0);
+        int notes = footnotesStart(body);
+        for (int i = 0; i < notes; i++) {
+          PdfLineRun l = body.get(i);
+          if (startsTable(l)) {
+            PdfTable.Rows table = PdfTable.read(body.subList(i, notes));
+            if (!table.rows().isEmpty()) {
+              flushAll();
+              for (String row : table.rows()) {
+                out.add(Block.of(BlockKind.TABLE_ROW, row, pageNo));
+              }
+              lastRow = body.get(i + table.linesUsed() - 1);
+              i += table.linesUsed() - 1;
+              continue;
+            }
+          }
+          line(l, pageNo, i == 0);
         }
+        // Footnotes go out as their own blocks and leave an open paragraph open: it may go on overleaf.
+        footnotes(body.subList(notes, body.size()), pageNo);
         pages.set(pi, List.of());
       }
       flushAll();
       return out;
+    }
+
+    /** A first table row: a prose line with a wide gap between cells, and its glyphs known. */
+    private static boolean startsTable(PdfLineRun l) {
+      return !l.isMono() && l.text().indexOf('\t') > 0 && !ContentsLine.hasLeader(l.text().replace('\t', ' '))
+          && !l.glyphs().isEmpty();
+    }
+
+    /**
+     * Where the page's footnotes start: the trailing lines set smaller than the body text, from the
+     * first of them that starts with a note mark ("3参见 …", "⁴当然了…"); the body's size if none.
+     */
+    private int footnotesStart(List<PdfLineRun> body) {
+      int start = body.size();
+      while (start > 0 && isSmallProse(body.get(start - 1))) {
+        start--;
+      }
+      while (start < body.size() && !FOOTNOTE_MARK.matcher(body.get(start).text().strip()).lookingAt()) {
+        start++;
+      }
+      return start == 0 ? body.size() : start; // a page set small throughout is no page of notes
+    }
+
+    private boolean isSmallProse(PdfLineRun l) {
+      return bodySize > 0 && l.fontSize() > 0 && l.fontSize() < bodySize * 0.9 && !l.isMono()
+          && l.text().indexOf('\t') < 0;
+    }
+
+    private void footnotes(List<PdfLineRun> lines, int pageNo) {
+      List<String> note = new ArrayList<>();
+      for (PdfLineRun l : lines) {
+        String text = InlineText.tidyExtracted(l.text());
+        if (FOOTNOTE_MARK.matcher(text).lookingAt() && !note.isEmpty()) {
+          out.add(Block.of(BlockKind.FOOTNOTE, InlineText.joinWrapped(note), pageNo));
+          note.clear();
+        }
+        if (!text.isEmpty()) {
+          note.add(text);
+        }
+      }
+      if (!note.isEmpty()) {
+        out.add(Block.of(BlockKind.FOOTNOTE, InlineText.joinWrapped(note), pageNo));
+      }
     }
 
     private void line(PdfLineRun l, int pageNo, boolean firstOnPage) {

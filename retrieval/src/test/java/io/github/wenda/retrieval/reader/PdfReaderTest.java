@@ -198,6 +198,86 @@ class PdfReaderTest {
         org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 2005 Osamu Aoki"));
   }
 
+  @Test
+  void a_table_whose_narrow_columns_wrap_reads_one_row_per_table_row_with_each_cell_joined(@TempDir Path dir)
+      throws Exception {
+    Path table = dir.resolve("wrapped-table.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+      PDPage page = new PDPage();
+      pdf.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
+        // Written cell by cell, row by row, as LaTeX and LibreOffice do; the middle cells wrap.
+        text(s, sans, 60, 740, "Command");
+        text(s, sans, 160, 740, "Other");
+        text(s, sans, 260, 740, "Meaning");
+        text(s, mono, 60, 714, "apt");
+        text(s, mono, 60, 701, "autoremove");
+        text(s, mono, 160, 720, "apt-get");
+        text(s, mono, 160, 707, "autoremove");
+        text(s, sans, 260, 714, "Remove automatically installed packages");
+        text(s, mono, 60, 681, "apt clean");
+        text(s, mono, 160, 681, "apt-get");
+        text(s, mono, 160, 668, "clean");
+        text(s, sans, 260, 681, "Clear the local repository of");
+        text(s, sans, 260, 668, "retrieved package files");
+        // A long file name overflows the narrow first cell, across the second column's edge.
+        text(s, mono, 60, 648, "dpkg -i");
+        text(s, mono, 60, 635, "package_name_version_arch.deb");
+        text(s, sans, 260, 648, "Install a local package");
+        text(s, sans, 60, 610, "Table 2: APT commands, each with the other tool's spelling");
+      }
+      pdf.save(table.toFile());
+    }
+    assertThat(new PdfReader().read(table).blocks()).extracting(Block::kind, Block::text).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Command | Other | Meaning"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
+            "apt autoremove | apt-get autoremove | Remove automatically installed packages"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
+            "apt clean | apt-get clean | Clear the local repository of retrieved package files"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
+            "dpkg -i package_name_version_arch.deb | Install a local package"),
+        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH,
+            "Table 2: APT commands, each with the other tool's spelling"));
+  }
+
+  @Test
+  void small_numbered_notes_at_the_foot_of_a_page_are_footnotes_and_the_paragraph_runs_on(@TempDir Path dir)
+      throws Exception {
+    Path notes = dir.resolve("notes.pdf");
+    try (PDDocument pdf = new PDDocument()) {
+      PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDPage one = new PDPage();
+      PDPage two = new PDPage();
+      pdf.addPage(one);
+      pdf.addPage(two);
+      try (PDPageContentStream s = new PDPageContentStream(pdf, one)) {
+        text(s, sans, 60, 740, "Packages in contrib are free themselves but depend on");
+        text(s, sans, 60, 726, "software outside main, which is why they are");
+        s.beginText();
+        s.setFont(sans, 8);
+        s.newLineAtOffset(60, 80);
+        s.showText("1 See the Debian Policy Manual, chapter 2.");
+        s.newLineAtOffset(0, -10);
+        s.showText("2 The archive areas are main, contrib and non-free.");
+        s.endText();
+      }
+      try (PDPageContentStream s = new PDPageContentStream(pdf, two)) {
+        text(s, sans, 60, 740, "kept apart from the main area.");
+      }
+      pdf.save(notes.toFile());
+    }
+    List<Block> blocks = new PdfReader().read(notes).blocks();
+    assertThat(of(new StructuredDocument(java.util.Optional.empty(), blocks), BlockKind.FOOTNOTE))
+        .extracting(Block::text, Block::page)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("1 See the Debian Policy Manual, chapter 2.", 1),
+            org.assertj.core.groups.Tuple.tuple("2 The archive areas are main, contrib and non-free.", 1));
+    assertThat(of(new StructuredDocument(java.util.Optional.empty(), blocks), BlockKind.PARAGRAPH))
+        .extracting(Block::text).containsExactly("Packages in contrib are free themselves but depend on software "
+            + "outside main, which is why they are kept apart from the main area.");
+  }
+
   private static void text(PDPageContentStream s, PDType1Font font, float x, float y, String text) throws Exception {
     s.beginText();
     s.setFont(font, 11);
