@@ -2,7 +2,10 @@ package io.github.wenda.retrieval;
 
 import java.util.Locale;
 
-/** Which {@link io.github.wenda.retrieval.backend.SearchBackend} stores the passages: {@code retrieval.backend}. */
+/**
+ * Which {@link io.github.wenda.retrieval.backend.SearchBackend} stores the passages: {@code
+ * retrieval.backend}.
+ */
 public enum Backend {
   LUCENE,
   SOLR;
@@ -18,6 +21,7 @@ public enum Backend {
         return b;
       }
     }
-    throw new IllegalArgumentException("retrieval.backend must be one of [lucene, solr], but is: " + value);
+    throw new IllegalArgumentException(
+        "retrieval.backend must be one of [lucene, solr], but is: " + value);
   }
 }

@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the corpus folder and the index folder every {@code interval} and calls
- * {@link Retrieval#refresh()} when a file was added, changed or deleted, or the index was deleted or
+ * Polls the corpus folder and the index folder every {@code interval} and calls {@link
+ * Retrieval#refresh()} when a file was added, changed or deleted, or the index was deleted or
  * rewritten, so a running bot picks changes up without a restart. Polling (sizes and modification
- * times) rather than a file-system watch service: it also works on network and container mounts.
- * A failed refresh is logged once and retried at the next change; the current index keeps serving.
+ * times) rather than a file-system watch service: it also works on network and container mounts. A
+ * failed refresh is logged once and retried at the next change; the current index keeps serving.
  */
 public final class CorpusWatch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CorpusWatch.class);
@@ -34,12 +34,15 @@ public final class CorpusWatch implements AutoCloseable {
   private CorpusWatch(Retrieval retrieval, Duration interval) {
     this.retrieval = retrieval;
     this.seen = fingerprint();
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "wenda-corpus-watch");
-      t.setDaemon(true);
-      return t;
-    });
-    thread.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "wenda-corpus-watch");
+              t.setDaemon(true);
+              return t;
+            });
+    thread.scheduleWithFixedDelay(
+        this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts watching; {@code interval} must be positive. */
@@ -60,19 +63,25 @@ public final class CorpusWatch implements AutoCloseable {
       failed = now;
       IndexReport report = retrieval.refresh();
       failed = List.of();
-      log.info("corpus or index changed: index {}, {} documents{}", report.action().name().toLowerCase(java.util.Locale.ROOT),
-          report.documents(), report.changedDocuments().isEmpty() ? "" : ", changed " + report.changedDocuments());
+      log.info(
+          "corpus or index changed: index {}, {} documents{}",
+          report.action().name().toLowerCase(java.util.Locale.ROOT),
+          report.documents(),
+          report.changedDocuments().isEmpty() ? "" : ", changed " + report.changedDocuments());
       // What the refresh itself wrote to the index folder is not a change to react to.
       seen = fingerprint();
     } catch (RuntimeException e) {
       // Keep `seen` as it was: the next change is tried again while the old index keeps answering.
-      log.warn("refreshing the index after a change failed; still answering from the previous index: {}", e.getMessage());
+      log.warn(
+          "refreshing the index after a change failed; still answering from the previous index: {}",
+          e.getMessage());
     }
   }
 
   private List<String> fingerprint() {
     List<String> out = new ArrayList<>();
-    for (Path root : List.of(retrieval.settings().corpusDir(), retrieval.settings().index().dir())) {
+    for (Path root :
+        List.of(retrieval.settings().corpusDir(), retrieval.settings().index().dir())) {
       out.add("root " + root + " " + Files.isDirectory(root));
       if (!Files.isDirectory(root)) {
         continue;
@@ -85,7 +94,11 @@ public final class CorpusWatch implements AutoCloseable {
           }
         }
       } catch (IOException | UncheckedIOException e) {
-        out.add("unreadable " + root + " " + e.getMessage()); // e.g. deleted while walking: changes next time
+        out.add(
+            "unreadable "
+                + root
+                + " "
+                + e.getMessage()); // e.g. deleted while walking: changes next time
       }
     }
     return out;

@@ -1,20 +1,20 @@
 package io.github.wenda.retrieval;
 
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.backend.SearchBackend;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
-import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.lucene.LuceneBackend;
-import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Explanation;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.corpus.CorpusLoader;
+import io.github.wenda.retrieval.lucene.LuceneBackend;
 import io.github.wenda.retrieval.solr.SolrBackend;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The retrieval layer's one entry point: loads the corpus, brings the passage store up to date,
- * and answers searches. The bot talks to retrieval only through this and the {@code api} values
+ * The retrieval layer's one entry point: loads the corpus, brings the passage store up to date, and
+ * answers searches. The bot talks to retrieval only through this and the {@code api} values
  * (checked by the bot's ArchUnit rules); which store ({@code retrieval.backend}) is hidden behind
  * {@link SearchBackend}, and this is the only class that knows both the Lucene and the Solr one.
  */
@@ -49,26 +49,37 @@ public final class Retrieval implements Retriever, Closeable {
   }
 
   /** Loads the corpus, refreshes the index (reusing what is unchanged) and opens it for search. */
-  public static Retrieval open(RetrievalSettings settings, Embedder embedder, ProgressListener progress) {
+  public static Retrieval open(
+      RetrievalSettings settings, Embedder embedder, ProgressListener progress) {
     return open(settings, embedder, embedder, progress);
   }
 
   /**
-   * As {@link #open(RetrievalSettings, Embedder, ProgressListener)}, embedding passages with
-   * {@code passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.embed.DiskEmbeddingCache}) and
+   * As {@link #open(RetrievalSettings, Embedder, ProgressListener)}, embedding passages with {@code
+   * passageEmbedder} (e.g. a {@link io.github.wenda.retrieval.embed.DiskEmbeddingCache}) and
    * questions with {@code queryEmbedder}; both must be the same model.
    */
   public static Retrieval open(
-      RetrievalSettings settings, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
+      RetrievalSettings settings,
+      Embedder passageEmbedder,
+      Embedder queryEmbedder,
+      ProgressListener progress) {
     if (!passageEmbedder.modelId().equals(queryEmbedder.modelId())) {
-      throw new IllegalArgumentException("passages and questions must be embedded by one model, but are: "
-          + passageEmbedder.modelId() + " and " + queryEmbedder.modelId());
+      throw new IllegalArgumentException(
+          "passages and questions must be embedded by one model, but are: "
+              + passageEmbedder.modelId()
+              + " and "
+              + queryEmbedder.modelId());
     }
-    SearchBackend backend = switch (settings.backend()) {
-      case LUCENE ->
-          LuceneBackend.open(settings.index(), settings.corpusDir(), passageEmbedder, queryEmbedder, progress);
-      case SOLR -> SolrBackend.connect(settings.solr(), settings.index(), passageEmbedder, queryEmbedder, progress);
-    };
+    SearchBackend backend =
+        switch (settings.backend()) {
+          case LUCENE ->
+              LuceneBackend.open(
+                  settings.index(), settings.corpusDir(), passageEmbedder, queryEmbedder, progress);
+          case SOLR ->
+              SolrBackend.connect(
+                  settings.solr(), settings.index(), passageEmbedder, queryEmbedder, progress);
+        };
     Retrieval r = new Retrieval(settings, backend);
     try {
       r.refresh();
@@ -85,8 +96,8 @@ public final class Retrieval implements Retriever, Closeable {
 
   /**
    * Re-reads the corpus and brings the store up to date with it (only changed documents are redone;
-   * a deleted or corrupted index is rebuilt) while searches go on: they keep using what they started
-   * on until the new state is ready. One refresh runs at a time.
+   * a deleted or corrupted index is rebuilt) while searches go on: they keep using what they
+   * started on until the new state is ready. One refresh runs at a time.
    *
    * @throws RuntimeException if the corpus cannot be read or indexing fails; the current passages
    *     then keep serving and the index on disk is as it was
@@ -99,8 +110,12 @@ public final class Retrieval implements Retriever, Closeable {
       report = r;
       retriever = backend.retriever(settings.search());
       if (r.action() != IndexReport.Action.REUSED) {
-        log.info("index {}: {} documents, {} passages ({} embedded)", r.action().name().toLowerCase(java.util.Locale.ROOT),
-            r.documents(), r.passages(), r.embedded());
+        log.info(
+            "index {}: {} documents, {} passages ({} embedded)",
+            r.action().name().toLowerCase(java.util.Locale.ROOT),
+            r.documents(),
+            r.passages(),
+            r.embedded());
       }
       return r;
     }
@@ -152,12 +167,20 @@ public final class Retrieval implements Retriever, Closeable {
    * How {@code question} is searched with the configured search settings: its normalised text and
    * terms, and the top {@code n} candidates in {@code mode} with the terms each one matched.
    *
-   * @throws WendaException when the backend cannot show its analysis ({@code retrieval.backend: solr})
+   * @throws WendaException when the backend cannot show its analysis ({@code retrieval.backend:
+   *     solr})
    */
   public Explanation explain(String question, int n, SearchMode mode) {
-    return backend.explain(question, n, mode, settings.search()).orElseThrow(() -> new WendaException(
-        "this command needs the embedded index (retrieval.backend: lucene), but the backend is "
-        + settings.backend().label() + " (" + backend.location() + ")"));
+    return backend
+        .explain(question, n, mode, settings.search())
+        .orElseThrow(
+            () ->
+                new WendaException(
+                    "this command needs the embedded index (retrieval.backend: lucene), but the backend is "
+                        + settings.backend().label()
+                        + " ("
+                        + backend.location()
+                        + ")"));
   }
 
   @Override

@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Everything the retrieval layer needs to know, checked once at start-up. {@code solr} is only
- * read when {@code backend} is {@link Backend#SOLR}; the index folder then holds nothing.
+ * Everything the retrieval layer needs to know, checked once at start-up. {@code solr} is only read
+ * when {@code backend} is {@link Backend#SOLR}; the index folder then holds nothing.
  *
  * <p>The values come from the bot's settings binder (defaults and ranges live in its schema).
  */
 public record RetrievalSettings(
-    Path corpusDir, IndexSettings index, SearchSettings search, Backend backend, SolrSettings solr, CorpusOptions corpus) {
+    Path corpusDir,
+    IndexSettings index,
+    SearchSettings search,
+    Backend backend,
+    SolrSettings solr,
+    CorpusOptions corpus) {
   public RetrievalSettings {
     Objects.requireNonNull(corpus, "corpus");
     Objects.requireNonNull(corpusDir, "corpusDir");

@@ -1,4 +1,7 @@
-/** The retrieval facade the application uses: open, search, explain and refresh an index of a corpus, on Lucene or SolrCloud. */
+/**
+ * The retrieval facade the application uses: open, search, explain and refresh an index of a
+ * corpus, on Lucene or SolrCloud.
+ */
 @NullMarked
 package io.github.wenda.retrieval;
 

@@ -25,7 +25,10 @@ class RetrievalExplainTest {
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
     RetrievalSettings settings =
-        TestSettings.lucene(corpus, TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 4), TestSettings.SEARCH);
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 4),
+            TestSettings.SEARCH);
 
     try (Retrieval r = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE)) {
       String question = "上合组织成立于哪一年？";
@@ -34,7 +37,8 @@ class RetrievalExplainTest {
 
       assertThat(e.words()).contains("组织", "成立").doesNotContain("哪");
       assertThat(e.bigrams()).contains("成立");
-      assertThat(e.candidates()).extracting(c -> c.hit().passage().id())
+      assertThat(e.candidates())
+          .extracting(c -> c.hit().passage().id())
           .containsExactlyElementsOf(searched.stream().map(h -> h.passage().id()).toList());
       Explanation.Candidate top = e.candidates().get(0);
       assertThat(top.hit().passage().text()).contains("2001");

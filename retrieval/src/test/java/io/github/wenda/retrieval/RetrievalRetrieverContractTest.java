@@ -14,8 +14,11 @@ import java.util.List;
 class RetrievalRetrieverContractTest extends RetrieverContract {
   @Override
   protected Retriever open(Path corpusDir) {
-    RetrievalSettings settings = TestSettings.lucene(corpusDir,
-        TestSettings.index(dir.resolve("index"), new ChunkSettings(300, 0), 16), TestSettings.SEARCH);
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpusDir,
+            TestSettings.index(dir.resolve("index"), new ChunkSettings(300, 0), 16),
+            TestSettings.SEARCH);
     return Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
   }
 

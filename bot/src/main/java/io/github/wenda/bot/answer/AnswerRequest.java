@@ -8,11 +8,16 @@ import java.util.Objects;
 
 /**
  * A question as the composer sees it: the user's words, the language to answer in ({@code zh},
- * {@code en}, … as detected from the question), the conversation so far (oldest first), the
- * text that was searched (the question made standalone or translated; else the question), and
- * the analysis of that text, made once and shared with search and the decline decision.
+ * {@code en}, … as detected from the question), the conversation so far (oldest first), the text
+ * that was searched (the question made standalone or translated; else the question), and the
+ * analysis of that text, made once and shared with search and the decline decision.
  */
-public record AnswerRequest(String question, String language, List<Turn> history, String searchedAs, QuestionAnalysis analysis) {
+public record AnswerRequest(
+    String question,
+    String language,
+    List<Turn> history,
+    String searchedAs,
+    QuestionAnalysis analysis) {
   private static final class Default {
     static final QuestionAnalyzer ANALYZER = new QuestionAnalyzer();
   }

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What kind of answer a question wants, from its question words: a date (哪年, 何时, when), a
- * number (多少, 几, how many), or anything. A sentence of the wanted kind is preferred, so
- * 上合是哪年成立的？ quotes the sentence with the founding date, not one that merely says 成立.
+ * What kind of answer a question wants, from its question words: a date (哪年, 何时, when), a number
+ * (多少, 几, how many), or anything. A sentence of the wanted kind is preferred, so 上合是哪年成立的？ quotes
+ * the sentence with the founding date, not one that merely says 成立.
  */
 enum AnswerType {
   DATE(Pattern.compile("\\d{4}年|\\d{1,2}月\\d{1,2}日|\\d{4}")),
@@ -21,7 +21,8 @@ enum AnswerType {
 
   static AnswerType of(String question) {
     String q = question.toLowerCase(Locale.ROOT);
-    if (q.matches(".*(哪年|哪一年|何年|何时|什么时候|哪天|哪一天|几月|几号|日期|时间|when|what year|which year|what date).*")) {
+    if (q.matches(
+        ".*(哪年|哪一年|何年|何时|什么时候|哪天|哪一天|几月|几号|日期|时间|when|what year|which year|what date).*")) {
       return DATE;
     }
     if (q.matches(".*(多少|几个|几次|几份|几项|几国|几年|几届|几位|几名|几家|how many|how much|how long|多久|多长时间).*")) {

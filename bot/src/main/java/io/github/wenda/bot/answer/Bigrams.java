@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Character bigrams within runs of CJK characters, letters and digits, width- and case-folded:
- * the unit of overlap for Chinese, which has no spaces between words. Used to score quoted
- * sentences and to check that an LLM's sentence is supported by the passage it cites.
+ * Character bigrams within runs of CJK characters, letters and digits, width- and case-folded: the
+ * unit of overlap for Chinese, which has no spaces between words. Used to score quoted sentences
+ * and to check that an LLM's sentence is supported by the passage it cites.
  */
 public final class Bigrams {
   private Bigrams() {}
@@ -32,7 +32,10 @@ public final class Bigrams {
     return out;
   }
 
-  /** The share of {@code wanted} found in {@code available}; {@code whenEmpty} when nothing is wanted. */
+  /**
+   * The share of {@code wanted} found in {@code available}; {@code whenEmpty} when nothing is
+   * wanted.
+   */
   public static double shareFound(Set<String> wanted, Set<String> available, double whenEmpty) {
     if (wanted.isEmpty()) {
       return whenEmpty;

@@ -9,9 +9,21 @@ import java.util.Optional;
  * the question (the date of 何时 …), {@code clause} the display clause holding it, {@code binding}
  * how surely it is tied to the question's words (1 same clause, less further away, 0 none).
  */
-record Candidate(int hit, int index, int start, int end, String text, String match, double coverage, double score,
-    Optional<String> instance, Optional<String> clause, double binding, boolean answerLike) {
+record Candidate(
+    int hit,
+    int index,
+    int start,
+    int end,
+    String text,
+    String match,
+    double coverage,
+    double score,
+    Optional<String> instance,
+    Optional<String> clause,
+    double binding,
+    boolean answerLike) {
   Candidate withScore(double s) {
-    return new Candidate(hit, index, start, end, text, match, coverage, s, instance, clause, binding, answerLike);
+    return new Candidate(
+        hit, index, start, end, text, match, coverage, s, instance, clause, binding, answerLike);
   }
 }

@@ -1,7 +1,7 @@
 package io.github.wenda.bot.answer;
 
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package io.github.wenda.bot.answer;
 
 /**
- * How well the best passages support answering: {@code coverage} is the best idf-weighted share
- * of question words in one of the top passages; {@code similarity} the best vector score among them
+ * How well the best passages support answering: {@code coverage} is the best idf-weighted share of
+ * question words in one of the top passages; {@code similarity} the best vector score among them
  * (Lucene's (1+cos)/2, 0 when vector search did not run).
  */
 public record Evidence(double coverage, double similarity) {

@@ -10,26 +10,44 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The middle refusal: the documents mention what the question is about but do not say what it
- * asks. Two signs, both read from the candidate sentences of the top passages: a specific word of
- * the question (北约, 首任, 预算) is in none of them, or a typed question (何时, 谁, 哪里 …) finds no
- * sentence that carries an instance of the type bound to its words.
+ * The middle refusal: the documents mention what the question is about but do not say what it asks.
+ * Two signs, both read from the candidate sentences of the top passages: a specific word of the
+ * question (北约, 首任, 预算) is in none of them, or a typed question (何时, 谁, 哪里 …) finds no sentence
+ * that carries an instance of the type bound to its words.
  */
 final class Grounding {
-  /** A word rarer than this (idf) is specific: its absence from every candidate means the detail is not there. */
+  /**
+   * A word rarer than this (idf) is specific: its absence from every candidate means the detail is
+   * not there.
+   */
   static final double SPECIFIC_IDF = 2.5;
+
   /** Missing specific words must weigh at least this share of the question's words to decline … */
   static final double MISSING_SHARE = 0.3;
+
   static final double UNTYPED_MISSING_SHARE = 0.45;
+
   /** … and one of them be this rare (in at most a passage or two): common words are paraphrased. */
   static final double RARE_IDF = 4.0;
-  /** A typed answer sentence must carry its instance in the clause of the question's words or next to it. */
+
+  /**
+   * A typed answer sentence must carry its instance in the clause of the question's words or next
+   * to it.
+   */
   static final double TYPED_MIN_BINDING = 0.8;
-  /** A typed sentence holding this share of the question's words and its most specific one need not hold every specific one. */
+
+  /**
+   * A typed sentence holding this share of the question's words and its most specific one need not
+   * hold every specific one.
+   */
   static final double TYPED_ENOUGH_COVERAGE = 0.6;
 
   private final ToDoubleFunction<String> idf;
-  /** The idf of a word no passage contains (a private-use character): the documents never use such a word. */
+
+  /**
+   * The idf of a word no passage contains (a private-use character): the documents never use such a
+   * word.
+   */
   private final double absentIdf;
 
   Grounding(ToDoubleFunction<String> idf) {
@@ -51,7 +69,9 @@ final class Grounding {
     return notStated(q, ranking, zh);
   }
 
-  /** What the documents do not say, as a message in the question's language; empty when they say it. */
+  /**
+   * What the documents do not say, as a message in the question's language; empty when they say it.
+   */
   private Verdict notStated(QuestionAnalysis q, SentenceRanker.Ranking ranking, boolean zh) {
     if (ranking.isEmpty()) {
       return Verdict.ANSWER;
@@ -63,7 +83,8 @@ final class Grounding {
     double missingWeight = 0;
     boolean entityMissing = false;
     for (String w : q.keyWords()) {
-      if (w.codePointCount(0, w.length()) < 2 && w.codePoints().allMatch(Character::isIdeographic)) {
+      if (w.codePointCount(0, w.length()) < 2
+          && w.codePoints().allMatch(Character::isIdeographic)) {
         continue;
       }
       double weight = Math.max(0.05, idf.applyAsDouble(w));
@@ -75,7 +96,9 @@ final class Grounding {
         if (specific) {
           specificPresent.add(w);
         }
-      } else if (specific && (idf.applyAsDouble(w) >= absentIdf - 1e-9 || q.focus().entity().contains(w) && weight >= RARE_IDF)) {
+      } else if (specific
+          && (idf.applyAsDouble(w) >= absentIdf - 1e-9
+              || q.focus().entity().contains(w) && weight >= RARE_IDF)) {
         missing.add(w);
         missingWeight += weight;
         // A specific word of the thing asked about (北约 in 北约现任秘书长) missing from every candidate:
@@ -90,19 +113,39 @@ final class Grounding {
     // A compound question (哪年…？谁…？) may name in its second half what the first half's answer lacks.
     // Untyped questions are paraphrased more freely, so their missing words must weigh more.
     double share = q.expected().typed() ? MISSING_SHARE : UNTYPED_MISSING_SHARE;
-    boolean wordsMissing = entityMissing || !compound(q.normalized()) && total > 0 && missingWeight / total >= share;
-    String mostSpecific = specificPresent.stream().max(Comparator.comparingDouble(idf::applyAsDouble)).orElse("");
+    boolean wordsMissing =
+        entityMissing || !compound(q.normalized()) && total > 0 && missingWeight / total >= share;
+    String mostSpecific =
+        specificPresent.stream().max(Comparator.comparingDouble(idf::applyAsDouble)).orElse("");
     // A source question's answer is a reference line, and a compound question (哪年…？谁…？) has more
     // than one type: the type check would judge the wrong half.
-    boolean typeMissing = !wordsMissing && q.expected().typed() && !q.asksForSource() && !compound(q.normalized())
-        && ranking.best().stream().noneMatch(c -> c.answerLike() && c.binding() >= TYPED_MIN_BINDING
-            && (holdsEnough(c.match(), specificPresent, q.focus().entity())
-                || c.coverage() >= TYPED_ENOUGH_COVERAGE && holds(c.match(), mostSpecific)));
-    Optional<String> ordinal = wordsMissing || typeMissing ? Optional.empty() : otherOrdinalOnly(q, ranking);
+    boolean typeMissing =
+        !wordsMissing
+            && q.expected().typed()
+            && !q.asksForSource()
+            && !compound(q.normalized())
+            && ranking.best().stream()
+                .noneMatch(
+                    c ->
+                        c.answerLike()
+                            && c.binding() >= TYPED_MIN_BINDING
+                            && (holdsEnough(c.match(), specificPresent, q.focus().entity())
+                                || c.coverage() >= TYPED_ENOUGH_COVERAGE
+                                    && holds(c.match(), mostSpecific)));
+    Optional<String> ordinal =
+        wordsMissing || typeMissing ? Optional.empty() : otherOrdinalOnly(q, ranking);
     if (ordinal.isPresent()) {
       String noun = noun(q.expected(), zh);
-      return new Verdict(true, Optional.of(zh ? "文档只提到了其他场次，没有说明" + ordinal.get() + "的" + noun + "。"
-          : "The documents mention other occasions, not the " + ordinal.get() + " one; they do not say " + noun + "."));
+      return new Verdict(
+          true,
+          Optional.of(
+              zh
+                  ? "文档只提到了其他场次，没有说明" + ordinal.get() + "的" + noun + "。"
+                  : "The documents mention other occasions, not the "
+                      + ordinal.get()
+                      + " one; they do not say "
+                      + noun
+                      + "."));
     }
     if (!wordsMissing && !typeMissing) {
       return Verdict.ANSWER;
@@ -116,9 +159,9 @@ final class Grounding {
       java.util.regex.Pattern.compile("第\\s*([一二三四五六七八九十百\\d]+)\\s*(次|届|个|份|轮|批|期|号)");
 
   /**
-   * The ordinal a question names (第二次高级别会议) when the candidate sentences on its topic name
-   * only other ones of the same count (第三次…会议): they speak of another occasion, so the
-   * detail asked is not stated. Empty when a candidate names it or none names any.
+   * The ordinal a question names (第二次高级别会议) when the candidate sentences on its topic name only
+   * other ones of the same count (第三次…会议): they speak of another occasion, so the detail asked is
+   * not stated. Empty when a candidate names it or none names any.
    */
   static Optional<String> otherOrdinalOnly(QuestionAnalysis q, SentenceRanker.Ranking ranking) {
     var m = ORDINAL.matcher(q.normalized());
@@ -141,8 +184,11 @@ final class Grounding {
       }
       var o = ORDINAL.matcher(c.match());
       while (o.find()) {
-        String after = c.match().substring(o.end(), Math.min(c.match().length(), o.end() + ORDINAL_HEAD_WINDOW));
-        boolean sameThing = headBigrams.isEmpty() || Bigrams.shareFound(headBigrams, Bigrams.of(after), 0) >= 0.5;
+        String after =
+            c.match()
+                .substring(o.end(), Math.min(c.match().length(), o.end() + ORDINAL_HEAD_WINDOW));
+        boolean sameThing =
+            headBigrams.isEmpty() || Bigrams.shareFound(headBigrams, Bigrams.of(after), 0) >= 0.5;
         if (!o.group(2).equals(measure) || !sameThing) {
           continue;
         }
@@ -161,7 +207,8 @@ final class Grounding {
   /** A sentence on the question's topic holds this share of its words. */
   static final double ORDINAL_MIN_COVERAGE = 0.5;
 
-  private static final java.util.regex.Pattern FIRST_BY_SHOU = java.util.regex.Pattern.compile("首[次届任个批]");
+  private static final java.util.regex.Pattern FIRST_BY_SHOU =
+      java.util.regex.Pattern.compile("首[次届任个批]");
 
   /**
    * Whether a sentence holds a question word, allowing a paraphrased longer name: a word of three
@@ -193,8 +240,8 @@ final class Grounding {
   /**
    * Whether a typed answer sentence holds enough of the question's specific words: all of one or
    * two, two thirds of three or more, and every one naming the entity asked about, written out or
-   * abbreviated (联大 for 联合国大会): the answer about someone else's 秘书长 is no answer about 北约's.
-   * The answer sentence often leaves out a detail the question repeats, or names it another way.
+   * abbreviated (联大 for 联合国大会): the answer about someone else's 秘书长 is no answer about 北约's. The
+   * answer sentence often leaves out a detail the question repeats, or names it another way.
    */
   static boolean holdsEnough(String sentence, List<String> specific, String entity) {
     long held = 0;
@@ -207,14 +254,20 @@ final class Grounding {
       }
     }
     // Numbers name a thing exactly (第65/124号决议): a sentence that holds all of them speaks of it.
-    List<String> numbers = specific.stream().filter(w -> entity.contains(w) && w.chars().allMatch(Character::isDigit)).toList();
+    List<String> numbers =
+        specific.stream()
+            .filter(w -> entity.contains(w) && w.chars().allMatch(Character::isDigit))
+            .toList();
     if (entityMissing && (numbers.isEmpty() || !numbers.stream().allMatch(sentence::contains))) {
       return false;
     }
     return specific.size() < 3 ? held == specific.size() : held * 3 >= specific.size() * 2L;
   }
 
-  /** Whether a two-character word is the abbreviation of a longer name in the text: 联大 in 联合国大会 (one to three characters between). */
+  /**
+   * Whether a two-character word is the abbreviation of a longer name in the text: 联大 in 联合国大会 (one
+   * to three characters between).
+   */
   static boolean abbreviates(String word, String text) {
     if (word.length() != 2 || !word.codePoints().allMatch(Character::isIdeographic)) {
       return false;
@@ -241,10 +294,16 @@ final class Grounding {
 
   static String message(List<String> present, List<String> missing, ExpectedType type, boolean zh) {
     if (zh) {
-      String what = missing.isEmpty() ? noun(type, true) : String.join("、", missing) + (type.typed() ? "的" + noun(type, true) : "");
+      String what =
+          missing.isEmpty()
+              ? noun(type, true)
+              : String.join("、", missing) + (type.typed() ? "的" + noun(type, true) : "");
       return "文档提到了" + String.join("、", present) + "，但没有说明" + what + "。";
     }
-    String what = missing.isEmpty() ? noun(type, false) : String.join(", ", missing) + (type.typed() ? " (" + noun(type, false) + ")" : "");
+    String what =
+        missing.isEmpty()
+            ? noun(type, false)
+            : String.join(", ", missing) + (type.typed() ? " (" + noun(type, false) + ")" : "");
     return "The documents mention " + String.join(", ", present) + " but do not say " + what + ".";
   }
 

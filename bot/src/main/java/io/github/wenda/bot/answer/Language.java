@@ -2,8 +2,8 @@ package io.github.wenda.bot.answer;
 
 /**
  * Guesses the language of a question from its letters: Chinese when Han characters make up a fair
- * share of them, English when Latin letters dominate. Good enough to pick the reply language and
- * to notice a question in another language than the corpus.
+ * share of them, English when Latin letters dominate. Good enough to pick the reply language and to
+ * notice a question in another language than the corpus.
  */
 public final class Language {
   public static final String CHINESE = "zh";

@@ -8,15 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * Gathers the items of an enumeration from consecutive sentences of a passage (and the passages
- * after it): 一是…二是…, 第一…第二…, （1）…（2）…, 首先…其次…, or items after a colon joined by ；. Items
- * are kept verbatim; gathering stops at the stated count, at a gap in the numbering, or when the
- * text moves on.
+ * after it): 一是…二是…, 第一…第二…, （1）…（2）…, 首先…其次…, or items after a colon joined by ；. Items are kept
+ * verbatim; gathering stops at the stated count, at a gap in the numbering, or when the text moves
+ * on.
  */
 final class ListGatherer {
   private static final String CN = "一二三四五六七八九十";
-  private static final Pattern MARKER = Pattern.compile(
-      "^(?:([一二三四五六七八九十])是|第([一二三四五六七八九十])(?![次个届批期轮年天位名条项种大十])[，,、：:是]?|[（(]([1-9]|[一二三四五六七八九十])[）)]|([1-9])[.、)）](?!\\d)|(首先|其次|再次|最后|此外))");
+  private static final Pattern MARKER =
+      Pattern.compile(
+          "^(?:([一二三四五六七八九十])是|第([一二三四五六七八九十])(?![次个届批期轮年天位名条项种大十])[，,、：:是]?|[（(]([1-9]|[一二三四五六七八九十])[）)]|([1-9])[.、)）](?!\\d)|(首先|其次|再次|最后|此外))");
   private static final Pattern COLON = Pattern.compile("[：:]");
+
   /** At most this many unmarked sentences may continue an item before gathering stops. */
   private static final int MAX_CONTINUATION = 2;
 
@@ -25,7 +27,10 @@ final class ListGatherer {
   /** One gathered item: the sentences (by index) it spans, in the passage of {@code part}. */
   record Item(int part, int firstSentence, int lastSentence, String text) {}
 
-  /** The list found from the sentence {@code from} on: a lead (the text before the first item, may be empty) and items. */
+  /**
+   * The list found from the sentence {@code from} on: a lead (the text before the first item, may
+   * be empty) and items.
+   */
   record Gathered(String lead, List<Item> items) {}
 
   /**
@@ -61,7 +66,9 @@ final class ListGatherer {
     for (int p = 0; p < parts.size(); p++) {
       List<String> sentences = parts.get(p);
       for (int i = p == 0 ? from + 1 : 0; i < sentences.size(); i++) {
-        if (wanted > 0 && items.size() >= wanted && (numbered || !endsWithSemicolon(items.get(items.size() - 1).text()))) {
+        if (wanted > 0
+            && items.size() >= wanted
+            && (numbered || !endsWithSemicolon(items.get(items.size() - 1).text()))) {
           break outer;
         }
         String s = sentences.get(i);
@@ -71,7 +78,9 @@ final class ListGatherer {
             items.add(new Item(p, i, i, s));
             expect++;
             continuation = 0;
-          } else if (k < 0 && continuation < MAX_CONTINUATION && (wanted == 0 || items.size() < wanted)) {
+          } else if (k < 0
+              && continuation < MAX_CONTINUATION
+              && (wanted == 0 || items.size() < wanted)) {
             Item last = items.remove(items.size() - 1);
             items.add(new Item(last.part(), last.firstSentence(), i, last.text() + s));
             continuation++;

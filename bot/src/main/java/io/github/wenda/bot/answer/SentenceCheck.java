@@ -8,7 +8,8 @@ import java.util.Objects;
  * it (markers normalised), the passages it cites ({@code [n]} numbers; empty when uncited), whether
  * its checkable content was found in them, and why — for the {@code answer} JSONL and for audits.
  */
-public record SentenceCheck(String text, List<Integer> citations, boolean supported, String reason) {
+public record SentenceCheck(
+    String text, List<Integer> citations, boolean supported, String reason) {
   public SentenceCheck {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(reason, "reason");

@@ -3,9 +3,9 @@ package io.github.wenda.bot.answer;
 import io.github.wenda.bot.question.ExpectedType;
 import io.github.wenda.bot.question.QuestionAnalysis;
 import io.github.wenda.bot.question.QuestionAnalyzer;
-import io.github.wenda.retrieval.text.SentenceSplitter;
-import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Scores every sentence of the top passages as the answer to an analysed question, with lexical
  * work only (no embedding at question time; the passage's own vector score from search stands in
- * for meaning). A typed question's sentence scores for carrying an instance of the type in the
- * same clause as the question's words, not for merely sharing them.
+ * for meaning). A typed question's sentence scores for carrying an instance of the type in the same
+ * clause as the question's words, not for merely sharing them.
  */
 final class SentenceRanker {
   // Weights: words carry most; the typed instance decides between sentences that share the words;
@@ -31,39 +31,52 @@ final class SentenceRanker {
   static final double W_VECTOR = 0.07;
   static final double W_TYPE = 0.35;
   static final double W_CUE = 0.12;
+
   /** An instance found by several sentences is more likely the answer (answer redundancy). */
   static final double W_REDUNDANCY = 0.04;
+
   static final double NOT_ANSWER_PENALTY = 0.6;
   static final double SIDE_KIND_PENALTY = 0.04;
+
   /** A heading (a title, an author line) shares the topic's words but states nothing. */
   static final double HEADING_PENALTY = 0.25;
+
   private static final int MAX_HEADING_CHARS = 40;
 
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:]");
   private static final Pattern REASON_CUE = Pattern.compile("(因为|由于|原因|之所以|在于|为了|旨在|是因|缘于|出于)");
   private static final Pattern METHOD_CUE =
       Pattern.compile("(通过|采取|借助|依靠|推动|加强|建立|举措|措施|方式|途径|办法|应被|应当|应该|需要|有必要|亟需|建议)");
-  private static final Pattern DEFINITION_CUE = Pattern.compile("(是指|指的是|即|是一|是一种|是一个|的内涵|内涵是|包括|被称为|概括为)");
+  private static final Pattern DEFINITION_CUE =
+      Pattern.compile("(是指|指的是|即|是一|是一种|是一个|的内涵|内涵是|包括|被称为|概括为)");
 
   /** A question about what became of something (后来怎么样, 结果如何). */
-  static final Pattern ASKS_OUTCOME = Pattern.compile("(后来|结果|最终|最后|之后|如今|现在)(怎么样|怎样|如何|呢|发生了什么|变成|成了|成为)");
+  static final Pattern ASKS_OUTCOME =
+      Pattern.compile("(后来|结果|最终|最后|之后|如今|现在)(怎么样|怎样|如何|呢|发生了什么|变成|成了|成为)");
+
   /** A sentence that tells an outcome: replaced, merged, renamed, dissolved, turned into. */
   static final Pattern OUTCOME_CUE =
-      Pattern.compile("(被[^，。；]{0,12}(取代|替代|合并|吸收|接替|兼并)|取代|并入|解散|更名|改名|改组为|合并为|演变为|发展为|升级为|转变为|终止|撤销|不复存在)");
+      Pattern.compile(
+          "(被[^，。；]{0,12}(取代|替代|合并|吸收|接替|兼并)|取代|并入|解散|更名|改名|改组为|合并为|演变为|发展为|升级为|转变为|终止|撤销|不复存在)");
 
   /** After the defined term at a sentence's start: the verb that defines it (X是指…, “X”原则，即…). */
-  static final Pattern DEFINING_VERB = Pattern.compile("^[”\"』」》）)]?[^，。；：]{0,8}?[，,]?(是指|指的是|即|指|就是|是一种|是一个|是一项)");
+  static final Pattern DEFINING_VERB =
+      Pattern.compile("^[”\"』」》）)]?[^，。；：]{0,8}?[，,]?(是指|指的是|即|指|就是|是一种|是一个|是一项)");
 
   private final QuestionAnalyzer analyzer;
   private final ToDoubleFunction<String> idf;
   private final SentenceSplitter splitter = new SentenceSplitter();
+
   /** Sentence bounds and match forms per passage: computed once per passage, not per question. */
-  private final Map<String, Split> splits = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Split> eldest) {
-      return size() > MAX_CACHED_PASSAGES;
-    }
-  });
+  private final Map<String, Split> splits =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Split> eldest) {
+              return size() > MAX_CACHED_PASSAGES;
+            }
+          });
+
   private static final int MAX_CACHED_PASSAGES = 20_000;
 
   private record Split(List<int[]> bounds, List<String> match, List<Set<String>> bigrams) {}
@@ -95,8 +108,15 @@ final class SentenceRanker {
     return analyzer;
   }
 
-  /** All candidate sentences of the first {@code passages} hits, best first, and per passage in order. */
-  record Ranking(List<Candidate> best, Map<Integer, List<Candidate>> byHit, TermOverlap overlap, int passages) {
+  /**
+   * All candidate sentences of the first {@code passages} hits, best first, and per passage in
+   * order.
+   */
+  record Ranking(
+      List<Candidate> best,
+      Map<Integer, List<Candidate>> byHit,
+      TermOverlap overlap,
+      int passages) {
     boolean isEmpty() {
       return best.isEmpty();
     }
@@ -114,12 +134,17 @@ final class SentenceRanker {
     return out;
   }
 
-  /** The last ranking, by its inputs: the decline decision and the composer rank the same hits once. */
+  /**
+   * The last ranking, by its inputs: the decline decision and the composer rank the same hits once.
+   */
   private volatile Object[] last = new Object[3];
 
   Ranking rank(QuestionAnalysis q, List<Hit> hits, int passages) {
     Object[] memo = last;
-    if (memo[0] == q && memo[1] == hits && memo[2] instanceof Ranking r && r.passages() == passages) {
+    if (memo[0] == q
+        && memo[1] == hits
+        && memo[2] instanceof Ranking r
+        && r.passages() == passages) {
       return r;
     }
     Ranking r = compute(q, hits, passages);
@@ -128,7 +153,8 @@ final class SentenceRanker {
   }
 
   private Ranking compute(QuestionAnalysis q, List<Hit> hits, int passages) {
-    TermOverlap overlap = new TermOverlap(q.keyWords().isEmpty() ? q.contentWords() : q.keyWords(), idf);
+    TermOverlap overlap =
+        new TermOverlap(q.keyWords().isEmpty() ? q.contentWords() : q.keyWords(), idf);
     Set<String> questionBigrams = Bigrams.of(q.normalized());
     List<String> anchors = anchors(q);
     boolean asksOutcome = ASKS_OUTCOME.matcher(q.normalized()).find();
@@ -149,20 +175,35 @@ final class SentenceRanker {
         double coverage = overlap.coverage(match);
         boolean answerLike = q.asksForSource() || NotAnswers.isAnswer(s);
         String[] bound = bind(q, s, anchors);
-        double score = W_LEXICAL * coverage
-            + W_BIGRAM * Bigrams.shareFound(questionBigrams, split.bigrams().get(i), 0)
-            + W_RANK * hit.score() / topFused
-            + W_VECTOR * Math.max(0, hit.details().vectorScore())
-            + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
-            // 后来怎么样 asks what became of it, not how (怎么): the outcome cue replaces the method cue.
-            + (q.expected() == ExpectedType.DEFINITION && defines(normalized, q) ? W_TYPE : 0)
-            + (asksOutcome ? (OUTCOME_CUE.matcher(normalized).find() ? W_CUE : 0) : cue(q.expected(), normalized, q) ? W_CUE : 0)
-            - (answerLike ? 0 : NOT_ANSWER_PENALTY)
-            - (heading(s) ? HEADING_PENALTY : 0)
-            - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
-        Candidate c = new Candidate(h, i, b[0], b[1], s, match, coverage, score,
-            Optional.ofNullable(bound == null ? null : bound[0]), Optional.ofNullable(bound == null ? null : bound[1]),
-            bound == null ? 0 : Double.parseDouble(bound[3]), answerLike);
+        double score =
+            W_LEXICAL * coverage
+                + W_BIGRAM * Bigrams.shareFound(questionBigrams, split.bigrams().get(i), 0)
+                + W_RANK * hit.score() / topFused
+                + W_VECTOR * Math.max(0, hit.details().vectorScore())
+                + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
+                // 后来怎么样 asks what became of it, not how (怎么): the outcome cue replaces the method
+                // cue.
+                + (q.expected() == ExpectedType.DEFINITION && defines(normalized, q) ? W_TYPE : 0)
+                + (asksOutcome
+                    ? (OUTCOME_CUE.matcher(normalized).find() ? W_CUE : 0)
+                    : cue(q.expected(), normalized, q) ? W_CUE : 0)
+                - (answerLike ? 0 : NOT_ANSWER_PENALTY)
+                - (heading(s) ? HEADING_PENALTY : 0)
+                - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
+        Candidate c =
+            new Candidate(
+                h,
+                i,
+                b[0],
+                b[1],
+                s,
+                match,
+                coverage,
+                score,
+                Optional.ofNullable(bound == null ? null : bound[0]),
+                Optional.ofNullable(bound == null ? null : bound[1]),
+                bound == null ? 0 : Double.parseDouble(bound[3]),
+                answerLike);
         if (bound != null) {
           instanceCounts.merge(bound[0].replaceAll("\\s+", ""), 1, Integer::sum);
         }
@@ -173,7 +214,8 @@ final class SentenceRanker {
     }
     List<Candidate> scored = new ArrayList<>();
     for (Candidate c : all) {
-      int n = c.instance().map(x -> instanceCounts.getOrDefault(x.replaceAll("\\s+", ""), 1)).orElse(1);
+      int n =
+          c.instance().map(x -> instanceCounts.getOrDefault(x.replaceAll("\\s+", ""), 1)).orElse(1);
       scored.add(n > 1 ? c.withScore(c.score() + W_REDUNDANCY * Math.min(n - 1, 3)) : c);
     }
     Map<Integer, List<Candidate>> rescoredByHit = new HashMap<>();
@@ -191,7 +233,9 @@ final class SentenceRanker {
   static boolean defines(String normalized, QuestionAnalysis q) {
     String s = normalized.strip().replaceFirst("^[“\"『「《（(]", "");
     for (String w : q.keyWords()) {
-      if (w.length() >= 2 && s.startsWith(w) && DEFINING_VERB.matcher(s.substring(w.length())).find()) {
+      if (w.length() >= 2
+          && s.startsWith(w)
+          && DEFINING_VERB.matcher(s.substring(w.length())).find()) {
         return true;
       }
     }
@@ -201,11 +245,14 @@ final class SentenceRanker {
   /** A short line without any punctuation: a title or a byline, not a statement. */
   static boolean heading(String sentence) {
     String s = sentence.strip();
-    return s.length() <= MAX_HEADING_CHARS && s.codePoints().noneMatch(c -> "，。；：、！？,.;:!?”）)".indexOf(c) >= 0);
+    return s.length() <= MAX_HEADING_CHARS
+        && s.codePoints().noneMatch(c -> "，。；：、！？,.;:!?”）)".indexOf(c) >= 0);
   }
 
   static final Comparator<Candidate> BY_SCORE =
-      Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparingInt(Candidate::hit).thenComparingInt(Candidate::index);
+      Comparator.comparingDouble((Candidate c) -> -c.score())
+          .thenComparingInt(Candidate::hit)
+          .thenComparingInt(Candidate::index);
 
   /**
    * The typed instance in {@code sentence} bound to the question: {instance, display clause,
@@ -220,7 +267,8 @@ final class SentenceRanker {
     boolean[] hasWord = new boolean[clauses.size()];
     String[] forms = new String[clauses.size()];
     for (int i = 0; i < clauses.size(); i++) {
-      forms[i] = QuestionAnalyzer.matchForm(sentence.substring(clauses.get(i)[0], clauses.get(i)[1]));
+      forms[i] =
+          QuestionAnalyzer.matchForm(sentence.substring(clauses.get(i)[0], clauses.get(i)[1]));
       String f = forms[i];
       hasWord[i] = anchors.stream().anyMatch(f::contains);
     }
@@ -231,18 +279,26 @@ final class SentenceRanker {
       if (inst.isEmpty() || !measured(q, inst.get().text())) {
         continue;
       }
-      // Same clause binds surely; the clause next to one with the question's words (2001年6月15日，上合组织…成立) nearly so.
-      double binding = hasWord[i] ? 1.0 : (i > 0 && hasWord[i - 1]) || (i + 1 < clauses.size() && hasWord[i + 1]) ? 0.9 : 0.5;
+      // Same clause binds surely; the clause next to one with the question's words
+      // (2001年6月15日，上合组织…成立) nearly so.
+      double binding =
+          hasWord[i]
+              ? 1.0
+              : (i > 0 && hasWord[i - 1]) || (i + 1 < clauses.size() && hasWord[i + 1]) ? 0.9 : 0.5;
       // The instance must not be the question's own words (上合组织 is no answer to 哪个组织).
       String found = inst.get().text();
-      if (q.matchWords().stream().anyMatch(w -> w.equals(found)) || q.normalized().contains(found)) {
+      if (q.matchWords().stream().anyMatch(w -> w.equals(found))
+          || q.normalized().contains(found)) {
         binding *= 0.3;
       }
       double strength = binding * inst.get().strength();
       if (strength > bestStrength) {
         bestStrength = strength;
         String display = sentence.substring(clauses.get(i)[0], clauses.get(i)[1]);
-        best = new String[] {found, display.strip(), Double.toString(strength), Double.toString(binding)};
+        best =
+            new String[] {
+              found, display.strip(), Double.toString(strength), Double.toString(binding)
+            };
       }
     }
     return best;
@@ -253,18 +309,20 @@ final class SentenceRanker {
    * documents, like 欧盟 or 宣告), else all its key words, with their aliases.
    */
   List<String> anchors(QuestionAnalysis q) {
-    List<String> specific = q.keyWords().stream().filter(w -> idf.applyAsDouble(w) >= Grounding.SPECIFIC_IDF).toList();
+    List<String> specific =
+        q.keyWords().stream().filter(w -> idf.applyAsDouble(w) >= Grounding.SPECIFIC_IDF).toList();
     List<String> out = new ArrayList<>(specific.isEmpty() ? q.keyWords() : specific);
     out.addAll(q.aliasWords());
     return out;
   }
 
   /** The measure word a number question names (多少条, 几次): its answer is counted in it. */
-  private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|次|份|项|国|名|家|届|倍|种|条|位|人|天|场|批|轮|座|所)");
+  private static final Pattern ASKED_MEASURE =
+      Pattern.compile("(?:多少|几)(个|次|份|项|国|名|家|届|倍|种|条|位|人|天|场|批|轮|座|所)");
 
   /**
-   * Whether a number instance is counted in the measure word the question asks for: 一个方向 is
-   * no answer to 多少条. Questions that name no measure word take any number.
+   * Whether a number instance is counted in the measure word the question asks for: 一个方向 is no
+   * answer to 多少条. Questions that name no measure word take any number.
    */
   static boolean measured(QuestionAnalysis q, String instance) {
     if (q.expected() != ExpectedType.NUMBER) {
@@ -311,7 +369,10 @@ final class SentenceRanker {
     return switch (type) {
       case REASON -> REASON_CUE.matcher(normalized).find();
       case METHOD -> METHOD_CUE.matcher(normalized).find();
-      case DEFINITION -> !q.focus().entity().isEmpty() && normalized.contains(q.focus().entity()) && DEFINITION_CUE.matcher(normalized).find();
+      case DEFINITION ->
+          !q.focus().entity().isEmpty()
+              && normalized.contains(q.focus().entity())
+              && DEFINITION_CUE.matcher(normalized).find();
       default -> false;
     };
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * How much of a question a text covers: the share of the question's content words it contains,
- * each weighted by its inverse document frequency, so 北约 (absent from the corpus) counts far more
- * than 成立 (everywhere). Plain substring tests suffice for Chinese, which has no inflection.
+ * How much of a question a text covers: the share of the question's content words it contains, each
+ * weighted by its inverse document frequency, so 北约 (absent from the corpus) counts far more than
+ * 成立 (everywhere). Plain substring tests suffice for Chinese, which has no inflection.
  */
 public final class TermOverlap {
   private final List<String> words;

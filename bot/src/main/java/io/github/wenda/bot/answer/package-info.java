@@ -1,4 +1,7 @@
-/** Offline answers: ranks the sentences of the found passages, puts the answer first, gathers lists, and decides when to decline. */
+/**
+ * Offline answers: ranks the sentences of the found passages, puts the answer first, gathers lists,
+ * and decides when to decline.
+ */
 @NullMarked
 package io.github.wenda.bot.answer;
 

@@ -10,13 +10,13 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.SegmentKind;
-import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * The plain LangChain4j pipeline Wenda is measured against: the raw {@code .txt}/{@code .md} files,
- * {@code DocumentSplitters.recursive(300, 30)}, one embedding model, an
- * {@code InMemoryEmbeddingStore}, top-k by cosine. No cleaning, no BM25, no query handling.
+ * {@code DocumentSplitters.recursive(300, 30)}, one embedding model, an {@code
+ * InMemoryEmbeddingStore}, top-k by cosine. No cleaning, no BM25, no query handling.
  *
  * <p>As a {@link Retriever} its segments appear as passages whose text is the segment after the
  * inline normaliser, only so that {@code Relevance} judges them by the same rule as Wenda's
@@ -55,7 +55,9 @@ public final class BaselinePipeline implements Retriever {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         String name = f.getFileName().toString();
         if (name.endsWith(".txt") || name.endsWith(".md")) {
-          docs.add(Document.from(Files.readString(f, StandardCharsets.UTF_8), Metadata.from("file_name", name)));
+          docs.add(
+              Document.from(
+                  Files.readString(f, StandardCharsets.UTF_8), Metadata.from("file_name", name)));
         }
       }
     } catch (IOException e) {
@@ -69,8 +71,16 @@ public final class BaselinePipeline implements Retriever {
     for (int i = 0; i < segments.size(); i++) {
       TextSegment s = segments.get(i);
       String judged = cleaner.normalize(s.text());
-      Passage passage = new Passage(String.valueOf(s.metadata().getString("file_name")), "", "", SegmentKind.BODY, i, 0,
-          judged.length(), judged);
+      Passage passage =
+          new Passage(
+              String.valueOf(s.metadata().getString("file_name")),
+              "",
+              "",
+              SegmentKind.BODY,
+              i,
+              0,
+              judged.length(),
+              judged);
       p.passages.put(s, passage);
       p.all.add(passage);
     }
@@ -85,11 +95,17 @@ public final class BaselinePipeline implements Retriever {
   public List<Hit> search(Query query) {
     Embedding q = model.embed(query.text()).content();
     List<EmbeddingMatch<TextSegment>> matches =
-        store.search(EmbeddingSearchRequest.builder().queryEmbedding(q).maxResults(query.k()).build()).matches();
+        store
+            .search(
+                EmbeddingSearchRequest.builder().queryEmbedding(q).maxResults(query.k()).build())
+            .matches();
     List<Hit> hits = new ArrayList<>(matches.size());
     for (EmbeddingMatch<TextSegment> m : matches) {
-      hits.add(new Hit(hits.size() + 1, passages.get(m.embedded()),
-          new ScoreDetails(0, 0f, hits.size() + 1, m.score().floatValue(), m.score())));
+      hits.add(
+          new Hit(
+              hits.size() + 1,
+              passages.get(m.embedded()),
+              new ScoreDetails(0, 0f, hits.size() + 1, m.score().floatValue(), m.score())));
     }
     return hits;
   }

@@ -5,24 +5,16 @@ import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.embed.CachingEmbedder;
 import io.github.wenda.retrieval.eval.Evaluator;
 import io.github.wenda.retrieval.eval.ModeResult;
 import io.github.wenda.retrieval.eval.Question;
-import io.github.wenda.retrieval.embed.CachingEmbedder;
-import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.embed.CachingEmbedder;
-import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.SearchMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,16 +34,16 @@ import java.util.stream.Stream;
  * Wenda against the plain LangChain4j pipeline, measured so that neither side is favoured.
  *
  * <p>Each run has phases, and the side that goes first alternates between runs. <b>Build and
- * heap</b>: after a full GC, one side builds its index from scratch (real embeddings, no cache),
- * is evaluated for recall and MRR and answers every question once; its peak heap is read before the
+ * heap</b>: after a full GC, one side builds its index from scratch (real embeddings, no cache), is
+ * evaluated for recall and MRR and answers every question once; its peak heap is read before the
  * other side starts the same, so neither is charged for the other's objects. <b>Latency</b>: with
- * both open, one untimed warm-up pass, then every question is timed on both sides back to back,
- * the side going first alternating per question, so a busy moment of the machine hits both alike,
- * each search after a short untimed pause so that neither is timed beside the other's still-spinning
- * threads ({@link #PAUSE_BEFORE_SEARCH_MS}).
- * <b>Throughput</b>: questions per second at 1 and 2 threads, the sides alternating. Then Wenda's
- * answer latency and a fresh-JVM start-up. Questions are embedded every time they are searched.
- * Figures are medians over the runs, with min and max as the spread.
+ * both open, one untimed warm-up pass, then every question is timed on both sides back to back, the
+ * side going first alternating per question, so a busy moment of the machine hits both alike, each
+ * search after a short untimed pause so that neither is timed beside the other's still-spinning
+ * threads ({@link #PAUSE_BEFORE_SEARCH_MS}). <b>Throughput</b>: questions per second at 1 and 2
+ * threads, the sides alternating. Then Wenda's answer latency and a fresh-JVM start-up. Questions
+ * are embedded every time they are searched. Figures are medians over the runs, with min and max as
+ * the spread.
  */
 public final class Bench {
   static final int K = 5;
@@ -106,7 +98,8 @@ public final class Bench {
       }
       segments = pipeline.passages().size();
       Embedder queries = new CachingEmbedder(setup.model(), 4);
-      try (Retrieval r = Retrieval.open(settings(), setup.model(), queries, ProgressListener.NONE)) {
+      try (Retrieval r =
+          Retrieval.open(settings(), setup.model(), queries, ProgressListener.NONE)) {
         SearchMode mode = setup.settings().search().mode();
         Retriever ours = q -> r.search(q);
         Retriever theirs = pipeline;
@@ -114,15 +107,24 @@ public final class Bench {
         for (int threads : new int[] {1, 2}) {
           if (wendaFirst) {
             w.put("throughput_qps." + threads, throughput(ours, questions, threads, mode));
-            b.put("throughput_qps." + threads, throughput(theirs, questions, threads, SearchMode.VECTOR));
+            b.put(
+                "throughput_qps." + threads,
+                throughput(theirs, questions, threads, SearchMode.VECTOR));
           } else {
-            b.put("throughput_qps." + threads, throughput(theirs, questions, threads, SearchMode.VECTOR));
+            b.put(
+                "throughput_qps." + threads,
+                throughput(theirs, questions, threads, SearchMode.VECTOR));
             w.put("throughput_qps." + threads, throughput(ours, questions, threads, mode));
           }
         }
         AnswerService service = setup.answers().apply(r, queries);
-        putLatency(w, "answer_ms", latency("answer", questions,
-            q -> service.answer(new Conversation(0), q.question(), t2 -> {})));
+        putLatency(
+            w,
+            "answer_ms",
+            latency(
+                "answer",
+                questions,
+                q -> service.answer(new Conversation(0), q.question(), t2 -> {})));
       }
       setup.progress().progress("start", run, setup.runs());
       w.put("startup_s", setup.startup().getAsDouble());
@@ -137,7 +139,10 @@ public final class Bench {
     return s.withLuceneIndex(s.index().withDir(setup.workDir().resolve("index")));
   }
 
-  /** Fresh index build, quality and one answering pass, from a collected heap; returns the passage count. */
+  /**
+   * Fresh index build, quality and one answering pass, from a collected heap; returns the passage
+   * count.
+   */
   private int buildWenda(List<Question> questions, Map<String, Double> w) throws Exception {
     RetrievalSettings settings = settings();
     deleteTree(settings.index().dir());
@@ -153,7 +158,8 @@ public final class Bench {
     Embedder queries = new CachingEmbedder(setup.model(), 4);
     try (Retrieval r = Retrieval.open(settings, setup.model(), queries, ProgressListener.NONE)) {
       SearchMode mode = setup.settings().search().mode();
-      ModeResult quality = new Evaluator(r, r.passages()).run(questions, K, List.of(mode)).modes().get(0);
+      ModeResult quality =
+          new Evaluator(r, r.passages()).run(questions, K, List.of(mode)).modes().get(0);
       w.put("recall_at_5", quality.recallAtK());
       w.put("mrr_at_5", quality.mrrAtK());
       AnswerService service = setup.answers().apply(r, queries);
@@ -170,9 +176,14 @@ public final class Bench {
     setup.progress().progress("baseline", 0, 1);
     HeapPeak.reset();
     long t = System.nanoTime();
-    BaselinePipeline baseline = BaselinePipeline.build(setup.settings().corpusDir(), setup.baselineModel());
+    BaselinePipeline baseline =
+        BaselinePipeline.build(setup.settings().corpusDir(), setup.baselineModel());
     b.put("index_build_s", (System.nanoTime() - t) / 1e9);
-    ModeResult quality = new Evaluator(baseline, baseline.passages()).run(questions, K, List.of(SearchMode.VECTOR)).modes().get(0);
+    ModeResult quality =
+        new Evaluator(baseline, baseline.passages())
+            .run(questions, K, List.of(SearchMode.VECTOR))
+            .modes()
+            .get(0);
     b.put("recall_at_5", quality.recallAtK());
     b.put("mrr_at_5", quality.mrrAtK());
     b.put("peak_heap_mb", HeapPeak.megabytes());
@@ -180,8 +191,14 @@ public final class Bench {
   }
 
   /** One warm-up pass over both, then each question timed on both, the first side alternating. */
-  private void interleavedLatency(List<Question> questions, Retriever ours, SearchMode mode, Retriever theirs,
-      Map<String, Double> w, Map<String, Double> b, int run) {
+  private void interleavedLatency(
+      List<Question> questions,
+      Retriever ours,
+      SearchMode mode,
+      Retriever theirs,
+      Map<String, Double> w,
+      Map<String, Double> b,
+      int run) {
     for (Question q : questions) {
       ours.search(new Query(q.question(), K, mode));
       theirs.search(new Query(q.question(), K, SearchMode.VECTOR));
@@ -209,11 +226,11 @@ public final class Bench {
   }
 
   /**
-   * Untimed pause before each timed search. LangChain4j's ONNX session keeps its two threads spinning
-   * for work after each run; without a pause the side timed next shares the cores with them (in a
-   * harness on the loaded 2-core machine, a question embedded right after the baseline's took 1.3-2.8
-   * times as long as alone). Real questions come seconds apart, so each side is timed as it would run
-   * alone. README ("Performance") gives the bench with and without it.
+   * Untimed pause before each timed search. LangChain4j's ONNX session keeps its two threads
+   * spinning for work after each run; without a pause the side timed next shares the cores with
+   * them (in a harness on the loaded 2-core machine, a question embedded right after the baseline's
+   * took 1.3-2.8 times as long as alone). Real questions come seconds apart, so each side is timed
+   * as it would run alone. README ("Performance") gives the bench with and without it.
    */
   static final long PAUSE_BEFORE_SEARCH_MS = 10;
 
@@ -253,8 +270,12 @@ public final class Bench {
     return Latency.of(ms);
   }
 
-  /** Questions per second with {@code threads} threads sharing one retriever, over {@code rounds} passes. */
-  private double throughput(Retriever r, List<Question> questions, int threads, SearchMode mode) throws Exception {
+  /**
+   * Questions per second with {@code threads} threads sharing one retriever, over {@code rounds}
+   * passes.
+   */
+  private double throughput(Retriever r, List<Question> questions, int threads, SearchMode mode)
+      throws Exception {
     int total = questions.size() * setup.rounds();
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -262,11 +283,13 @@ public final class Bench {
       long t = System.nanoTime();
       List<Future<?>> work = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
-        work.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-            r.search(new Query(questions.get(i % questions.size()).question(), K, mode));
-          }
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    r.search(new Query(questions.get(i % questions.size()).question(), K, mode));
+                  }
+                }));
       }
       for (Future<?> f : work) {
         f.get();

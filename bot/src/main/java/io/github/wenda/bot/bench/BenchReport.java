@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * What {@code wenda bench} measured, both sides, over one or more runs. Figure names are dotted
  * paths ({@code retrieve_ms.p50}); each is summarised as the median over runs with min and max.
- * Ratios are Wenda / baseline, computed within each run (the two sides were measured side by
- * side) and then summarised; below 1 means Wenda is smaller, i.e. faster for times.
+ * Ratios are Wenda / baseline, computed within each run (the two sides were measured side by side)
+ * and then summarised; below 1 means Wenda is smaller, i.e. faster for times.
  */
 public record BenchReport(
     int questions,
@@ -29,7 +29,8 @@ public record BenchReport(
   public record Summary(double median, double min, double max) {
     public Summary {
       if (min > median || median > max) {
-        throw new IllegalArgumentException("summary must have min <= median <= max, but is: " + min + ", " + median + ", " + max);
+        throw new IllegalArgumentException(
+            "summary must have min <= median <= max, but is: " + min + ", " + median + ", " + max);
       }
     }
 
@@ -49,7 +50,12 @@ public record BenchReport(
   }
 
   /** Summarises per-run figures; a ratio for every figure both sides have. */
-  static BenchReport of(int questions, int passages, int segments, int rounds, List<Map<String, Double>> wenda,
+  static BenchReport of(
+      int questions,
+      int passages,
+      int segments,
+      int rounds,
+      List<Map<String, Double>> wenda,
       List<Map<String, Double>> baseline) {
     Map<String, List<Double>> ratios = new LinkedHashMap<>();
     for (int run = 0; run < wenda.size(); run++) {
@@ -61,7 +67,14 @@ public record BenchReport(
         }
       }
     }
-    return new BenchReport(questions, wenda.size(), rounds, passages, segments, summarise(wenda), summarise(baseline),
+    return new BenchReport(
+        questions,
+        wenda.size(),
+        rounds,
+        passages,
+        segments,
+        summarise(wenda),
+        summarise(baseline),
         ordered(ratios));
   }
 
@@ -112,35 +125,46 @@ public record BenchReport(
 
   private static ObjectNode nested(ObjectMapper m, Map<String, Summary> figures, boolean spread) {
     ObjectNode root = m.createObjectNode();
-    figures.forEach((name, s) -> {
-      String[] path = name.split("\\.");
-      ObjectNode node = root;
-      for (String part : Arrays.copyOf(path, path.length - 1)) {
-        node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
-      }
-      String leaf = path[path.length - 1];
-      if (spread) {
-        node.putArray(leaf).add(round(s.min())).add(round(s.max()));
-      } else {
-        node.put(leaf, round(s.median()));
-      }
-    });
+    figures.forEach(
+        (name, s) -> {
+          String[] path = name.split("\\.");
+          ObjectNode node = root;
+          for (String part : Arrays.copyOf(path, path.length - 1)) {
+            node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
+          }
+          String leaf = path[path.length - 1];
+          if (spread) {
+            node.putArray(leaf).add(round(s.min())).add(round(s.max()));
+          } else {
+            node.put(leaf, round(s.median()));
+          }
+        });
     return root;
   }
 
   /** Side by side with ratios and, over several runs, the ratio's spread. */
   public void printTable(PrintWriter out) {
-    out.printf("%d answerable questions, k %d, %d run(s) of %d round(s); Wenda %d passages, baseline %d segments%n%n",
+    out.printf(
+        "%d answerable questions, k %d, %d run(s) of %d round(s); Wenda %d passages, baseline %d segments%n%n",
         questions, Bench.K, runs, rounds, passages, segments);
-    out.printf("%-26s %12s %12s %8s %15s%n", "figure (median)", "Wenda", "baseline", "ratio", "ratio min-max");
+    out.printf(
+        "%-26s %12s %12s %8s %15s%n",
+        "figure (median)", "Wenda", "baseline", "ratio", "ratio min-max");
     List<String> names = new ArrayList<>(wenda.keySet());
     baseline.keySet().stream().filter(k -> !wenda.containsKey(k)).forEach(names::add);
     for (String name : names) {
       Summary w = wenda.get(name);
       Summary b = baseline.get(name);
       Summary r = ratio.get(name);
-      String label = name.startsWith("index_stages_s.") ? "  " + name.substring("index_stages_s.".length()) + " s" : name;
-      out.printf("%-26s %12s %12s %8s %15s%n", label, w == null ? "" : fmt(w.median()), b == null ? "" : fmt(b.median()),
+      String label =
+          name.startsWith("index_stages_s.")
+              ? "  " + name.substring("index_stages_s.".length()) + " s"
+              : name;
+      out.printf(
+          "%-26s %12s %12s %8s %15s%n",
+          label,
+          w == null ? "" : fmt(w.median()),
+          b == null ? "" : fmt(b.median()),
           r == null ? "" : String.format("%.2f", r.median()),
           r == null || runs == 1 ? "" : String.format("%.2f-%.2f", r.min(), r.max()));
     }

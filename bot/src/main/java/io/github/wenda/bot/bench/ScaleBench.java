@@ -1,20 +1,14 @@
 package io.github.wenda.bot.bench;
 
-import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.Backend;
+import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.embed.CachingEmbedder;
 import io.github.wenda.retrieval.eval.Question;
-import io.github.wenda.retrieval.embed.CachingEmbedder;
-import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.embed.CachingEmbedder;
-import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.Query;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +24,14 @@ import java.util.stream.Stream;
  */
 public final class ScaleBench {
   /** One factor's figures. */
-  public record Point(int factor, long chars, int passages, double indexS, double embedS, double indexMb, double peakHeapMb,
+  public record Point(
+      int factor,
+      long chars,
+      int passages,
+      double indexS,
+      double embedS,
+      double indexMb,
+      double peakHeapMb,
       Latency retrieveMs) {
     /** Indexing speed, embedding included. */
     public double passagesPerS() {
@@ -43,7 +44,8 @@ public final class ScaleBench {
   private final Embedder model;
   private final ProgressListener progress;
 
-  public ScaleBench(RetrievalSettings settings, Path workDir, Embedder model, ProgressListener progress) {
+  public ScaleBench(
+      RetrievalSettings settings, Path workDir, Embedder model, ProgressListener progress) {
     this.settings = settings;
     this.workDir = workDir;
     this.model = model;
@@ -58,14 +60,21 @@ public final class ScaleBench {
       Path dir = workDir.resolve("scale-" + factor);
       Bench.deleteTree(dir);
       long chars = ScaleCorpus.generate(settings.corpusDir(), factor, dir.resolve("corpus"));
-      RetrievalSettings s = new RetrievalSettings(dir.resolve("corpus"), settings.index().withDir(dir.resolve("index")),
-          settings.search(), Backend.LUCENE, settings.solr(), settings.corpus());
+      RetrievalSettings s =
+          new RetrievalSettings(
+              dir.resolve("corpus"),
+              settings.index().withDir(dir.resolve("index")),
+              settings.search(),
+              Backend.LUCENE,
+              settings.solr(),
+              settings.corpus());
       HeapPeak.reset();
       long t = System.nanoTime();
       try (Retrieval r = Retrieval.open(s, model, new CachingEmbedder(model, 4), progress)) {
         double indexS = (System.nanoTime() - t) / 1e9;
         IndexReport report = r.report();
-        double embedS = report.stages().getOrDefault("embed", java.time.Duration.ZERO).toNanos() / 1e9;
+        double embedS =
+            report.stages().getOrDefault("embed", java.time.Duration.ZERO).toNanos() / 1e9;
         for (Question q : qs) {
           r.search(new Query(q.question(), 5, settings.search().mode()));
         }
@@ -75,19 +84,48 @@ public final class ScaleBench {
           r.search(new Query(qs.get(i).question(), 5, settings.search().mode()));
           ms[i] = (System.nanoTime() - q0) / 1e6;
         }
-        out.add(new Point(factor, chars, report.passages(), indexS, embedS, size(dir.resolve("index")) / 1048576.0,
-            HeapPeak.megabytes(), Latency.of(ms)));
+        out.add(
+            new Point(
+                factor,
+                chars,
+                report.passages(),
+                indexS,
+                embedS,
+                size(dir.resolve("index")) / 1048576.0,
+                HeapPeak.megabytes(),
+                Latency.of(ms)));
       }
     }
     return out;
   }
 
   public static void print(List<Point> points, PrintWriter out) {
-    out.printf("%6s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s%n", "factor", "chars", "passages", "index s", "embed s",
-        "passages/s", "index MB", "heap MB", "p50 ms", "p95 ms", "p99 ms");
+    out.printf(
+        "%6s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s%n",
+        "factor",
+        "chars",
+        "passages",
+        "index s",
+        "embed s",
+        "passages/s",
+        "index MB",
+        "heap MB",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms");
     for (Point p : points) {
-      out.printf("%6d %10d %9d %9.1f %9.1f %10.1f %9.1f %9.0f %9.2f %9.2f %9.2f%n", p.factor(), p.chars(), p.passages(),
-          p.indexS(), p.embedS(), p.passagesPerS(), p.indexMb(), p.peakHeapMb(), p.retrieveMs().p50(), p.retrieveMs().p95(),
+      out.printf(
+          "%6d %10d %9d %9.1f %9.1f %10.1f %9.1f %9.0f %9.2f %9.2f %9.2f%n",
+          p.factor(),
+          p.chars(),
+          p.passages(),
+          p.indexS(),
+          p.embedS(),
+          p.passagesPerS(),
+          p.indexMb(),
+          p.peakHeapMb(),
+          p.retrieveMs().p50(),
+          p.retrieveMs().p95(),
           p.retrieveMs().p99());
     }
   }

@@ -10,10 +10,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Makes a corpus {@code factor} times the size of a real one: every document copied
- * {@code factor} times, copy 0 verbatim, the others perturbed so that no two copies embed or index
- * the same (digits shifted, a few adjacent Chinese characters swapped per line). Perturbation keeps
- * every line's length, so the corpus grows exactly linearly.
+ * Makes a corpus {@code factor} times the size of a real one: every document copied {@code factor}
+ * times, copy 0 verbatim, the others perturbed so that no two copies embed or index the same
+ * (digits shifted, a few adjacent Chinese characters swapped per line). Perturbation keeps every
+ * line's length, so the corpus grows exactly linearly.
  */
 public final class ScaleCorpus {
   private ScaleCorpus() {}
@@ -27,7 +27,11 @@ public final class ScaleCorpus {
     long chars = 0;
     List<Path> docs;
     try (Stream<Path> files = Files.list(source)) {
-      docs = files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md")).sorted().toList();
+      docs =
+          files
+              .filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md"))
+              .sorted()
+              .toList();
     }
     for (int d = 0; d < docs.size(); d++) {
       Path doc = docs.get(d);
@@ -36,7 +40,10 @@ public final class ScaleCorpus {
       int dot = name.lastIndexOf('.');
       for (int c = 0; c < factor; c++) {
         String copy = c == 0 ? text : perturb(text, new Random(31L * d + c), c);
-        Files.writeString(target.resolve(name.substring(0, dot) + "-" + c + name.substring(dot)), copy, StandardCharsets.UTF_8);
+        Files.writeString(
+            target.resolve(name.substring(0, dot) + "-" + c + name.substring(dot)),
+            copy,
+            StandardCharsets.UTF_8);
         chars += copy.length();
       }
     }

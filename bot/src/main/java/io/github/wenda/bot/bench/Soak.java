@@ -22,7 +22,8 @@ public final class Soak {
   public record Sample(double minutes, long answered, double heapMb, int threads) {}
 
   /** The samples, totals and answer latency; flat when heap and threads did not grow. */
-  public record Result(List<Sample> samples, long answered, long errors, Latency latencyMs, boolean flat) {}
+  public record Result(
+      List<Sample> samples, long answered, long errors, Latency latencyMs, boolean flat) {}
 
   private final Duration length;
   private final Duration sampleEvery;
@@ -45,7 +46,8 @@ public final class Soak {
    * @param answer answers one question (exceptions are counted, not thrown)
    * @param refresh refreshes the index (exceptions are counted, not thrown)
    */
-  public Result run(List<String> questions, Consumer<String> answer, Runnable refresh, PrintWriter out)
+  public Result run(
+      List<String> questions, Consumer<String> answer, Runnable refresh, PrintWriter out)
       throws InterruptedException {
     if (questions.isEmpty()) {
       throw new IllegalArgumentException("the soak needs at least one question");
@@ -57,20 +59,23 @@ public final class Soak {
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       int offset = w;
-      Thread t = new Thread(() -> {
-        for (int i = offset; !stop.get(); i += workers) {
-          long t0 = System.nanoTime();
-          try {
-            answer.accept(questions.get(i % questions.size()));
-            answered.incrementAndGet();
-            if (millis.size() < 1_000_000) { // bounded: the soak must not be its own leak
-              millis.add((System.nanoTime() - t0) / 1e6);
-            }
-          } catch (RuntimeException e) {
-            errors.incrementAndGet();
-          }
-        }
-      }, "wenda-soak-" + w);
+      Thread t =
+          new Thread(
+              () -> {
+                for (int i = offset; !stop.get(); i += workers) {
+                  long t0 = System.nanoTime();
+                  try {
+                    answer.accept(questions.get(i % questions.size()));
+                    answered.incrementAndGet();
+                    if (millis.size() < 1_000_000) { // bounded: the soak must not be its own leak
+                      millis.add((System.nanoTime() - t0) / 1e6);
+                    }
+                  } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                  }
+                }
+              },
+              "wenda-soak-" + w);
       t.setDaemon(true);
       t.start();
       threads.add(t);
@@ -82,7 +87,8 @@ public final class Soak {
     out.printf("%8s %10s %9s %8s%n", "minutes", "answered", "heap MB", "threads");
     samples.add(sample(start, answered.get(), out));
     while (System.nanoTime() < end) {
-      Thread.sleep(Math.max(1, Math.min(sampleEvery.toMillis(), (end - System.nanoTime()) / 1_000_000)));
+      Thread.sleep(
+          Math.max(1, Math.min(sampleEvery.toMillis(), (end - System.nanoTime()) / 1_000_000)));
       if (System.nanoTime() >= nextRefresh) {
         try {
           refresh.run();
@@ -98,15 +104,23 @@ public final class Soak {
       t.join(10_000);
     }
     double[] ms = millis.stream().mapToDouble(Double::doubleValue).toArray();
-    return new Result(samples, answered.get(), errors.get(), ms.length == 0 ? new Latency(0, 0, 0) : Latency.of(ms),
+    return new Result(
+        samples,
+        answered.get(),
+        errors.get(),
+        ms.length == 0 ? new Latency(0, 0, 0) : Latency.of(ms),
         flat(samples));
   }
 
   private static Sample sample(long start, long answered, PrintWriter out) {
     System.gc();
     Runtime rt = Runtime.getRuntime();
-    Sample s = new Sample((System.nanoTime() - start) / 60e9, answered, (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0),
-        ManagementFactory.getThreadMXBean().getThreadCount());
+    Sample s =
+        new Sample(
+            (System.nanoTime() - start) / 60e9,
+            answered,
+            (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0),
+            ManagementFactory.getThreadMXBean().getThreadCount());
     out.printf("%8.1f %10d %9.1f %8d%n", s.minutes(), s.answered(), s.heapMb(), s.threads());
     out.flush();
     return s;

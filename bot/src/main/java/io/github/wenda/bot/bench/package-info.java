@@ -1,4 +1,7 @@
-/** Speed measurements: Wenda against a plain LangChain4j pipeline timed side by side, the scale curve and the soak run. */
+/**
+ * Speed measurements: Wenda against a plain LangChain4j pipeline timed side by side, the scale
+ * curve and the soak run.
+ */
 @NullMarked
 package io.github.wenda.bot.bench;
 

@@ -1,5 +1,6 @@
 package io.github.wenda.bot.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,23 +8,22 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.answer.SentenceCheck;
-import io.github.wenda.bot.conversation.Turn;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import io.github.wenda.bot.answer.TokenSink;
 import io.github.wenda.bot.conversation.Conversation;
+import io.github.wenda.bot.conversation.Turn;
 import io.github.wenda.retrieval.Retrieval;
+import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.eval.Question;
 import io.github.wenda.retrieval.eval.QuestionFile;
-import io.github.wenda.retrieval.api.Embedder;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +36,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wenda answer --questions FILE}: answers the questions in file order and writes one JSONL
  * line per question, whatever the question holds. Lines sharing a {@code "conversation"} value are
- * one conversation (a follow-up reads the earlier ones); other lines stand alone. LLM answers
- * carry the checker's verdict on each sentence.
+ * one conversation (a follow-up reads the earlier ones); other lines stand alone. LLM answers carry
+ * the checker's verdict on each sentence.
  */
-@Command(name = "answer", mixinStandardHelpOptions = true,
+@Command(
+    name = "answer",
+    mixinStandardHelpOptions = true,
     description = "Answer every question of a JSONL file; print JSONL answers with citations.")
 final class AnswerCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(AnswerCommand.class);
@@ -48,8 +50,12 @@ final class AnswerCommand implements Callable<Integer> {
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
 
-  @Option(names = "--questions", required = true, paramLabel = "FILE",
-      description = "JSONL, one {\"id\",\"question\"} per line; lines with the same \"conversation\" are asked as one conversation.")
+  @Option(
+      names = "--questions",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "JSONL, one {\"id\",\"question\"} per line; lines with the same \"conversation\" are asked as one conversation.")
   Path questions;
 
   @Override
@@ -64,9 +70,11 @@ final class AnswerCommand implements Callable<Integer> {
       int turns = Math.max(1, launch.config().integer("conversation.max-turns"));
       Map<String, Conversation> open = new HashMap<>();
       for (int i = 0; i < qs.size(); i++) {
-        Optional<String> id = i < conversationIds.size() ? conversationIds.get(i) : Optional.empty();
-        Conversation c = id.map(name -> open.computeIfAbsent(name, k -> new Conversation(turns)))
-            .orElseGet(() -> new Conversation(1));
+        Optional<String> id =
+            i < conversationIds.size() ? conversationIds.get(i) : Optional.empty();
+        Conversation c =
+            id.map(name -> open.computeIfAbsent(name, k -> new Conversation(turns)))
+                .orElseGet(() -> new Conversation(1));
         ObjectNode line = line(qs.get(i), service, c);
         id.ifPresent(name -> line.put("conversation", name));
         out.println(JSON.writeValueAsString(line));
@@ -92,7 +100,10 @@ final class AnswerCommand implements Callable<Integer> {
       } catch (java.io.IOException e) {
         c = null; // QuestionFile has already named the broken line
       }
-      out.add(c == null || c.isNull() || c.asText().isBlank() ? Optional.empty() : Optional.of(c.asText()));
+      out.add(
+          c == null || c.isNull() || c.asText().isBlank()
+              ? Optional.empty()
+              : Optional.of(c.asText()));
     }
     return out;
   }

@@ -20,8 +20,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code wenda ask "question"}: answers once. Exit 0 when answered, 3 when the documents don't cover it. */
-@Command(name = "ask", mixinStandardHelpOptions = true,
+/**
+ * {@code wenda ask "question"}: answers once. Exit 0 when answered, 3 when the documents don't
+ * cover it.
+ */
+@Command(
+    name = "ask",
+    mixinStandardHelpOptions = true,
     description = "Answer one question and exit (0 answered, 3 not covered by the documents).")
 final class AskCommand implements Callable<Integer> {
   static final int NOT_COVERED = 3;
@@ -29,13 +34,22 @@ final class AskCommand implements Callable<Integer> {
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question (words are joined with spaces).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUESTION",
+      description = "The question (words are joined with spaces).")
   String[] words;
 
-  @Option(names = "--k", paramLabel = "N", description = "Passages to retrieve (default: search.k).")
+  @Option(
+      names = "--k",
+      paramLabel = "N",
+      description = "Passages to retrieve (default: search.k).")
   Integer k;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "hybrid, bm25 or vector (default: search.mode).")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "hybrid, bm25 or vector (default: search.mode).")
   String mode;
 
   @Option(names = "--debug", description = "Show score details for each source.")
@@ -51,10 +65,15 @@ final class AskCommand implements Callable<Integer> {
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal())) {
       AnswerService service = Answering.service(launch, r, embedder);
       Answer answer = service.answer(new Conversation(0), question, n, m, TokenSink.NONE);
-      TextStyle style = System.console() != null && System.getenv("NO_COLOR") == null ? TextStyle.ANSI : TextStyle.PLAIN;
+      TextStyle style =
+          System.console() != null && System.getenv("NO_COLOR") == null
+              ? TextStyle.ANSI
+              : TextStyle.PLAIN;
       // Titles and passages come from documents: no escape sequence of theirs reaches the terminal.
-      PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(),
-          style == TextStyle.ANSI ? TerminalSafeWriter.WENDA_COLOURS : java.util.Set.of());
+      PrintWriter out =
+          TerminalSafeWriter.wrap(
+              spec.commandLine().getOut(),
+              style == TextStyle.ANSI ? TerminalSafeWriter.WENDA_COLOURS : java.util.Set.of());
       out.print(new PlainTextRenderer(style).render(answer, Language.detect(question), debug));
       out.flush();
       return answer.found() ? Main.OK : NOT_COVERED;

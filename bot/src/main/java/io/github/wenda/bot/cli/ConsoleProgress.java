@@ -31,7 +31,8 @@ final class ConsoleProgress implements ProgressListener {
 
   /** A bar counting {@code unit} (e.g. settings of a sweep) when a person is watching. */
   static ProgressListener forTerminal(String unit) {
-    return System.console() != null ? new ConsoleProgress(System.err, unit)
+    return System.console() != null
+        ? new ConsoleProgress(System.err, unit)
         : new ProgressLines(System.err, unit, System::nanoTime);
   }
 
@@ -54,7 +55,16 @@ final class ConsoleProgress implements ProgressListener {
     lastDrawn = percent;
     int filled = (int) (WIDTH * (long) shown / total);
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("\r%-6s [%s%s] %d/%d %s %3d%% %.1fs", stage, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, unitOf(stage, unit), percent, seconds);
+    out.printf(
+        "\r%-6s [%s%s] %d/%d %s %3d%% %.1fs",
+        stage,
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        done,
+        total,
+        unitOf(stage, unit),
+        percent,
+        seconds);
     if (done >= total) {
       out.print("\r" + " ".repeat(80) + "\r");
     }

@@ -19,8 +19,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code wenda explain "问题"}: how a question is analysed, ranked, fused and judged answerable. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Show the normalised question, its terms, each candidate's BM25 and vector ranks and scores, and the no-answer decision.")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show the normalised question, its terms, each candidate's BM25 and vector ranks and scores, and the no-answer decision.")
 final class ExplainCommand implements Callable<Integer> {
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
@@ -28,14 +31,24 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUESTION", description = "The question, quoted.")
   String question;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Candidates to show (default 10).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Candidates to show (default 10).")
   int top;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "hybrid, bm25 or vector (default: search.mode).")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "hybrid, bm25 or vector (default: search.mode).")
   String mode;
 
-  @Option(names = "--after", paramLabel = "QUESTION",
-      description = "An earlier question of the conversation (repeatable, oldest first): QUESTION is then read as a follow-up.")
+  @Option(
+      names = "--after",
+      paramLabel = "QUESTION",
+      description =
+          "An earlier question of the conversation (repeatable, oldest first): QUESTION is then read as a follow-up.")
   java.util.List<String> after = new java.util.ArrayList<>();
 
   @Override
@@ -52,7 +65,9 @@ final class ExplainCommand implements Callable<Integer> {
       var resolver = Answering.rewriter(launch, r);
       java.util.List<io.github.wenda.bot.conversation.Turn> history = new java.util.ArrayList<>();
       for (String earlier : after) {
-        history.add(new io.github.wenda.bot.conversation.Turn(earlier, resolver.rewrite(earlier, history), ""));
+        history.add(
+            new io.github.wenda.bot.conversation.Turn(
+                earlier, resolver.rewrite(earlier, history), ""));
       }
       var resolution = resolver.resolve(question, history);
       String searched = resolution.resolved();
@@ -63,39 +78,80 @@ final class ExplainCommand implements Callable<Integer> {
       }
       out.printf("normalised  %s%n", e.normalized());
       out.printf("words       %s%n", String.join(" | ", e.words()));
-      out.printf("bigrams     %s%n", e.bigrams().isEmpty() ? "(off)" : String.join(" ", e.bigrams()));
+      out.printf(
+          "bigrams     %s%n", e.bigrams().isEmpty() ? "(off)" : String.join(" ", e.bigrams()));
       var service = Answering.service(launch, r, embedder);
       var analysis = service.analyze(searched);
-      out.printf("answer type %s%s%n", analysis.expected().name().toLowerCase(java.util.Locale.ROOT).replace('_', '/'),
+      out.printf(
+          "answer type %s%s%n",
+          analysis.expected().name().toLowerCase(java.util.Locale.ROOT).replace('_', '/'),
           analysis.listCount() > 0 ? " (" + analysis.listCount() + " items)" : "");
-      out.printf("focus       entity \"%s\", relation \"%s\", entities %s%n", analysis.focus().entity(), analysis.focus().relation(),
-          analysis.focus().entities());
-      out.printf("aliases     %s%n", analysis.aliasWords().isEmpty() ? "(none in the question)" : String.join(" | ", analysis.aliasWords()));
-      out.printf("search      mode %s, fusion %s (bm25-weight %.2f%s), candidates %d per list, bigram weight %.2f%n%n",
-          m.label(), s.fusion().label(), s.bm25Weight(), s.fusion().label().equals("rrf") ? ", rrf-k " + s.rrfK() : "",
-          s.candidates(), s.bigramWeight());
-      out.printf("%4s  %-10s %9s %9s %9s %9s %8s  %s%n", "rank", "passage", "bm25 rank", "bm25", "vec rank", "vec sim", "fused", "matched terms");
+      out.printf(
+          "focus       entity \"%s\", relation \"%s\", entities %s%n",
+          analysis.focus().entity(), analysis.focus().relation(), analysis.focus().entities());
+      out.printf(
+          "aliases     %s%n",
+          analysis.aliasWords().isEmpty()
+              ? "(none in the question)"
+              : String.join(" | ", analysis.aliasWords()));
+      out.printf(
+          "search      mode %s, fusion %s (bm25-weight %.2f%s), candidates %d per list, bigram weight %.2f%n%n",
+          m.label(),
+          s.fusion().label(),
+          s.bm25Weight(),
+          s.fusion().label().equals("rrf") ? ", rrf-k " + s.rrfK() : "",
+          s.candidates(),
+          s.bigramWeight());
+      out.printf(
+          "%4s  %-10s %9s %9s %9s %9s %8s  %s%n",
+          "rank", "passage", "bm25 rank", "bm25", "vec rank", "vec sim", "fused", "matched terms");
       for (Explanation.Candidate c : e.candidates()) {
         Hit h = c.hit();
         ScoreDetails d = h.details();
-        out.printf("%4d  %-10s %9s %9s %9s %9s %8.4f  %s%s%n", h.rank(), h.passage().id(), rank(d.bm25Rank()),
-            d.bm25Rank() == 0 ? "-" : String.format("%.3f", d.bm25Score()), rank(d.vectorRank()),
-            d.vectorRank() == 0 ? "-" : String.format("%.3f", d.vectorScore()), d.fused(),
-            String.join(" ", c.matchedWords()), c.matchedBigrams().isEmpty() ? "" : "  [bigrams " + String.join(" ", c.matchedBigrams()) + "]");
+        out.printf(
+            "%4d  %-10s %9s %9s %9s %9s %8.4f  %s%s%n",
+            h.rank(),
+            h.passage().id(),
+            rank(d.bm25Rank()),
+            d.bm25Rank() == 0 ? "-" : String.format("%.3f", d.bm25Score()),
+            rank(d.vectorRank()),
+            d.vectorRank() == 0 ? "-" : String.format("%.3f", d.vectorScore()),
+            d.fused(),
+            String.join(" ", c.matchedWords()),
+            c.matchedBigrams().isEmpty()
+                ? ""
+                : "  [bigrams " + String.join(" ", c.matchedBigrams()) + "]");
         out.printf("      %s%n", excerpt(h.passage().text()));
       }
       NoAnswerPolicy policy = Answering.policy(launch);
       Evidence ev = service.assess(searched);
       boolean declines = policy.declines(ev);
-      out.printf("%nno-answer   coverage %.2f %s answer.min-coverage %.2f; similarity %.2f %s answer.min-similarity %.2f (best of top %d)%n",
-          ev.coverage(), ev.coverage() >= policy.minCoverage() ? ">=" : "<", policy.minCoverage(),
-          ev.similarity(), ev.similarity() >= policy.minSimilarity() ? ">=" : "<", policy.minSimilarity(), policy.passagesChecked());
-      out.printf("decision    %s%n", declines
-          ? "decline: both below their thresholds (the nearest passages are listed as possibly related)"
-          : "answer: " + (ev.coverage() >= policy.minCoverage() ? "coverage" : "similarity") + " reaches its threshold");
-      var answer = service.answer(new io.github.wenda.bot.conversation.Conversation(0), question, io.github.wenda.bot.answer.TokenSink.NONE);
-      out.printf("answer      %s%n", answer.found() ? "answered: " + answer.text().lines().findFirst().orElse("")
-          : answer.notStated() ? "not stated: " + answer.text() : "not covered");
+      out.printf(
+          "%nno-answer   coverage %.2f %s answer.min-coverage %.2f; similarity %.2f %s answer.min-similarity %.2f (best of top %d)%n",
+          ev.coverage(),
+          ev.coverage() >= policy.minCoverage() ? ">=" : "<",
+          policy.minCoverage(),
+          ev.similarity(),
+          ev.similarity() >= policy.minSimilarity() ? ">=" : "<",
+          policy.minSimilarity(),
+          policy.passagesChecked());
+      out.printf(
+          "decision    %s%n",
+          declines
+              ? "decline: both below their thresholds (the nearest passages are listed as possibly related)"
+              : "answer: "
+                  + (ev.coverage() >= policy.minCoverage() ? "coverage" : "similarity")
+                  + " reaches its threshold");
+      var answer =
+          service.answer(
+              new io.github.wenda.bot.conversation.Conversation(0),
+              question,
+              io.github.wenda.bot.answer.TokenSink.NONE);
+      out.printf(
+          "answer      %s%n",
+          answer.found()
+              ? "answered: " + answer.text().lines().findFirst().orElse("")
+              : answer.notStated() ? "not stated: " + answer.text() : "not covered");
       out.flush();
     }
     return Main.OK;

@@ -2,7 +2,6 @@ package io.github.wenda.bot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.bot.evaluation.FollowUpQuality;
 import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
@@ -12,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads follow-up pairs: JSONL {@code {"id","first","followup","answers":[…]}}; a broken line names file and line. */
+/**
+ * Reads follow-up pairs: JSONL {@code {"id","first","followup","answers":[…]}}; a broken line names
+ * file and line.
+ */
 final class FollowUpFile {
   private FollowUpFile() {}
 
@@ -36,8 +38,12 @@ final class FollowUpFile {
         if (!n.path("first").isTextual() || !n.path("followup").isTextual() || answers.isEmpty()) {
           throw new IOException("needs \"first\", \"followup\" and non-empty \"answers\"");
         }
-        out.add(new FollowUpQuality.Pair(n.path("id").asText(Integer.toString(i + 1)), n.get("first").asText(),
-            n.get("followup").asText(), answers));
+        out.add(
+            new FollowUpQuality.Pair(
+                n.path("id").asText(Integer.toString(i + 1)),
+                n.get("first").asText(),
+                n.get("followup").asText(),
+                answers));
       } catch (IOException e) {
         throw new WendaException(file + ":" + (i + 1) + ": " + e.getMessage());
       }

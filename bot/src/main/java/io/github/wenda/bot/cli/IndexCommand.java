@@ -14,8 +14,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code wenda index}: builds or refreshes the index and reports what it did, stage by stage. */
-@Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Build or refresh the index of the corpus (only changed documents are re-embedded).")
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description =
+        "Build or refresh the index of the corpus (only changed documents are re-embedded).")
 final class IndexCommand implements Callable<Integer> {
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
@@ -26,9 +29,12 @@ final class IndexCommand implements Callable<Integer> {
     long t = System.nanoTime();
     try (Retrieval r = launch.openRetrieval(ConsoleProgress.forTerminal())) {
       IndexReport report = r.report();
-      // Changed-file names are the user's, and may hold control characters: none reach the terminal.
+      // Changed-file names are the user's, and may hold control characters: none reach the
+      // terminal.
       PrintWriter out = TerminalSafeWriter.wrap(spec.commandLine().getOut(), java.util.Set.of());
-      out.printf("Index %s: %s%n", report.action().name().toLowerCase(java.util.Locale.ROOT), r.location());
+      out.printf(
+          "Index %s: %s%n",
+          report.action().name().toLowerCase(java.util.Locale.ROOT), r.location());
       out.printf("  documents  %d%n", report.documents());
       out.printf("  passages   %d (%d embedded now)%n", report.passages(), report.embedded());
       if (!report.changedDocuments().isEmpty() && report.action() == IndexReport.Action.UPDATED) {
@@ -47,8 +53,13 @@ final class IndexCommand implements Callable<Integer> {
       }
       out.flush();
       if (formats.indexedCount() == 0 && !formats.skipped().isEmpty()) {
-        spec.commandLine().getErr().println("error: no document in " + launch.retrieval().corpusDir()
-            + " could be indexed: " + formats.skippedLine(5));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: no document in "
+                    + launch.retrieval().corpusDir()
+                    + " could be indexed: "
+                    + formats.skippedLine(5));
         return Main.ERROR;
       }
     }

@@ -3,8 +3,8 @@ package io.github.wenda.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 
 /** The JSON shapes of the command-line contracts (see DESIGN.md): keep them stable. */
 final class Json {
@@ -12,7 +12,10 @@ final class Json {
 
   private Json() {}
 
-  /** {@code {"rank","doc","title","passage","score","text"}} plus section, kind, (paged formats) page and {@link #also}. */
+  /**
+   * {@code {"rank","doc","title","passage","score","text"}} plus section, kind, (paged formats)
+   * page and {@link #also}.
+   */
   static ObjectNode passage(Hit h) {
     Passage p = h.passage();
     ObjectNode o = JSON.createObjectNode();

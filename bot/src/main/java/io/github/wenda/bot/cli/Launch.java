@@ -6,16 +6,8 @@ import io.github.wenda.bot.config.Secret;
 import io.github.wenda.bot.config.SettingsBinder;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
-import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.FusionMethod;
-import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.api.SearchSettings;
-import io.github.wenda.retrieval.api.SolrSettings;
 import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
-import io.github.wenda.retrieval.api.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,25 +17,32 @@ import java.util.Map;
  * directory, and relative paths resolved against the Wenda folder ({@code -Dwenda.home}, set by the
  * launcher; the working directory otherwise), so {@code ./wenda} works from any directory.
  */
-record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmApiKey, boolean verbose) {
+record Launch(
+    Config config, Path home, RetrievalSettings retrieval, Secret llmApiKey, boolean verbose) {
 
   static Launch from(Path configFile, List<String> overrides, boolean verbose) {
     return from(configFile, overrides, verbose, System.getenv());
   }
 
-  static Launch from(Path configFile, List<String> overrides, boolean verbose, Map<String, String> env) {
+  static Launch from(
+      Path configFile, List<String> overrides, boolean verbose, Map<String, String> env) {
     io.github.wenda.retrieval.text.AnalyzerWarmUp.begin();
     Path home = Path.of(System.getProperty("wenda.home", "")).toAbsolutePath().normalize();
     boolean explicit = configFile != null || env.containsKey("WENDA_CONFIG");
-    Path file = configFile != null
-        ? configFile
-        : env.containsKey("WENDA_CONFIG") ? Path.of(env.get("WENDA_CONFIG")) : home.resolve("config/wenda.yaml");
+    Path file =
+        configFile != null
+            ? configFile
+            : env.containsKey("WENDA_CONFIG")
+                ? Path.of(env.get("WENDA_CONFIG"))
+                : home.resolve("config/wenda.yaml");
     Config config = ConfigLoader.load(file, explicit, env, overrides);
     Path dataDir = home.resolve(config.path("data.dir"));
     Logging.configure(dataDir, verbose);
     io.github.wenda.retrieval.embed.OnnxNativeLibrary.useCacheUnder(dataDir.resolve("native"));
-    RetrievalSettings retrieval = new SettingsBinder(config, home).bind(RetrievalSettings.class, "retrieval");
-    return new Launch(config, home, retrieval, Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
+    RetrievalSettings retrieval =
+        new SettingsBinder(config, home).bind(RetrievalSettings.class, "retrieval");
+    return new Launch(
+        config, home, retrieval, Secret.fromEnv(env, config.string("llm.api-key-env")), verbose);
   }
 
   /** The typed settings records of this run's configuration. */
@@ -55,29 +54,37 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     return home.resolve(config.path("data.dir"));
   }
 
-  /** Opens retrieval for commands that may not need the model (an unchanged index is not re-embedded). */
+  /**
+   * Opens retrieval for commands that may not need the model (an unchanged index is not
+   * re-embedded).
+   */
   Retrieval openRetrieval(ProgressListener progress) {
     BgeSmallZhEmbedder embedder = BgeSmallZhEmbedder.shared();
     return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
   }
 
-  /** Opens retrieval; passages go through the persistent embedding cache, questions straight to {@code embedder}. */
-  Retrieval openRetrieval(io.github.wenda.retrieval.api.Embedder embedder, ProgressListener progress) {
+  /**
+   * Opens retrieval; passages go through the persistent embedding cache, questions straight to
+   * {@code embedder}.
+   */
+  Retrieval openRetrieval(
+      io.github.wenda.retrieval.api.Embedder embedder, ProgressListener progress) {
     // The question will need the model: load it while the index opens.
     embedder.prepare();
     return Retrieval.open(retrieval, embeddingCache(embedder), embedder, progress);
   }
 
   /**
-   * Starts refreshing {@code r} when the corpus or index changes, every {@code index.watch-seconds};
-   * with 0, a no-op. Close it before {@code r}.
+   * Starts refreshing {@code r} when the corpus or index changes, every {@code
+   * index.watch-seconds}; with 0, a no-op. Close it before {@code r}.
    */
   Watch watch(Retrieval r) {
     int seconds = config.integer("index.watch-seconds");
     if (seconds == 0) {
-      return () -> { };
+      return () -> {};
     }
-    io.github.wenda.retrieval.CorpusWatch watch = io.github.wenda.retrieval.CorpusWatch.start(r, java.time.Duration.ofSeconds(seconds));
+    io.github.wenda.retrieval.CorpusWatch watch =
+        io.github.wenda.retrieval.CorpusWatch.start(r, java.time.Duration.ofSeconds(seconds));
     return watch::close;
   }
 
@@ -87,8 +94,13 @@ record Launch(Config config, Path home, RetrievalSettings retrieval, Secret llmA
     void close();
   }
 
-  /** The persistent cache of {@code embedder}'s vectors under the data directory ({@code embeddings/<model>}). */
-  io.github.wenda.retrieval.embed.DiskEmbeddingCache embeddingCache(io.github.wenda.retrieval.api.Embedder embedder) {
-    return io.github.wenda.retrieval.embed.DiskEmbeddingCache.open(dataDir().resolve("embeddings"), embedder);
+  /**
+   * The persistent cache of {@code embedder}'s vectors under the data directory ({@code
+   * embeddings/<model>}).
+   */
+  io.github.wenda.retrieval.embed.DiskEmbeddingCache embeddingCache(
+      io.github.wenda.retrieval.api.Embedder embedder) {
+    return io.github.wenda.retrieval.embed.DiskEmbeddingCache.open(
+        dataDir().resolve("embeddings"), embedder);
   }
 }

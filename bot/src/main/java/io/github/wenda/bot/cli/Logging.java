@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
- * Points logging at the data directory once settings are known: until then there is no log file,
- * so nothing lands in a stray {@code .wenda/} under the working directory.
+ * Points logging at the data directory once settings are known: until then there is no log file, so
+ * nothing lands in a stray {@code .wenda/} under the working directory.
  */
 final class Logging {
   private Logging() {}

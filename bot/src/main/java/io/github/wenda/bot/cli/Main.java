@@ -2,7 +2,6 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.bot.config.ConfigException;
 import io.github.wenda.bot.console.TerminalSafeWriter;
-import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.bot.logging.LogSetup;
 import io.github.wenda.retrieval.api.WendaException;
 import java.io.PrintWriter;
@@ -32,8 +31,10 @@ public final class Main {
   }
 
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+    return run(
+        new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+        args);
   }
 
   /** Runs a command line with the given output streams (tests capture them). */
@@ -42,8 +43,8 @@ public final class Main {
   }
 
   /**
-   * As {@link #run(PrintWriter, PrintWriter, String...)}, reading settings and secrets from {@code env}
-   * instead of the process environment (tests pass tokens and keys this way).
+   * As {@link #run(PrintWriter, PrintWriter, String...)}, reading settings and secrets from {@code
+   * env} instead of the process environment (tests pass tokens and keys this way).
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     WendaCommand root = new WendaCommand(env);
@@ -51,7 +52,8 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, root.verbose(), commandLine.getErr(), env));
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> handle(e, root.verbose(), commandLine.getErr(), env));
     return cl.execute(args);
   }
 
@@ -64,9 +66,11 @@ public final class Main {
   static int handle(Exception e, boolean verbose, PrintWriter err, Map<String, String> env) {
     Secrets secrets = Secrets.in(env);
     if (e instanceof WendaException) {
-      LoggerFactory.getLogger(Main.class).debug(LogSetup.FILE_ONLY, "command failed: {}", secrets.scrub(trace(e)));
+      LoggerFactory.getLogger(Main.class)
+          .debug(LogSetup.FILE_ONLY, "command failed: {}", secrets.scrub(trace(e)));
       // Messages name files and values, which may hold control characters.
-      err.println("wenda: " + TerminalSafeWriter.strip(secrets.scrub(String.valueOf(e.getMessage()))));
+      err.println(
+          "wenda: " + TerminalSafeWriter.strip(secrets.scrub(String.valueOf(e.getMessage()))));
       if (verbose) {
         err.print(TerminalSafeWriter.strip(secrets.scrub(trace(e))));
       }
@@ -75,8 +79,12 @@ public final class Main {
     }
     String trace = secrets.scrub(trace(e));
     LoggerFactory.getLogger(Main.class).info(LogSetup.FILE_ONLY, "this is a bug: {}", trace);
-    err.println("wenda: this is a bug, please report it: " + TerminalSafeWriter.strip(secrets.scrub(summary(e)))
-        + (verbose ? "" : " (the stack trace is in the data folder's logs/wenda.log, or run with --verbose)"));
+    err.println(
+        "wenda: this is a bug, please report it: "
+            + TerminalSafeWriter.strip(secrets.scrub(summary(e)))
+            + (verbose
+                ? ""
+                : " (the stack trace is in the data folder's logs/wenda.log, or run with --verbose)"));
     if (verbose) {
       err.print(TerminalSafeWriter.strip(trace));
     }
@@ -86,7 +94,8 @@ public final class Main {
 
   /** One line: the exception's class and message, e.g. {@code IllegalStateException: no index}. */
   static String summary(Throwable e) {
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+    String message =
+        e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
     return e.getClass().getSimpleName() + message;
   }
 

@@ -8,7 +8,10 @@ import java.util.Arrays;
 final class Options {
   private Options() {}
 
-  /** {@code --k}: as many passages as one search may return ({@link Query#MAX_K}, like {@code search.k}). */
+  /**
+   * {@code --k}: as many passages as one search may return ({@link Query#MAX_K}, like {@code
+   * search.k}).
+   */
   static int checkK(int k) {
     if (k < 1 || k > Query.MAX_K) {
       throw new UsageException("--k", k, "must be between 1 and " + Query.MAX_K);
@@ -23,7 +26,9 @@ final class Options {
         return m;
       }
     }
-    throw new UsageException("--mode", value, "must be one of "
-        + Arrays.stream(SearchMode.values()).map(SearchMode::label).toList());
+    throw new UsageException(
+        "--mode",
+        value,
+        "must be one of " + Arrays.stream(SearchMode.values()).map(SearchMode::label).toList());
   }
 }

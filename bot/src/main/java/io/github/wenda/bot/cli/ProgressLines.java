@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 final class ProgressLines implements ProgressListener {
   /** Work done within this time needs no progress report. */
   static final long QUIET_NANOS = 5_000_000_000L;
+
   /** A line this often is enough to show a long build is alive without flooding a log. */
   static final long EVERY_NANOS = 10_000_000_000L;
 
@@ -45,8 +46,14 @@ final class ProgressLines implements ProgressListener {
     boolean finished = done >= total;
     boolean due = now - stageStart >= QUIET_NANOS && (!printed || now - lastLine >= EVERY_NANOS);
     if (due || (finished && printed)) {
-      out.printf("%s: %d/%d %s (%d%%), %.0f s%n", stage, done, total, ConsoleProgress.unitOf(stage, unit),
-          100L * done / total, (now - stageStart) / 1e9);
+      out.printf(
+          "%s: %d/%d %s (%d%%), %.0f s%n",
+          stage,
+          done,
+          total,
+          ConsoleProgress.unitOf(stage, unit),
+          100L * done / total,
+          (now - stageStart) / 1e9);
       out.flush();
       lastLine = now;
       printed = true;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wenda.retrieval.Retrieval;
-import io.github.wenda.retrieval.eval.Question;
-import io.github.wenda.retrieval.eval.QuestionFile;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.eval.Question;
+import io.github.wenda.retrieval.eval.QuestionFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,23 +23,35 @@ import picocli.CommandLine.Spec;
  * {@code wenda retrieve}: the passages for each question of a JSONL file, as JSONL in input order.
  * Only results go to stdout, so it can be piped.
  */
-@Command(name = "retrieve", mixinStandardHelpOptions = true,
+@Command(
+    name = "retrieve",
+    mixinStandardHelpOptions = true,
     description = "Print the top passages for each question of a JSONL file, as JSONL.")
 final class RetrieveCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RetrieveCommand.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RetrieveCommand.class);
 
   @ParentCommand WendaCommand parent;
   @Spec CommandSpec spec;
 
-  @Option(names = "--questions", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--questions",
+      required = true,
+      paramLabel = "FILE",
       description = "JSONL, one {\"id\",\"question\"} per line.")
   Path questions;
 
-  @Option(names = "--k", paramLabel = "N", description = "Passages per question (default: search.k).")
+  @Option(
+      names = "--k",
+      paramLabel = "N",
+      description = "Passages per question (default: search.k).")
   Integer k;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "hybrid, bm25 or vector (default: search.mode).")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "hybrid, bm25 or vector (default: search.mode).")
   String mode;
 
   @Override
@@ -60,8 +72,12 @@ final class RetrieveCommand implements Callable<Integer> {
             passages.add(Json.passage(h));
           }
         } catch (RuntimeException e) {
-          // One bad question must not cost the results of the others: its line says what went wrong.
-          log.error("question {}: unexpected error: {} (this is a bug, please report it)", q.id(), e.toString());
+          // One bad question must not cost the results of the others: its line says what went
+          // wrong.
+          log.error(
+              "question {}: unexpected error: {} (this is a bug, please report it)",
+              q.id(),
+              e.toString());
           log.debug("stack trace", e);
           passages.removeAll();
           line.put("error", e.getMessage() == null ? e.toString() : e.getMessage());

@@ -13,7 +13,9 @@ import java.util.Map;
 final class Secrets {
   /** Shorter values are too likely to occur by chance ("true", a port) to be masked everywhere. */
   private static final int MIN_LENGTH = 8;
-  private static final List<String> SECRET_NAME_PARTS = List.of("TOKEN", "KEY", "SECRET", "PASSWORD");
+
+  private static final List<String> SECRET_NAME_PARTS =
+      List.of("TOKEN", "KEY", "SECRET", "PASSWORD");
 
   private final List<String> values;
 
@@ -24,13 +26,15 @@ final class Secrets {
   /** The values of {@code env}'s variables whose names say they hold a secret. */
   static Secrets in(Map<String, String> env) {
     List<String> values = new ArrayList<>();
-    env.forEach((name, value) -> {
-      String upper = name.toUpperCase(Locale.ROOT);
-      if (value != null && value.strip().length() >= MIN_LENGTH
-          && SECRET_NAME_PARTS.stream().anyMatch(upper::contains)) {
-        values.add(value.strip());
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          String upper = name.toUpperCase(Locale.ROOT);
+          if (value != null
+              && value.strip().length() >= MIN_LENGTH
+              && SECRET_NAME_PARTS.stream().anyMatch(upper::contains)) {
+            values.add(value.strip());
+          }
+        });
     // Longest first, so that a secret containing another is masked whole.
     values.sort(Comparator.comparingInt(String::length).reversed());
     return new Secrets(List.copyOf(values));

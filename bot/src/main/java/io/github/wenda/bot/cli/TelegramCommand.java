@@ -23,10 +23,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wenda telegram}: answers on Telegram by long polling until SIGTERM or Ctrl-C (exit 0).
- * The token comes only from env TELEGRAM_BOT_TOKEN: missing is exit 2, rejected by Telegram exit 1.
+ * {@code wenda telegram}: answers on Telegram by long polling until SIGTERM or Ctrl-C (exit 0). The
+ * token comes only from env TELEGRAM_BOT_TOKEN: missing is exit 2, rejected by Telegram exit 1.
  */
-@Command(name = "telegram", mixinStandardHelpOptions = true,
+@Command(
+    name = "telegram",
+    mixinStandardHelpOptions = true,
     description = "Run the Telegram bot (token from env TELEGRAM_BOT_TOKEN) until stopped.")
 final class TelegramCommand implements Callable<Integer> {
   static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
@@ -40,21 +42,32 @@ final class TelegramCommand implements Callable<Integer> {
     Launch launch = parent.launch();
     Secret token = Secret.fromEnv(parent.env(), TOKEN_ENV);
     if (!token.isPresent()) {
-      throw ConfigException.withoutKey(TOKEN_ENV + " is not set: create a bot with @BotFather, then run "
-          + "TELEGRAM_BOT_TOKEN=<token> ./wenda telegram (README, \"Telegram\")");
+      throw ConfigException.withoutKey(
+          TOKEN_ENV
+              + " is not set: create a bot with @BotFather, then run "
+              + "TELEGRAM_BOT_TOKEN=<token> ./wenda telegram (README, \"Telegram\")");
     }
     TelegramSettings settings = TelegramSettings.from(launch.config());
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ConsoleProgress.forTerminal());
         Launch.Watch watch = launch.watch(r)) {
       AnswerService service = Answering.service(launch, r, embedder);
-      TelegramBotRunner runner = TelegramBotRunner.start(settings, token,
-          new ServiceAnswerer(service, r, launch.retrieval().search().mode()), catalog(r, launch.retrieval().corpusDir()),
-          new FeedbackLog(FeedbackLog.file(launch.dataDir())), launch.config().integer("conversation.max-turns"),
-          TelegramBotRunner.journalFile(launch.dataDir()));
+      TelegramBotRunner runner =
+          TelegramBotRunner.start(
+              settings,
+              token,
+              new ServiceAnswerer(service, r, launch.retrieval().search().mode()),
+              catalog(r, launch.retrieval().corpusDir()),
+              new FeedbackLog(FeedbackLog.file(launch.dataDir())),
+              launch.config().integer("conversation.max-turns"),
+              TelegramBotRunner.journalFile(launch.dataDir()));
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Answering on Telegram as @" + runner.username() + " via " + settings.apiUrl()
-          + "; stop with Ctrl-C or SIGTERM.");
+      out.println(
+          "Answering on Telegram as @"
+              + runner.username()
+              + " via "
+              + settings.apiUrl()
+              + "; stop with Ctrl-C or SIGTERM.");
       out.flush();
       runner.runUntilSignalled();
       out.println("Stopped.");
@@ -64,8 +77,15 @@ final class TelegramCommand implements Callable<Integer> {
 
   /** Document titles, and the first questions of the corpus's question set as examples. */
   static BotCatalog catalog(Retrieval r, Path corpusDir) {
-    java.util.Set<String> failed = r.report().skipped().stream().map(f -> f.file()).collect(java.util.stream.Collectors.toSet());
-    List<String> titles = r.corpus().documents().stream().filter(d -> !failed.contains(d.file())).map(d -> d.info().title()).toList();
+    java.util.Set<String> failed =
+        r.report().skipped().stream()
+            .map(f -> f.file())
+            .collect(java.util.stream.Collectors.toSet());
+    List<String> titles =
+        r.corpus().documents().stream()
+            .filter(d -> !failed.contains(d.file()))
+            .map(d -> d.info().title())
+            .toList();
     List<String> examples = new ArrayList<>();
     Path questions = corpusDir.resolve("questions.jsonl");
     if (Files.isRegularFile(questions)) {
@@ -83,7 +103,8 @@ final class TelegramCommand implements Callable<Integer> {
         // examples are a nicety; /help works without them
       }
     }
-    List<String> skipped = r.report().skipped().stream().map(f -> f.file() + " (" + f.reason() + ")").toList();
+    List<String> skipped =
+        r.report().skipped().stream().map(f -> f.file() + " (" + f.reason() + ")").toList();
     return new BotCatalog(titles, examples, skipped);
   }
 }

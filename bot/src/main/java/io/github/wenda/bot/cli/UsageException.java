@@ -12,7 +12,9 @@ final class UsageException extends WendaException {
   private final String option;
   private final String value;
 
-  /** @param problem what the value must be, e.g. {@code must be between 1 and 100} */
+  /**
+   * @param problem what the value must be, e.g. {@code must be between 1 and 100}
+   */
   UsageException(String option, Object value, String problem) {
     super(option + " " + problem + ", but is: " + value);
     this.option = option;

@@ -18,18 +18,38 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Answers questions from a document collection, citing the passages it quotes.",
     subcommands = {
-      ConsoleCommand.class, AskCommand.class, AnswerCommand.class, IndexCommand.class, RetrieveCommand.class,
-      EvalCommand.class, CheckerCommand.class, ExplainCommand.class, BenchCommand.class, TelegramCommand.class, FeedbackCommand.class})
+      ConsoleCommand.class,
+      AskCommand.class,
+      AnswerCommand.class,
+      IndexCommand.class,
+      RetrieveCommand.class,
+      EvalCommand.class,
+      CheckerCommand.class,
+      ExplainCommand.class,
+      BenchCommand.class,
+      TelegramCommand.class,
+      FeedbackCommand.class
+    })
 public final class WendaCommand implements Callable<Integer> {
-  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-      description = "Settings file (default: config/wenda.yaml in the Wenda folder, or env WENDA_CONFIG).")
+  @Option(
+      names = "--config",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "Settings file (default: config/wenda.yaml in the Wenda folder, or env WENDA_CONFIG).")
   Path config;
 
-  @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
-      description = "Override one setting, e.g. --set search.k=8 (repeatable; wins over file and env).")
+  @Option(
+      names = "--set",
+      scope = ScopeType.INHERIT,
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one setting, e.g. --set search.k=8 (repeatable; wins over file and env).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
       description = "Show debug logging and stack traces on stderr.")
   boolean verbose;
 

@@ -1,4 +1,7 @@
-/** The `wenda` command line: one picocli command per task, start-up, and the exit codes that tell a mistake from a bug. */
+/**
+ * The `wenda` command line: one picocli command per task, start-up, and the exit codes that tell a
+ * mistake from a bug.
+ */
 @NullMarked
 package io.github.wenda.bot.cli;
 

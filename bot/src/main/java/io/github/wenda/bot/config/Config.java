@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Wenda's settings: one immutable value per key of {@link SettingsSchema}, each already checked
- * for type, range and cross-key rules. Obtain one from {@link ConfigLoader#load} (or
- * {@link #defaults()} in tests) and pass it down; code below the CLI never reads the environment.
+ * Wenda's settings: one immutable value per key of {@link SettingsSchema}, each already checked for
+ * type, range and cross-key rules. Obtain one from {@link ConfigLoader#load} (or {@link
+ * #defaults()} in tests) and pass it down; code below the CLI never reads the environment.
  *
  * <p>Getters throw {@link IllegalArgumentException} for a key that is not in the schema or has
  * another type: that is a bug in the calling code, not a user mistake, so it is deliberately not a
@@ -106,7 +106,8 @@ public final class Config {
   }
 
   private static Setting setting(String key) {
-    return SettingsSchema.find(key).orElseThrow(
-        () -> new IllegalArgumentException("no setting '" + key + "' in SettingsSchema"));
+    return SettingsSchema.find(key)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no setting '" + key + "' in SettingsSchema"));
   }
 }

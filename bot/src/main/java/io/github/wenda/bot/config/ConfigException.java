@@ -45,7 +45,10 @@ public final class ConfigException extends WendaException {
     this.value = value;
   }
 
-  /** A problem that is not about one key: malformed YAML, a missing file, an unknown environment variable. */
+  /**
+   * A problem that is not about one key: malformed YAML, a missing file, an unknown environment
+   * variable.
+   */
   public static ConfigException withoutKey(String message) {
     return new ConfigException(null, null, message, null);
   }

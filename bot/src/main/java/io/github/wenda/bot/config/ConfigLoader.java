@@ -9,17 +9,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds the one {@link Config} of a run from four layers, each overriding the one before:
- * defaults in {@link SettingsSchema} &lt; the YAML file &lt; {@code WENDA_*} environment variables
- * &lt; {@code --set key=value} options (a later {@code --set} of the same key wins).
+ * Builds the one {@link Config} of a run from four layers, each overriding the one before: defaults
+ * in {@link SettingsSchema} &lt; the YAML file &lt; {@code WENDA_*} environment variables &lt;
+ * {@code --set key=value} options (a later {@code --set} of the same key wins).
  *
- * <p>Every value given in any layer is checked, even one a higher layer overrides, so a broken
- * file does not lie in wait. An empty value (YAML {@code key:} or {@code null}, an empty variable,
+ * <p>Every value given in any layer is checked, even one a higher layer overrides, so a broken file
+ * does not lie in wait. An empty value (YAML {@code key:} or {@code null}, an empty variable,
  * {@code --set key=}) means "not set here": the layer below applies. Values are trimmed.
  *
- * <p>Variables named {@code WENDA_*} must each name a setting, except
- * {@link #NON_SETTING_VARIABLES}; anything else is probably a typo and is refused. Messages name
- * variables but print only the values of setting variables, never of others (they may be secrets).
+ * <p>Variables named {@code WENDA_*} must each name a setting, except {@link
+ * #NON_SETTING_VARIABLES}; anything else is probably a typo and is refused. Messages name variables
+ * but print only the values of setting variables, never of others (they may be secrets).
  */
 public final class ConfigLoader {
 
@@ -80,11 +80,18 @@ public final class ConfigLoader {
           if (entry.value().isAbsent()) {
             continue; // "search:" with everything below it commented out
           }
-          throw new ConfigException(entry.key(), location + ": " + entry.key()
-              + " is a section, so it needs nested settings such as " + exampleIn(entry.key())
-              + ", but is" + entry.value().butIs());
+          throw new ConfigException(
+              entry.key(),
+              location
+                  + ": "
+                  + entry.key()
+                  + " is a section, so it needs nested settings such as "
+                  + exampleIn(entry.key())
+                  + ", but is"
+                  + entry.value().butIs());
         }
-        throw new ConfigException(entry.key(),
+        throw new ConfigException(
+            entry.key(),
             location + ": unknown setting '" + entry.key() + "'" + didYouMean(entry.key()));
       }
       set(setting, entry.value(), new Source.ConfigFile(file, entry.line()));
@@ -98,11 +105,20 @@ public final class ConfigLoader {
       if (!name.startsWith(ENV_PREFIX) || NON_SETTING_VARIABLES.contains(name)) {
         continue;
       }
-      Setting setting = SettingsSchema.findByEnvName(name).orElseThrow(() ->
-          ConfigException.withoutKey("environment variable " + name + " names no setting"
-              + Suggestions.closest(name, SettingsSchema.ALL.stream().map(Setting::envName)
-                  .toList()).map(s -> " (did you mean " + s + "?)").orElse("")
-              + "; unset it, or see config/wenda.yaml for the settings"));
+      Setting setting =
+          SettingsSchema.findByEnvName(name)
+              .orElseThrow(
+                  () ->
+                      ConfigException.withoutKey(
+                          "environment variable "
+                              + name
+                              + " names no setting"
+                              + Suggestions.closest(
+                                      name,
+                                      SettingsSchema.ALL.stream().map(Setting::envName).toList())
+                                  .map(s -> " (did you mean " + s + "?)")
+                                  .orElse("")
+                              + "; unset it, or see config/wenda.yaml for the settings"));
       set(setting, RawValue.text(variable.getValue()), new Source.Env(name));
     }
   }
@@ -112,12 +128,21 @@ public final class ConfigLoader {
       int equals = argument.indexOf('=');
       String key = equals < 0 ? "" : argument.substring(0, equals).trim();
       if (key.isEmpty()) {
-        throw ConfigException.withoutKey("--set " + RawValue.quote(argument)
-            + ": expected key=value, e.g. --set search.k=8");
+        throw ConfigException.withoutKey(
+            "--set " + RawValue.quote(argument) + ": expected key=value, e.g. --set search.k=8");
       }
-      Setting setting = SettingsSchema.find(key).orElseThrow(() ->
-          new ConfigException(key, "--set " + argument + ": unknown setting '" + key + "'"
-              + didYouMean(key)));
+      Setting setting =
+          SettingsSchema.find(key)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          key,
+                          "--set "
+                              + argument
+                              + ": unknown setting '"
+                              + key
+                              + "'"
+                              + didYouMean(key)));
       set(setting, RawValue.text(argument.substring(equals + 1)), new Source.SetOption(argument));
     }
   }

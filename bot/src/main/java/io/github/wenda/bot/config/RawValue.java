@@ -28,7 +28,7 @@ record RawValue(String text, Kind kind) {
     return kind == Kind.NULL || (kind == Kind.TEXT && text.isBlank());
   }
 
-  /** The value for a message after "but is", e.g. {@code : "five"} or {@code  a list}. */
+  /** The value for a message after "but is", e.g. {@code : "five"} or {@code a list}. */
   String butIs() {
     return switch (kind) {
       case TEXT -> ": " + quote(text);

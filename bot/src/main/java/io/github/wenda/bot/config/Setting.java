@@ -49,7 +49,9 @@ public record Setting(
     }
     Objects.requireNonNull(range, "range");
     if (type.isNumeric()) {
-      Range r = range.orElseThrow(() -> new IllegalArgumentException(key + ": a number needs min and max"));
+      Range r =
+          range.orElseThrow(
+              () -> new IllegalArgumentException(key + ": a number needs min and max"));
       if (!type.javaType().isInstance(r.min()) || !type.javaType().isInstance(r.max())) {
         throw new IllegalArgumentException(key + ": min and max must be given as " + type);
       }
@@ -61,7 +63,8 @@ public record Setting(
     }
     if (type == SettingType.CHOICE) {
       if (!choices.contains(defaultValue)) {
-        throw new IllegalArgumentException(key + ": default " + defaultValue + " not in " + choices);
+        throw new IllegalArgumentException(
+            key + ": default " + defaultValue + " not in " + choices);
       }
       // Choices are matched ignoring case, so two that differ only in case would be ambiguous.
       if (choices.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().count()
@@ -75,7 +78,8 @@ public record Setting(
 
   /** A free-text setting. */
   public static Setting string(String key, String defaultValue, String description) {
-    return new Setting(key, SettingType.STRING, defaultValue, Optional.empty(), List.of(), description);
+    return new Setting(
+        key, SettingType.STRING, defaultValue, Optional.empty(), List.of(), description);
   }
 
   /** A file-system path; relative paths are kept relative (the caller resolves them). */
@@ -87,24 +91,38 @@ public record Setting(
   /** An integer within {@code min..max} inclusive. */
   public static Setting integer(
       String key, int defaultValue, int min, int max, String description) {
-    return new Setting(key, SettingType.INT, defaultValue, Optional.of(new Range(min, max)), List.of(), description);
+    return new Setting(
+        key,
+        SettingType.INT,
+        defaultValue,
+        Optional.of(new Range(min, max)),
+        List.of(),
+        description);
   }
 
   /** A finite decimal number within {@code min..max} inclusive. */
   public static Setting decimal(
       String key, double defaultValue, double min, double max, String description) {
-    return new Setting(key, SettingType.DOUBLE, defaultValue, Optional.of(new Range(min, max)), List.of(), description);
+    return new Setting(
+        key,
+        SettingType.DOUBLE,
+        defaultValue,
+        Optional.of(new Range(min, max)),
+        List.of(),
+        description);
   }
 
   /** A boolean, written {@code true} or {@code false}. */
   public static Setting bool(String key, boolean defaultValue, String description) {
-    return new Setting(key, SettingType.BOOLEAN, defaultValue, Optional.empty(), List.of(), description);
+    return new Setting(
+        key, SettingType.BOOLEAN, defaultValue, Optional.empty(), List.of(), description);
   }
 
   /** One of {@code choices}, matched ignoring case and stored as written in {@code choices}. */
   public static Setting choice(
       String key, String defaultValue, List<String> choices, String description) {
-    return new Setting(key, SettingType.CHOICE, defaultValue, Optional.empty(), choices, description);
+    return new Setting(
+        key, SettingType.CHOICE, defaultValue, Optional.empty(), choices, description);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.github.wenda.bot.config;
 
 import java.nio.file.Path;
 
-/** The kinds of value a {@link Setting} can hold, each with the Java type {@link Config} returns. */
+/**
+ * The kinds of value a {@link Setting} can hold, each with the Java type {@link Config} returns.
+ */
 public enum SettingType {
   STRING(String.class, "text"),
   PATH(Path.class, "a path"),

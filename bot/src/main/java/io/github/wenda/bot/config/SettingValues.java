@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Turns a {@link RawValue} into the typed value of a {@link Setting}, checking range and choices. */
+/**
+ * Turns a {@link RawValue} into the typed value of a {@link Setting}, checking range and choices.
+ */
 final class SettingValues {
   // Plain decimal only: Java's parsers would also take "0x10", "1d" or "NaN", which no one means.
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
@@ -90,21 +92,43 @@ final class SettingValues {
         return choice;
       }
     }
-    throw new ConfigException(setting.key(), raw.text(), setting.key() + " must be one of "
-        + setting.choices() + ", but is" + raw.butIs() + " (" + source + ")");
+    throw new ConfigException(
+        setting.key(),
+        raw.text(),
+        setting.key()
+            + " must be one of "
+            + setting.choices()
+            + ", but is"
+            + raw.butIs()
+            + " ("
+            + source
+            + ")");
   }
 
   private static ConfigException wrongType(Setting setting, RawValue raw, Source source) {
-    String what = setting.type() == SettingType.CHOICE
-        ? "one of " + setting.choices()
-        : setting.type().noun();
-    return new ConfigException(setting.key(), raw.text(),
+    String what =
+        setting.type() == SettingType.CHOICE
+            ? "one of " + setting.choices()
+            : setting.type().noun();
+    return new ConfigException(
+        setting.key(),
+        raw.text(),
         source + ": " + setting.key() + " must be " + what + ", but is" + raw.butIs());
   }
 
   private static ConfigException outOfRange(Setting setting, String text, Source source) {
-    return new ConfigException(setting.key(), text, setting.key() + " must be between "
-        + setting.range().orElseThrow().min() + " and " + setting.range().orElseThrow().max() + ", but is: " + text
-        + " (" + source + ")");
+    return new ConfigException(
+        setting.key(),
+        text,
+        setting.key()
+            + " must be between "
+            + setting.range().orElseThrow().min()
+            + " and "
+            + setting.range().orElseThrow().max()
+            + ", but is: "
+            + text
+            + " ("
+            + source
+            + ")");
   }
 }

@@ -21,29 +21,31 @@ import java.util.Set;
  * keep only their invariants.
  *
  * <p>Each record component is bound to a schema key by name: component {@code rrfK} of a record
- * bound in section {@code search} reads {@code search.rrf-k}. By the component's type:
- * {@code int}, {@code double}, {@code boolean} and {@code String} as they are; an enum from a
- * CHOICE (its constant named as the choice, upper-cased, dashes as underscores); a {@link Path}
- * resolved against the Wenda home; a {@code List<String>} from a comma-separated value; a
- * {@link Duration} from the key plus {@code -seconds}; a {@code long} named {@code …Bytes} from the
- * key plus {@code -mb}; a nested record from the section named as the component. So adding a
- * setting means a schema line, its YAML comment and the record component that carries it to the
- * code that uses it; the few components whose key does not follow from the name are in
- * {@link #KEYS}.
+ * bound in section {@code search} reads {@code search.rrf-k}. By the component's type: {@code int},
+ * {@code double}, {@code boolean} and {@code String} as they are; an enum from a CHOICE (its
+ * constant named as the choice, upper-cased, dashes as underscores); a {@link Path} resolved
+ * against the Wenda home; a {@code List<String>} from a comma-separated value; a {@link Duration}
+ * from the key plus {@code -seconds}; a {@code long} named {@code …Bytes} from the key plus {@code
+ * -mb}; a nested record from the section named as the component. So adding a setting means a schema
+ * line, its YAML comment and the record component that carries it to the code that uses it; the few
+ * components whose key does not follow from the name are in {@link #KEYS}.
  *
  * <p>A component that names no schema key, or a record whose invariant rejects a value the schema
  * let through, is a bug in Wenda and fails with {@link IllegalStateException}.
  */
 public final class SettingsBinder {
 
-  /** Components whose key is not their section plus their kebab-case name: record.component → key. */
-  static final Map<String, String> KEYS = Map.of(
-      // The record says what the retriever does, the key what the user switches on.
-      "SearchSettings.bigrams", "search.bigram-field",
-      // Both are about the model, which indexing and search share.
-      "SearchSettings.queryPrefix", "embedding.query-prefix",
-      "IndexSettings.batchSize", "embedding.batch-size",
-      "RetrievalSettings.corpusDir", "corpus.dir");
+  /**
+   * Components whose key is not their section plus their kebab-case name: record.component → key.
+   */
+  static final Map<String, String> KEYS =
+      Map.of(
+          // The record says what the retriever does, the key what the user switches on.
+          "SearchSettings.bigrams", "search.bigram-field",
+          // Both are about the model, which indexing and search share.
+          "SearchSettings.queryPrefix", "embedding.query-prefix",
+          "IndexSettings.batchSize", "embedding.batch-size",
+          "RetrievalSettings.corpusDir", "corpus.dir");
 
   /** Path keys whose empty value means a folder derived from another key. */
   private static final String INDEX_DIR = "index.dir";
@@ -80,7 +82,8 @@ public final class SettingsBinder {
     Set<String> keys = new LinkedHashSet<>();
     for (RecordComponent component : type.getRecordComponents()) {
       if (component.getType().isRecord()) {
-        keys.addAll(keysOf(component.getType().asSubclass(Record.class), nestedSection(type, component)));
+        keys.addAll(
+            keysOf(component.getType().asSubclass(Record.class), nestedSection(type, component)));
       } else {
         keys.add(key(type, component, section));
       }
@@ -119,10 +122,18 @@ public final class SettingsBinder {
       return constant(type, key);
     }
     if (type == List.class && isListOfStrings(component.getGenericType())) {
-      return Arrays.stream(config.string(key).split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+      return Arrays.stream(config.string(key).split(","))
+          .map(String::strip)
+          .filter(v -> !v.isEmpty())
+          .toList();
     }
-    throw new IllegalStateException(record.getSimpleName() + "." + component.getName() + " has type "
-        + component.getGenericType() + ", which the settings binder cannot bind");
+    throw new IllegalStateException(
+        record.getSimpleName()
+            + "."
+            + component.getName()
+            + " has type "
+            + component.getGenericType()
+            + ", which the settings binder cannot bind");
   }
 
   private Path path(String key) {
@@ -141,8 +152,14 @@ public final class SettingsBinder {
         return constant;
       }
     }
-    throw new IllegalStateException(key + " is " + config.choice(key) + ", which names no constant of "
-        + enumType.getSimpleName() + " " + Arrays.toString(enumType.getEnumConstants()));
+    throw new IllegalStateException(
+        key
+            + " is "
+            + config.choice(key)
+            + ", which names no constant of "
+            + enumType.getSimpleName()
+            + " "
+            + Arrays.toString(enumType.getEnumConstants()));
   }
 
   private static String key(Class<?> record, RecordComponent component, String section) {
@@ -159,8 +176,13 @@ public final class SettingsBinder {
       key = section + "." + name;
     }
     if (SettingsSchema.find(key).isEmpty()) {
-      throw new IllegalStateException(record.getSimpleName() + "." + component.getName()
-          + " is bound to " + key + ", which is not in SettingsSchema");
+      throw new IllegalStateException(
+          record.getSimpleName()
+              + "."
+              + component.getName()
+              + " is bound to "
+              + key
+              + ", which is not in SettingsSchema");
     }
     return key;
   }
@@ -187,7 +209,8 @@ public final class SettingsBinder {
     return type instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class;
   }
 
-  private static <R extends Record> R construct(Class<R> type, RecordComponent[] components, Object[] values) {
+  private static <R extends Record> R construct(
+      Class<R> type, RecordComponent[] components, Object[] values) {
     List<Class<?>> types = new ArrayList<>();
     for (RecordComponent component : components) {
       types.add(component.getType());
@@ -198,10 +221,14 @@ public final class SettingsBinder {
       return canonical.newInstance(values);
     } catch (InvocationTargetException e) {
       // The schema checked every value, so a record refusing one means the two disagree: a bug.
-      throw new IllegalStateException(type.getSimpleName() + " refuses settings the schema accepted: "
-          + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          type.getSimpleName()
+              + " refuses settings the schema accepted: "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot construct " + type.getSimpleName() + " from settings", e);
+      throw new IllegalStateException(
+          "cannot construct " + type.getSimpleName() + " from settings", e);
     }
   }
 }

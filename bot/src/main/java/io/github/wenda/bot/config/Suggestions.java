@@ -23,7 +23,8 @@ final class Suggestions {
       }
     }
     // Allow a couple of edits for short names and roughly one in five for long ones.
-    if (best != null && bestDistance <= Math.max(2, best.length() / 5)
+    if (best != null
+        && bestDistance <= Math.max(2, best.length() / 5)
         && bestDistance < given.length()) {
       return Optional.of(best);
     }

@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * Reads a nested YAML settings file into flat dotted keys, each with the line it is on.
  *
- * <p>Walks Jackson's token stream rather than binding to a tree, because only the tokens carry
- * line numbers. Nested mappings are flattened ({@code search: {k: 5}} → {@code search.k}) except
- * where the path is already a setting's key: there the mapping is the (wrong) value.
+ * <p>Walks Jackson's token stream rather than binding to a tree, because only the tokens carry line
+ * numbers. Nested mappings are flattened ({@code search: {k: 5}} → {@code search.k}) except where
+ * the path is already a setting's key: there the mapping is the (wrong) value.
  */
 final class YamlSettingsReader {
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -43,22 +43,32 @@ final class YamlSettingsReader {
    * @throws ConfigException for unreadable files, malformed YAML, a top level that is not a
    *     mapping, duplicate keys, YAML aliases or several documents
    */
-  /** The largest config file read: a hundred times the shipped one, so no real config is refused. */
+  /**
+   * The largest config file read: a hundred times the shipped one, so no real config is refused.
+   */
   static final int MAX_BYTES = 1 << 20;
 
   static List<Entry> read(Path file) {
     String text;
     try (java.io.InputStream in = Files.newInputStream(file)) {
-      // Bounded: /dev/zero or a huge file given by mistake must be an error, not an OutOfMemoryError.
+      // Bounded: /dev/zero or a huge file given by mistake must be an error, not an
+      // OutOfMemoryError.
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw ConfigException.withoutKey("config file " + file + " is larger than " + (MAX_BYTES >> 10)
-            + " KiB: not a Wenda config file (the shipped one is about 10 KiB)");
+        throw ConfigException.withoutKey(
+            "config file "
+                + file
+                + " is larger than "
+                + (MAX_BYTES >> 10)
+                + " KiB: not a Wenda config file (the shipped one is about 10 KiB)");
       }
-      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text =
+          java.nio.charset.StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       throw ConfigException.withoutKey(file + ": not UTF-8 text");
     } catch (IOException e) {
@@ -74,13 +84,13 @@ final class YamlSettingsReader {
         return entries;
       }
       if (first != JsonToken.START_OBJECT) {
-        throw ConfigException.withoutKey(at(parser)
-            + ": expected settings as 'key: value' lines, but found " + nodeName(first));
+        throw ConfigException.withoutKey(
+            at(parser) + ": expected settings as 'key: value' lines, but found " + nodeName(first));
       }
       readMapping(parser, "");
       if (parser.nextToken() != null) {
-        throw ConfigException.withoutKey(at(parser)
-            + ": a second YAML document ('---'); put all settings in one");
+        throw ConfigException.withoutKey(
+            at(parser) + ": a second YAML document ('---'); put all settings in one");
       }
       return entries;
     } catch (JacksonException e) {
@@ -98,8 +108,14 @@ final class YamlSettingsReader {
       JsonToken token = parser.nextToken();
       if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
         // Jackson hands an alias over as the anchor's name, which would silently become the value.
-        throw new ConfigException(key, at(parser) + ": YAML aliases (*" + parser.getText()
-            + ") are not supported in settings; write " + key + "'s value out");
+        throw new ConfigException(
+            key,
+            at(parser)
+                + ": YAML aliases (*"
+                + parser.getText()
+                + ") are not supported in settings; write "
+                + key
+                + "'s value out");
       }
       if (token == JsonToken.START_OBJECT && SettingsSchema.find(key).isEmpty()) {
         readMapping(parser, key + ".");
@@ -129,8 +145,8 @@ final class YamlSettingsReader {
     // Jackson keeps the last of two equal keys; a silent winner hides mistakes, so refuse.
     Integer earlier = firstLine.putIfAbsent(key, line);
     if (earlier != null) {
-      throw new ConfigException(key, file + ":" + line + ": " + key
-          + " is set twice (first on line " + earlier + ")");
+      throw new ConfigException(
+          key, file + ":" + line + ": " + key + " is set twice (first on line " + earlier + ")");
     }
     entries.add(new Entry(key, value, line));
   }

@@ -28,15 +28,18 @@ public final class ConsoleLoop {
     return colours != null && colours >= 8;
   }
 
-  public static void run(Terminal terminal, ConsoleSession session, Path historyFile, boolean verbose) throws IOException {
+  public static void run(
+      Terminal terminal, ConsoleSession session, Path historyFile, boolean verbose)
+      throws IOException {
     // The history holds every question asked: created owner-only before JLine appends to it.
     PrivateFiles.openAppend(historyFile).close();
-    LineReader reader = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("wenda")
-        .variable(LineReader.HISTORY_FILE, historyFile)
-        .variable(LineReader.HISTORY_SIZE, 1000)
-        .build();
+    LineReader reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("wenda")
+            .variable(LineReader.HISTORY_FILE, historyFile)
+            .variable(LineReader.HISTORY_SIZE, 1000)
+            .build();
     try {
       run(reader, terminal.writer(), session, verbose);
     } finally {
@@ -49,11 +52,12 @@ public final class ConsoleLoop {
   }
 
   /**
-   * Reads lines until :quit or end of input, then saves the history; Ctrl-C only clears the line.
-   * A runtime error from one line becomes one line of output (with the stack trace when
-   * {@code verbose}); the next question is read as usual.
+   * Reads lines until :quit or end of input, then saves the history; Ctrl-C only clears the line. A
+   * runtime error from one line becomes one line of output (with the stack trace when {@code
+   * verbose}); the next question is read as usual.
    */
-  static void run(LineReader reader, PrintWriter out, ConsoleSession session, boolean verbose) throws IOException {
+  static void run(LineReader reader, PrintWriter out, ConsoleSession session, boolean verbose)
+      throws IOException {
     out.println(session.banner());
     out.flush();
     while (true) {
@@ -86,7 +90,9 @@ public final class ConsoleLoop {
 
   /** The one line shown for an unexpected error while answering. */
   public static String bugLine(Throwable e, boolean verbose) {
-    return "wenda: unexpected error while answering: " + TerminalSafeWriter.strip(String.valueOf(e))
-        + " — this is a bug, please report it" + (verbose ? "" : " (run with --verbose for the stack trace)");
+    return "wenda: unexpected error while answering: "
+        + TerminalSafeWriter.strip(String.valueOf(e))
+        + " — this is a bug, please report it"
+        + (verbose ? "" : " (run with --verbose for the stack trace)");
   }
 }

@@ -17,7 +17,12 @@ final class ConsoleReply implements ReplyChannel {
   private final boolean debug;
   private final ConsoleSession.Provisional draft;
 
-  ConsoleReply(PrintWriter out, TextStyle style, PlainTextRenderer renderer, String language, boolean debug) {
+  ConsoleReply(
+      PrintWriter out,
+      TextStyle style,
+      PlainTextRenderer renderer,
+      String language,
+      boolean debug) {
     this.out = out;
     this.renderer = renderer;
     this.language = language;

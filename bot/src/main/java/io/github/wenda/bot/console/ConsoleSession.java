@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The console's state and commands, apart from the terminal: what {@code :k}, {@code :mode},
- * {@code :debug} and {@code :reset} change, and how a question is answered and printed. The
- * JLine loop feeds it lines; tests feed it strings.
+ * The console's state and commands, apart from the terminal: what {@code :k}, {@code :mode}, {@code
+ * :debug} and {@code :reset} change, and how a question is answered and printed. The JLine loop
+ * feeds it lines; tests feed it strings.
  */
 public final class ConsoleSession {
   /** What a line did: keep reading, or stop. */
@@ -27,23 +27,34 @@ public final class ConsoleSession {
     QUIT
   }
 
-  private static final java.util.Set<String> BARE_COMMANDS = java.util.Set.of("quit", "exit", "help", "q");
+  private static final java.util.Set<String> BARE_COMMANDS =
+      java.util.Set.of("quit", "exit", "help", "q");
   private final Map<String, AnswerService> answerModes;
   private final List<Document> documents;
   private final Map<String, Integer> passagesPerDocument;
   private final PrintWriter out;
   private PlainTextRenderer renderer;
   private final TextStyle style;
+
   /** The console has one conversation; the store is the one the Telegram bot keeps per chat. */
   private static final String CONVERSATION = "console";
+
   private final ConversationStore<String> conversations;
   private String answerMode;
   private SearchMode searchMode;
   private int k;
   private boolean debug;
 
-  public ConsoleSession(Map<String, AnswerService> answerModes, String answerMode, SearchMode searchMode, int k,
-      int memoryTurns, List<Document> documents, Map<String, Integer> passagesPerDocument, PrintWriter out, TextStyle style) {
+  public ConsoleSession(
+      Map<String, AnswerService> answerModes,
+      String answerMode,
+      SearchMode searchMode,
+      int k,
+      int memoryTurns,
+      List<Document> documents,
+      Map<String, Integer> passagesPerDocument,
+      PrintWriter out,
+      TextStyle style) {
     this.answerModes = new LinkedHashMap<>(answerModes);
     this.answerMode = answerMode;
     this.searchMode = searchMode;
@@ -63,8 +74,15 @@ public final class ConsoleSession {
   }
 
   public String banner() {
-    return "Wenda · " + documents.size() + " documents · answers " + answerMode + " · search " + searchMode.label()
-        + " · k=" + k + "\nAsk a question, or :help for commands.";
+    return "Wenda · "
+        + documents.size()
+        + " documents · answers "
+        + answerMode
+        + " · search "
+        + searchMode.label()
+        + " · k="
+        + k
+        + "\nAsk a question, or :help for commands.";
   }
 
   public Outcome handle(String rawLine) {
@@ -76,7 +94,8 @@ public final class ConsoleSession {
       return command(line);
     }
     if (BARE_COMMANDS.contains(line.toLowerCase(Locale.ROOT))) {
-      // quit, exit and help typed without the colon are commands, not questions about the documents.
+      // quit, exit and help typed without the colon are commands, not questions about the
+      // documents.
       return command(":" + line.toLowerCase(Locale.ROOT));
     }
     ask(line);
@@ -86,8 +105,10 @@ public final class ConsoleSession {
   private void ask(String question) {
     ConsoleReply reply = new ConsoleReply(out, style, renderer, Language.detect(question), debug);
     Conversation conversation = conversations.of(CONVERSATION);
-    Answer answer = answerModes.get(answerMode).answer(conversation, question, k, searchMode, reply);
-    // Only checked text stays on screen: the streamed draft is erased before anything else is printed.
+    Answer answer =
+        answerModes.get(answerMode).answer(conversation, question, k, searchMode, reply);
+    // Only checked text stays on screen: the streamed draft is erased before anything else is
+    // printed.
     if (debug) {
       List<io.github.wenda.bot.conversation.Turn> turns = conversation.history();
       if (!turns.isEmpty() && !turns.get(turns.size() - 1).searchedAs().equals(question)) {
@@ -99,12 +120,13 @@ public final class ConsoleSession {
 
   /**
    * The provisional area a streamed reply is drafted in: one status line showing the tail of the
-   * draft, rewritten in place (ANSI) and erased when the checked answer is ready; nothing at all
-   * on a plain terminal, where a line once printed cannot be taken back.
+   * draft, rewritten in place (ANSI) and erased when the checked answer is ready; nothing at all on
+   * a plain terminal, where a line once printed cannot be taken back.
    */
   static final class Provisional {
     /** How much of the draft's tail the status line shows (CJK characters are two columns wide). */
     static final int TAIL_CHARS = 30;
+
     private final PrintWriter out;
     private final boolean ansi;
     private final StringBuilder draft = new StringBuilder();
@@ -121,7 +143,8 @@ public final class ConsoleSession {
         return;
       }
       String flat = draft.toString().replaceAll("\\s+", " ").strip();
-      String tail = flat.length() <= TAIL_CHARS ? flat : "…" + flat.substring(flat.length() - TAIL_CHARS);
+      String tail =
+          flat.length() <= TAIL_CHARS ? flat : "…" + flat.substring(flat.length() - TAIL_CHARS);
       out.print("\r\u001b[2K\u001b[2m(drafting, not yet checked) " + tail + "\u001b[0m");
       out.flush();
       shown = true;
@@ -170,7 +193,8 @@ public final class ConsoleSession {
       k = n;
       out.println("k = " + k);
     } catch (NumberFormatException e) {
-      out.println(":k needs a whole number from 1 to 100, but got: " + (arg.isEmpty() ? "nothing" : arg));
+      out.println(
+          ":k needs a whole number from 1 to 100, but got: " + (arg.isEmpty() ? "nothing" : arg));
     }
   }
 
@@ -185,21 +209,29 @@ public final class ConsoleSession {
       searchMode = SearchMode.parse(m);
       out.println("search: " + searchMode.label());
     } catch (IllegalArgumentException e) {
-      out.println(":mode takes one of " + String.join(", ", answerModes.keySet()) + " (answers) or hybrid, bm25, vector (search), but got: "
-          + (arg.isEmpty() ? "nothing" : arg));
+      out.println(
+          ":mode takes one of "
+              + String.join(", ", answerModes.keySet())
+              + " (answers) or hybrid, bm25, vector (search), but got: "
+              + (arg.isEmpty() ? "nothing" : arg));
     }
   }
 
   private void sources() {
     out.println(documents.size() + " documents:");
     for (Document d : documents) {
-      out.printf(" %s  %s%s  (%d passages)%n", d.id(), d.title(),
-          d.info().author().isEmpty() ? "" : " — " + d.info().author(), passagesPerDocument.getOrDefault(d.id(), 0));
+      out.printf(
+          " %s  %s%s  (%d passages)%n",
+          d.id(),
+          d.title(),
+          d.info().author().isEmpty() ? "" : " — " + d.info().author(),
+          passagesPerDocument.getOrDefault(d.id(), 0));
     }
   }
 
   static String help() {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "Type a question and press Enter. Follow-up questions (那它和东盟呢？) use the conversation so far.",
         "  :sources     list the documents",
         "  :debug       toggle score details under each source",

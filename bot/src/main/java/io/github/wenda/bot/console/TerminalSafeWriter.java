@@ -7,20 +7,30 @@ import java.util.Set;
 
 /**
  * A writer for the terminal that drops control characters coming from documents, questions or a
- * model: escape sequences (cursor moves, window titles, OSC 52 clipboard writes, hyperlinks),
- * C0 controls other than newline and tab (so no carriage return or backspace overwrites a
- * line), DEL and C1 controls. Only the exact colour sequences Wenda itself writes pass
- * ({@code allowed}); a document containing those can at most change a colour.
+ * model: escape sequences (cursor moves, window titles, OSC 52 clipboard writes, hyperlinks), C0
+ * controls other than newline and tab (so no carriage return or backspace overwrites a line), DEL
+ * and C1 controls. Only the exact colour sequences Wenda itself writes pass ({@code allowed}); a
+ * document containing those can at most change a colour.
  *
  * <p>Stateful, so a sequence split across writes (streamed tokens) is still recognised.
  */
 public final class TerminalSafeWriter extends Writer {
-  /** The SGR sequences of {@link io.github.wenda.bot.render.TextStyle#ANSI} and the console's dim banner. */
+  /**
+   * The SGR sequences of {@link io.github.wenda.bot.render.TextStyle#ANSI} and the console's dim
+   * banner.
+   */
   public static final Set<String> WENDA_COLOURS = Set.of("\u001b[0m", "\u001b[1;33m", "\u001b[2m");
+
   private static final char ESC = '\u001b';
   private static final int MAX_SEQUENCE = 32;
 
-  private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE }
+  private enum State {
+    TEXT,
+    ESCAPE,
+    CSI,
+    STRING,
+    STRING_ESCAPE
+  }
 
   private final Writer out;
   private final Set<String> allowed;
@@ -37,7 +47,9 @@ public final class TerminalSafeWriter extends Writer {
     return new PrintWriter(new TerminalSafeWriter(out, allowed), true);
   }
 
-  /** {@code s} without control characters and escape sequences (none allowed): for one-off strings. */
+  /**
+   * {@code s} without control characters and escape sequences (none allowed): for one-off strings.
+   */
   public static String strip(String s) {
     java.io.StringWriter w = new java.io.StringWriter();
     try (TerminalSafeWriter t = new TerminalSafeWriter(w, Set.of())) {

@@ -1,4 +1,6 @@
-/** The local console: a JLine loop that answers questions and follow-ups with terminal-safe output. */
+/**
+ * The local console: a JLine loop that answers questions and follow-ups with terminal-safe output.
+ */
 @NullMarked
 package io.github.wenda.bot.console;
 

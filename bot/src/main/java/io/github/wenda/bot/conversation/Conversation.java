@@ -1,6 +1,5 @@
 package io.github.wenda.bot.conversation;
 
-import io.github.wenda.bot.conversation.Turn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +15,8 @@ public final class Conversation {
 
   public Conversation(int maxTurns) {
     if (maxTurns < 0) {
-      throw new IllegalArgumentException("conversation.max-turns must be >= 0, but is: " + maxTurns);
+      throw new IllegalArgumentException(
+          "conversation.max-turns must be >= 0, but is: " + maxTurns);
     }
     this.maxTurns = maxTurns;
   }

@@ -19,10 +19,12 @@ public final class ConversationStore<K> {
 
   public ConversationStore(int maxTurns, int maxConversations) {
     if (maxTurns < 0) {
-      throw new IllegalArgumentException("conversation.max-turns must be >= 0, but is: " + maxTurns);
+      throw new IllegalArgumentException(
+          "conversation.max-turns must be >= 0, but is: " + maxTurns);
     }
     if (maxConversations < 1) {
-      throw new IllegalArgumentException("conversations to remember must be >= 1, but is: " + maxConversations);
+      throw new IllegalArgumentException(
+          "conversations to remember must be >= 1, but is: " + maxConversations);
     }
     this.maxTurns = maxTurns;
     this.maxConversations = maxConversations;
@@ -36,7 +38,8 @@ public final class ConversationStore<K> {
       c = new Conversation(maxTurns);
       conversations.put(key, c);
       if (conversations.size() > maxConversations) {
-        conversations.remove(conversations.keySet().iterator().next()); // access order: the least recent
+        conversations.remove(
+            conversations.keySet().iterator().next()); // access order: the least recent
       }
     }
     return c;

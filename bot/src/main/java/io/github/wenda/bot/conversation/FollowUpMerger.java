@@ -1,9 +1,6 @@
 package io.github.wenda.bot.conversation;
 
 import io.github.wenda.retrieval.text.QueryAnalyzer;
-import io.github.wenda.bot.conversation.QueryRewriter;
-import io.github.wenda.bot.conversation.Turn;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -15,12 +12,12 @@ import java.util.regex.Pattern;
  * searched:
  *
  * <ol>
- *   <li><b>Contrast</b> — 那X呢 / X呢 / X怎么样 / 那它和X呢: X takes the place of the previous
- *       question's contrasted entity (B of "A与B…"), or of the span most like it (第三次 → 第二次,
- *       农业合作示范区 → 地方合作示范区); the predicate is kept. "X怎么样" without 那 counts only when X
- *       is a word the corpus knows, so 今天天气怎么样 stands on its own.
- *   <li><b>Pronoun</b> — 它 / 该组织 / 其 / 她 / 他 are replaced by the previous focus (A of "A与B", else the
- *       subject the previous question opens with).
+ *   <li><b>Contrast</b> — 那X呢 / X呢 / X怎么样 / 那它和X呢: X takes the place of the previous question's
+ *       contrasted entity (B of "A与B…"), or of the span most like it (第三次 → 第二次, 农业合作示范区 →
+ *       地方合作示范区); the predicate is kept. "X怎么样" without 那 counts only when X is a word the corpus
+ *       knows, so 今天天气怎么样 stands on its own.
+ *   <li><b>Pronoun</b> — 它 / 该组织 / 其 / 她 / 他 are replaced by the previous focus (A of "A与B", else
+ *       the subject the previous question opens with).
  *   <li><b>Ellipsis</b> — a question opening with 那 / 还有, ending in 呢, opening with its predicate
  *       (在哪儿…, 结果谁…), or short without a subject of its own is searched with the previous
  *       question's content words.
@@ -29,19 +26,23 @@ import java.util.regex.Pattern;
  * A question that fits none stands on its own. Measured on corpus/followups.jsonl (README).
  */
 public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
-  private static final Pattern CONTRAST = Pattern.compile(
-      "^(那么?|还有|那)?(它|其|该组织)?(和|与|跟|同)?(.{1,16}?)的?(呢|怎么样|怎样|如何|又如何|又怎样)$");
+  private static final Pattern CONTRAST =
+      Pattern.compile("^(那么?|还有|那)?(它|其|该组织)?(和|与|跟|同)?(.{1,16}?)的?(呢|怎么样|怎样|如何|又如何|又怎样)$");
   private static final Pattern PRONOUN = Pattern.compile("它们|它|该组织|其(?![他中实次余])|她|他(?![国人们])");
   private static final Pattern CONJUNCTION = Pattern.compile("(和|与|跟|同(?![时一样]))");
   // Where an entity ends and the predicate begins.
-  private static final Pattern PREDICATE = Pattern.compile(
-      "的|是|签|有|在|开|之间|什么|哪|怎么|如何|为什么|为何|建立|高级别|吗|后来|被|出版|获得|提出|成立|设|位于|于");
+  private static final Pattern PREDICATE =
+      Pattern.compile("的|是|签|有|在|开|之间|什么|哪|怎么|如何|为什么|为何|建立|高级别|吗|后来|被|出版|获得|提出|成立|设|位于|于");
   private static final Pattern ORDINAL = Pattern.compile("第[一二三四五六七八九十\\d]+[次届个]");
   private static final String[] OPENINGS = {"那么", "那", "还有", "另外", "此外", "then ", "and "};
-  private static final Pattern NO_SUBJECT = Pattern.compile(
-      "在|是|什么|哪|何时|多久|多少|谁|为什么|为何|怎么|如何|有没有|有哪些|结果|后来|当时|同一|剩下|具体|主要");
-  /** Predicate-only questions longer than this are full questions that happen to open with 在 or 是. */
+  private static final Pattern NO_SUBJECT =
+      Pattern.compile("在|是|什么|哪|何时|多久|多少|谁|为什么|为何|怎么|如何|有没有|有哪些|结果|后来|当时|同一|剩下|具体|主要");
+
+  /**
+   * Predicate-only questions longer than this are full questions that happen to open with 在 or 是.
+   */
   static final int MAX_PREDICATE_ONLY_CHARS = 14;
+
   private static final String TRAILER = "[?？!！。.\\s]+$";
 
   private final QueryAnalyzer analyzer;
@@ -76,18 +77,23 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
     }
     String q = analyzer.normalize(question).strip().replaceAll(TRAILER, "");
     Turn last = history.get(history.size() - 1);
-    String previous = analyzer.normalize(last.searchedAs().isBlank() ? last.question() : last.searchedAs()).strip()
-        .replaceAll(TRAILER, "");
+    String previous =
+        analyzer
+            .normalize(last.searchedAs().isBlank() ? last.question() : last.searchedAs())
+            .strip()
+            .replaceAll(TRAILER, "");
     String mark = question.strip().matches(".*[?？]$") ? "？" : "";
 
     Matcher c = CONTRAST.matcher(q);
     if (c.matches()) {
-      boolean marked = c.group(1) != null || c.group(2) != null || c.group(3) != null || c.group(5).equals("呢");
+      boolean marked =
+          c.group(1) != null || c.group(2) != null || c.group(3) != null || c.group(5).equals("呢");
       String x = c.group(4).strip();
       if (!x.isEmpty() && (marked || knownToCorpus(x))) {
         String replaced = replaceContrasted(previous, x, c.group(3) != null);
         if (replaced != null) {
-          return new Resolution(question, replaced + mark, "contrast: " + x + " in place of the earlier entity");
+          return new Resolution(
+              question, replaced + mark, "contrast: " + x + " in place of the earlier entity");
         }
       } else if (!marked) {
         // "X怎么样" about something the corpus never mentions (今天天气怎么样) is a new question.
@@ -112,7 +118,10 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
           merged.append(w).append(' ');
         }
       }
-      return new Resolution(question, merged.append(q).toString(), "ellipsis: searched with the earlier question's words");
+      return new Resolution(
+          question,
+          merged.append(q).toString(),
+          "ellipsis: searched with the earlier question's words");
     }
     return Resolution.standalone(question);
   }
@@ -122,7 +131,9 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
     Matcher ord = ORDINAL.matcher(x);
     if (ord.matches()) {
       Matcher inPrevious = ORDINAL.matcher(previous);
-      return inPrevious.find() ? previous.substring(0, inPrevious.start()) + x + previous.substring(inPrevious.end()) : null;
+      return inPrevious.find()
+          ? previous.substring(0, inPrevious.start()) + x + previous.substring(inPrevious.end())
+          : null;
     }
     Matcher m = CONJUNCTION.matcher(previous);
     while (m.find()) {
@@ -205,8 +216,12 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
 
   // 东盟什么时候成立: opens with an entity followed by its predicate.
   private boolean ownSubject(String q, String first) {
-    return first.length() >= 2 && q.startsWith(first) && !PREDICATE.matcher(first).lookingAt()
-        && PREDICATE.matcher(q.substring(first.length())).lookingAt() && known.test(first) && rare(first);
+    return first.length() >= 2
+        && q.startsWith(first)
+        && !PREDICATE.matcher(first).lookingAt()
+        && PREDICATE.matcher(q.substring(first.length())).lookingAt()
+        && known.test(first)
+        && rare(first);
   }
 
   private boolean rare(String word) {
@@ -229,7 +244,9 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
 
   private static int commonSuffix(String a, String b) {
     int n = 0;
-    while (n < a.length() && n < b.length() && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
+    while (n < a.length()
+        && n < b.length()
+        && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
       n++;
     }
     return n;
@@ -243,7 +260,8 @@ public final class FollowUpMerger implements QueryRewriter, FollowUpResolver {
     return n;
   }
 
-  private static final Pattern ASKED_NOUN = Pattern.compile("(?:哪个|哪座|哪家|哪位|哪种|哪类|哪一)(\\p{IsHan}{2})");
+  private static final Pattern ASKED_NOUN =
+      Pattern.compile("(?:哪个|哪座|哪家|哪位|哪种|哪类|哪一)(\\p{IsHan}{2})");
 
   /** The nouns a question word asks for in {@code question} (城市 in 哪个城市). */
   static List<String> askedNouns(String question) {

@@ -1,4 +1,7 @@
-/** Conversations: turns, follow-up resolution and merging, query rewriters, and the bounded store shared by console and Telegram. */
+/**
+ * Conversations: turns, follow-up resolution and merging, query rewriters, and the bounded store
+ * shared by console and Telegram.
+ */
 @NullMarked
 package io.github.wenda.bot.conversation;
 

@@ -9,11 +9,11 @@ import io.github.wenda.bot.answer.llm.CitationChecker;
 import io.github.wenda.bot.answer.llm.LlmSettings;
 import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
 import io.github.wenda.bot.answer.llm.Vocabulary;
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,14 +33,27 @@ import java.util.Map;
  */
 public final class CheckerEvaluation {
   /** One scripted reply. */
-  public record Case(String id, String kind, List<Hit> passages, String reply, List<Boolean> expect, String outcome) {}
+  public record Case(
+      String id,
+      String kind,
+      List<Hit> passages,
+      String reply,
+      List<Boolean> expect,
+      String outcome) {}
 
   /**
    * The figures: claims scored, wrong claims and how many were flagged, faithful claims and how
    * many passed, outcomes right, and a line per disagreement.
    */
-  public record Report(int cases, int claims, int wrong, int wrongFlagged, int faithful, int faithfulPassed,
-      int outcomesRight, List<String> misses) {
+  public record Report(
+      int cases,
+      int claims,
+      int wrong,
+      int wrongFlagged,
+      int faithful,
+      int faithfulPassed,
+      int outcomesRight,
+      List<String> misses) {
     public double recall() {
       return wrong == 0 ? 1 : (double) wrongFlagged / wrong;
     }
@@ -56,11 +69,23 @@ public final class CheckerEvaluation {
 
     /** The report as the {@code checker} command prints it. */
     public String describe() {
-      StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-          "checker on %d scripted replies (%d claims): wrong claims flagged %d/%d (recall %.3f), precision %.3f, "
-              + "faithful claims passed %d/%d (%.3f), outcomes right %d/%d%n",
-          cases, claims, wrongFlagged, wrong, recall(), precision(), faithfulPassed, faithful, faithfulPassRate(),
-          outcomesRight, cases));
+      StringBuilder b =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "checker on %d scripted replies (%d claims): wrong claims flagged %d/%d (recall %.3f), precision %.3f, "
+                      + "faithful claims passed %d/%d (%.3f), outcomes right %d/%d%n",
+                  cases,
+                  claims,
+                  wrongFlagged,
+                  wrong,
+                  recall(),
+                  precision(),
+                  faithfulPassed,
+                  faithful,
+                  faithfulPassRate(),
+                  outcomesRight,
+                  cases));
       misses.forEach(m -> b.append("  ").append(m).append('\n'));
       return b.toString();
     }
@@ -69,7 +94,8 @@ public final class CheckerEvaluation {
   private final CitationChecker checker;
 
   public CheckerEvaluation(Vocabulary vocabulary) {
-    this.checker = new CitationChecker(UnsupportedPolicy.MARK, LlmSettings.DEFAULT_MIN_SUPPORT, vocabulary);
+    this.checker =
+        new CitationChecker(UnsupportedPolicy.MARK, LlmSettings.DEFAULT_MIN_SUPPORT, vocabulary);
   }
 
   /** Reads the scripted set; a broken line names file and line. */
@@ -93,7 +119,16 @@ public final class CheckerEvaluation {
         if (n.has("passage")) {
           String id = n.path("passage").asText();
           String text = n.path("text").asText();
-          Passage p = new Passage(id, n.path("title").asText(id), "", SegmentKind.BODY, passages.size(), 0, text.length(), text);
+          Passage p =
+              new Passage(
+                  id,
+                  n.path("title").asText(id),
+                  "",
+                  SegmentKind.BODY,
+                  passages.size(),
+                  0,
+                  text.length(),
+                  text);
           passages.put(id, new Hit(passages.size() + 1, p, new ScoreDetails(1, 1f, 1, 1f, 1)));
           continue;
         }
@@ -101,7 +136,8 @@ public final class CheckerEvaluation {
         for (JsonNode ref : n.path("passages")) {
           Hit h = passages.get(ref.asText());
           if (h == null) {
-            throw new WendaException(where + "no passage named " + ref.asText() + " above this line");
+            throw new WendaException(
+                where + "no passage named " + ref.asText() + " above this line");
           }
           cited.add(h);
         }
@@ -110,8 +146,14 @@ public final class CheckerEvaluation {
         if (!n.path("reply").isTextual() || cited.isEmpty()) {
           throw new WendaException(where + "needs \"reply\" and a non-empty \"passages\"");
         }
-        out.add(new Case(n.path("id").asText("line " + (i + 1)), n.path("kind").asText(""), cited,
-            n.get("reply").asText(), expect, n.path("outcome").asText("")));
+        out.add(
+            new Case(
+                n.path("id").asText("line " + (i + 1)),
+                n.path("kind").asText(""),
+                cited,
+                n.get("reply").asText(),
+                expect,
+                n.path("outcome").asText("")));
       } catch (IOException e) {
         throw new WendaException(where + e.getMessage());
       }
@@ -148,11 +190,20 @@ public final class CheckerEvaluation {
           wrongFlagged += actual ? 0 : 1;
         }
         if (expected != actual) {
-          misses.add(c.id() + " [" + c.kind() + "] sentence " + (i + 1) + (expected ? " flagged: " : " passed: ")
-              + (i < got.size() ? got.get(i).text() + " — " + got.get(i).reason() : "(missing)"));
+          misses.add(
+              c.id()
+                  + " ["
+                  + c.kind()
+                  + "] sentence "
+                  + (i + 1)
+                  + (expected ? " flagged: " : " passed: ")
+                  + (i < got.size()
+                      ? got.get(i).text() + " — " + got.get(i).reason()
+                      : "(missing)"));
         }
       }
     }
-    return new Report(cases.size(), claims, wrong, wrongFlagged, faithful, faithfulPassed, outcomesRight, misses);
+    return new Report(
+        cases.size(), claims, wrong, wrongFlagged, faithful, faithfulPassed, outcomesRight, misses);
   }
 }

@@ -3,18 +3,21 @@ package io.github.wenda.bot.evaluation;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.AnswerService;
 import io.github.wenda.bot.answer.TokenSink;
-import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.Turn;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores follow-ups on answers, not only on recall: each pair is asked as a two-turn
- * conversation, and the follow-up's answer must contain one of its expected strings.
+ * Scores follow-ups on answers, not only on recall: each pair is asked as a two-turn conversation,
+ * and the follow-up's answer must contain one of its expected strings.
  */
 public final class FollowUpAnswers {
-  /** Pairs asked, follow-ups answered (not declined), answers holding an expected string, and a line per miss. */
+  /**
+   * Pairs asked, follow-ups answered (not declined), answers holding an expected string, and a line
+   * per miss.
+   */
   public record Report(int pairs, int answered, int hits, List<String> misses) {
     public Report {
       misses = List.copyOf(misses);
@@ -48,8 +51,14 @@ public final class FollowUpAnswers {
       if (a.found() && containsAny(a.text(), p.answers())) {
         hits++;
       } else {
-        misses.add(p.id() + " " + p.followUp() + " (searched as " + searched + ")"
-            + (a.found() ? ": expected " + p.answers() : ": declined"));
+        misses.add(
+            p.id()
+                + " "
+                + p.followUp()
+                + " (searched as "
+                + searched
+                + ")"
+                + (a.found() ? ": expected " + p.answers() : ": declined"));
       }
     }
     return new Report(pairs.size(), answered, hits, misses);

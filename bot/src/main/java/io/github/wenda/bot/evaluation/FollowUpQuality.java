@@ -1,17 +1,13 @@
 package io.github.wenda.bot.evaluation;
 
-import io.github.wenda.retrieval.text.TextNormalizer;
-import io.github.wenda.retrieval.eval.Relevance;
-import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.bot.conversation.QueryRewriter;
 import io.github.wenda.bot.conversation.Turn;
+import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.eval.Relevance;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.util.List;
 
 /**

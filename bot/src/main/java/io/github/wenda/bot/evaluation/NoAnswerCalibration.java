@@ -12,12 +12,18 @@ import java.util.List;
  */
 public final class NoAnswerCalibration {
   /** A suggested policy and what it does on the question set. */
-  public record Result(double minCoverage, double minSimilarity, int declinedAnswerable, int answerable,
-      int declinedUnanswerable, int unanswerable) {}
+  public record Result(
+      double minCoverage,
+      double minSimilarity,
+      int declinedAnswerable,
+      int answerable,
+      int declinedUnanswerable,
+      int unanswerable) {}
 
   private NoAnswerCalibration() {}
 
-  public static Result calibrate(List<Evidence> answerable, List<Evidence> unanswerable, double maxFalseDeclineRate) {
+  public static Result calibrate(
+      List<Evidence> answerable, List<Evidence> unanswerable, double maxFalseDeclineRate) {
     Result best = null;
     for (int c = 0; c <= 100; c += 2) {
       for (int s = 50; s <= 100; s += 1) {
@@ -27,7 +33,14 @@ public final class NoAnswerCalibration {
           continue;
         }
         int rightDeclines = (int) unanswerable.stream().filter(p::declines).count();
-        Result r = new Result(c / 100.0, s / 100.0, falseDeclines, answerable.size(), rightDeclines, unanswerable.size());
+        Result r =
+            new Result(
+                c / 100.0,
+                s / 100.0,
+                falseDeclines,
+                answerable.size(),
+                rightDeclines,
+                unanswerable.size());
         if (best == null || better(r, best)) {
           best = r;
         }

@@ -35,7 +35,8 @@ public final class QuestionKinds {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read question kinds from " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read question kinds from " + file + ": " + e.getMessage(), e);
     }
     return kinds;
   }

@@ -8,9 +8,9 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.util.FileSize;
@@ -22,8 +22,8 @@ import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
 /**
- * Wenda's whole logging set-up, in code: building it costs a few milliseconds where parsing
- * {@code logback.xml} cost about 0.4 s at every start.
+ * Wenda's whole logging set-up, in code: building it costs a few milliseconds where parsing {@code
+ * logback.xml} cost about 0.4 s at every start.
  *
  * <p>Two promises. Nothing is ever written to stdout (JSONL commands print their results there),
  * and nothing is created outside {@code logDir}: before the data folder is known there is no log
@@ -34,9 +34,14 @@ import org.slf4j.MarkerFactory;
 public final class LogSetup {
   // Telegram bot tokens look like 123456789:AA...; they are masked in messages and stack traces.
   private static final String SCRUB = "'[0-9]{3,}:[A-Za-z0-9_-]{20,}', '***'";
-  static final String CONSOLE_PATTERN = "%-5level %logger{0}: %replace(%msg){" + SCRUB + "}%n%replace(%ex){" + SCRUB + "}%nopex";
+  static final String CONSOLE_PATTERN =
+      "%-5level %logger{0}: %replace(%msg){" + SCRUB + "}%n%replace(%ex){" + SCRUB + "}%nopex";
   static final String FILE_PATTERN =
-      "%d{ISO8601} %-5level [%thread] %logger{36}: %replace(%msg){" + SCRUB + "}%n%replace(%ex){" + SCRUB + "}%nopex";
+      "%d{ISO8601} %-5level [%thread] %logger{36}: %replace(%msg){"
+          + SCRUB
+          + "}%n%replace(%ex){"
+          + SCRUB
+          + "}%nopex";
 
   /** Events with this marker go to the log file only: what the user was already told on stderr. */
   public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
@@ -44,9 +49,9 @@ public final class LogSetup {
   private LogSetup() {}
 
   /**
-   * Replaces whatever {@code context} was doing: console on stderr (warnings, or debug with
-   * {@code verbose}), and, when {@code logDir} is given, {@code wenda.log} there (info, or debug),
-   * rolled daily and at 10 MB, a week and 100 MB kept.
+   * Replaces whatever {@code context} was doing: console on stderr (warnings, or debug with {@code
+   * verbose}), and, when {@code logDir} is given, {@code wenda.log} there (info, or debug), rolled
+   * daily and at 10 MB, a week and 100 MB kept.
    */
   public static void apply(LoggerContext context, Optional<Path> logDir, boolean verbose) {
     context.reset();
@@ -70,13 +75,16 @@ public final class LogSetup {
     filter.setLevel(threshold.levelStr);
     filter.start();
     console.addFilter(filter);
-    Filter<ILoggingEvent> fileOnly = new Filter<>() {
-      @Override
-      public FilterReply decide(ILoggingEvent event) {
-        List<Marker> markers = event.getMarkerList();
-        return markers != null && markers.contains(FILE_ONLY) ? FilterReply.DENY : FilterReply.NEUTRAL;
-      }
-    };
+    Filter<ILoggingEvent> fileOnly =
+        new Filter<>() {
+          @Override
+          public FilterReply decide(ILoggingEvent event) {
+            List<Marker> markers = event.getMarkerList();
+            return markers != null && markers.contains(FILE_ONLY)
+                ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
+          }
+        };
     fileOnly.setContext(context);
     fileOnly.start();
     console.addFilter(fileOnly);
@@ -85,7 +93,8 @@ public final class LogSetup {
     return console;
   }
 
-  private static Optional<RollingFileAppender<ILoggingEvent>> file(LoggerContext context, Path dir) {
+  private static Optional<RollingFileAppender<ILoggingEvent>> file(
+      LoggerContext context, Path dir) {
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(context);
     file.setName("FILE");
@@ -114,7 +123,9 @@ public final class LogSetup {
     return encoder;
   }
 
-  /** Logback's status messages: to stderr with --verbose (warnings and errors), dropped otherwise. */
+  /**
+   * Logback's status messages: to stderr with --verbose (warnings and errors), dropped otherwise.
+   */
   private static final class StderrStatus implements StatusListener {
     private final boolean verbose;
 
@@ -126,8 +137,12 @@ public final class LogSetup {
     public void addStatusEvent(Status status) {
       if (verbose && status.getLevel() >= Status.WARN) {
         PrintStream err = System.err;
-        err.println("wenda: logging: " + status.getMessage()
-            + (status.getThrowable() == null ? "" : " (" + status.getThrowable().getMessage() + ")"));
+        err.println(
+            "wenda: logging: "
+                + status.getMessage()
+                + (status.getThrowable() == null
+                    ? ""
+                    : " (" + status.getThrowable().getMessage() + ")"));
       }
     }
 

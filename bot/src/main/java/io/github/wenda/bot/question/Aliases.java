@@ -11,17 +11,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names the documents themselves declare equal: {@code 上海合作组织（简称“上合组织”）}, {@code
- * （以下简称“…”）}, and abbreviations in parentheses ({@code 独立国家联合体（CIS）}). Mined once from the
- * passages, never written by hand, so another corpus brings its own. Either name of a pair finds
- * the other when searching and matching.
+ * Names the documents themselves declare equal: {@code 上海合作组织（简称“上合组织”）}, {@code （以下简称“…”）}, and
+ * abbreviations in parentheses ({@code 独立国家联合体（CIS）}). Mined once from the passages, never written
+ * by hand, so another corpus brings its own. Either name of a pair finds the other when searching
+ * and matching.
  */
 public final class Aliases {
   // 简称 / 以下简称 / 下称 with or without quotes, inside or outside brackets: X（简称“Y”）, X，简称Y，
-  private static final Pattern SHORT_NAME = Pattern.compile(
-      "([\\p{IsHan}A-Za-z0-9·]{2,24})\\s*[（(]?\\s*(?:以下|下文)?(?:简称|下称|简写为|缩写为)(?:为)?\\s*[“\"「『‘]?([\\p{IsHan}A-Za-z0-9·]{2,12})[”\"」』’]?");
+  private static final Pattern SHORT_NAME =
+      Pattern.compile(
+          "([\\p{IsHan}A-Za-z0-9·]{2,24})\\s*[（(]?\\s*(?:以下|下文)?(?:简称|下称|简写为|缩写为)(?:为)?\\s*[“\"「『‘]?([\\p{IsHan}A-Za-z0-9·]{2,12})[”\"」』’]?");
   // X（ABC） or X(ABC): an upper-case abbreviation of two to eight letters.
-  private static final Pattern ABBREVIATION = Pattern.compile("([\\p{IsHan}·]{2,24})\\s*[（(]\\s*([A-Z][A-Z&-]{1,7})\\s*[）)]");
+  private static final Pattern ABBREVIATION =
+      Pattern.compile("([\\p{IsHan}·]{2,24})\\s*[（(]\\s*([A-Z][A-Z&-]{1,7})\\s*[）)]");
+
   /** Characters that end a noun phrase going backwards: the full name starts after them. */
   private static final String PHRASE_BREAKS = "的和与及、在同对是了于由将把为从向即称";
 
@@ -57,8 +60,8 @@ public final class Aliases {
 
   /**
    * The full name a short name abbreviates: the shortest tail of the text before it that starts
-   * with the short name's first character and holds its characters in order (上海合作组织 for
-   * 上合组织), so 成立于2001年的上海合作组织 yields 上海合作组织.
+   * with the short name's first character and holds its characters in order (上海合作组织 for 上合组织), so
+   * 成立于2001年的上海合作组织 yields 上海合作组织.
    */
   static java.util.Optional<String> fullName(String before, String alias) {
     String run = afterBreak(before);
@@ -87,7 +90,10 @@ public final class Aliases {
     return phrase.substring(cut + 1);
   }
 
-  /** Where the characters of {@code shorter}, found in order in {@code longer}, end; -1 when they are not all there. */
+  /**
+   * Where the characters of {@code shorter}, found in order in {@code longer}, end; -1 when they
+   * are not all there.
+   */
   private static int subsequenceEnd(String shorter, String longer) {
     int j = 0;
     for (int i = 0; i < longer.length(); i++) {

@@ -7,26 +7,36 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Analyses questions: one {@link QuestionAnalysis} per question, built from search's own normaliser and segmenter. */
+/**
+ * Analyses questions: one {@link QuestionAnalysis} per question, built from search's own normaliser
+ * and segmenter.
+ */
 public final class QuestionAnalyzer {
-  private static final Pattern COUNT = Pattern.compile(
-      "(?:哪|这|有|共|包括|分为)?([一二三四五六七八九十两]|\\d{1,2})(?:个|项|点|条|种|大|方面)");
-  private static final Pattern SOURCE = Pattern.compile(
-      "(出自|出处|责任编辑|截稿|来源于|引自|引用|参考了|参考文献|文献|哪篇文章|哪篇论文|论文|期刊|杂志|哪本书|那本书|出版社|哪份文件|发表在|发表于|刊登|刊载|source|reference|cite)");
+  private static final Pattern COUNT =
+      Pattern.compile("(?:哪|这|有|共|包括|分为)?([一二三四五六七八九十两]|\\d{1,2})(?:个|项|点|条|种|大|方面)");
+  private static final Pattern SOURCE =
+      Pattern.compile(
+          "(出自|出处|责任编辑|截稿|来源于|引自|引用|参考了|参考文献|文献|哪篇文章|哪篇论文|论文|期刊|杂志|哪本书|那本书|出版社|哪份文件|发表在|发表于|刊登|刊载|source|reference|cite)");
+
   /** Characters that separate the phrases of a question: an entity ends at one of them. */
   private static final String PHRASE_BREAKS = "的与和同及跟、，,是在有对把被将为从于吗呢？?！!。 ";
+
   private static final String LEADING_FILLERS = "^(请问|那么|那|我想知道|想问一下|问一下|please tell me)\\s*";
 
   /**
-   * Words that frame a question rather than say what it asks: when (时候), who wrote it (作者, 文章),
-   * how it is asked (具体, 听说). They are searched but not required of an answer.
+   * Words that frame a question rather than say what it asks: when (时候), who wrote it (作者, 文章), how
+   * it is asked (具体, 听说). They are searched but not required of an answer.
    */
-  private static final java.util.Set<String> FRAME_WORDS = java.util.Set.of(
-      "时候", "时间", "一天", "哪天", "那天", "年份", "日期", "文章", "作者", "报告", "这篇", "那篇", "本文", "文中", "听说", "最近", "具体", "主要", "认为",
-      "说法", "提到", "介绍", "内容", "方面", "问题", "情况", "关于", "意思", "什么样", "那会儿", "来着", "之类", "现在", "搞", "过", "都", "一下", "办法",
-      "讨论", "为了", "包括", "地方", "分别", "指", "叫", "算", "一共", "总共", "大概", "大约", "按", "下", "下面", "下属", "旗下", "出来", "下来", "过来", "结果", "呢", "哪些", "几个", "今后", "后来", "以后",
-      "将来", "目前", "如今", "没", "点", "啥", "论文", "期刊", "引用", "出版社", "刊登", "发表", "题目", "书", "这本书", "那本书", "出处", "当时", "起来",
-      "曾经", "已经", "应该", "能", "会", "可以", "还", "又", "也", "做", "有关", "相关", "哪方面");
+  private static final java.util.Set<String> FRAME_WORDS =
+      java.util.Set.of(
+          "时候", "时间", "一天", "哪天", "那天", "年份", "日期", "文章", "作者", "报告", "这篇", "那篇", "本文", "文中", "听说",
+          "最近", "具体", "主要", "认为", "说法", "提到", "介绍", "内容", "方面", "问题", "情况", "关于", "意思", "什么样",
+          "那会儿", "来着", "之类", "现在", "搞", "过", "都", "一下", "办法", "讨论", "为了", "包括", "地方", "分别", "指",
+          "叫", "算", "一共", "总共", "大概", "大约", "按", "下", "下面", "下属", "旗下", "出来", "下来", "过来", "结果", "呢",
+          "哪些", "几个", "今后", "后来", "以后", "将来", "目前", "如今", "没", "点", "啥", "论文", "期刊", "引用", "出版社",
+          "刊登", "发表", "题目", "书", "这本书", "那本书", "出处", "当时", "起来", "曾经", "已经", "应该", "能", "会", "可以",
+          "还", "又", "也", "做", "有关", "相关", "哪方面");
+
   private final QueryAnalyzer words;
   private final Aliases aliases;
 
@@ -49,20 +59,30 @@ public final class QuestionAnalyzer {
     ExpectedType expected = ExpectedType.of(normalized);
     int count = expected == ExpectedType.LIST ? listCount(normalized) : 0;
     List<String> framed =
-        content.stream().filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w)).toList();
+        content.stream()
+            .filter(w -> !FRAME_WORDS.contains(w) && !QueryAnalyzer.isQuestionWord(w))
+            .toList();
     List<String> asked = askedNouns(normalized);
     List<String> key = framed.stream().filter(w -> !asked.contains(w)).toList();
     if (key.isEmpty()) {
       key = framed;
     }
-    return new QuestionAnalysis(question, normalized, content, key, aliases.of(normalized), focus(normalized, content),
-        expected, count, SOURCE.matcher(normalized.toLowerCase(Locale.ROOT)).find());
+    return new QuestionAnalysis(
+        question,
+        normalized,
+        content,
+        key,
+        aliases.of(normalized),
+        focus(normalized, content),
+        expected,
+        count,
+        SOURCE.matcher(normalized.toLowerCase(Locale.ROOT)).find());
   }
 
   /**
-   * The noun a question word asks for (什么场合, 什么建议, 哪种性质): it names the kind of answer,
-   * which the answering sentence states without the word itself (在青岛峰会上, 应被赋予更大权限), so
-   * it is searched but not required of an answer.
+   * The noun a question word asks for (什么场合, 什么建议, 哪种性质): it names the kind of answer, which the
+   * answering sentence states without the word itself (在青岛峰会上, 应被赋予更大权限), so it is searched but not
+   * required of an answer.
    */
   static List<String> askedNouns(String normalized) {
     List<String> out = new ArrayList<>();
@@ -81,11 +101,12 @@ public final class QuestionAnalyzer {
   }
 
   /**
-   * The matching form of document text: width- and case-folded. Cheaper than {@link #normalize}
-   * (no Traditional→Simplified step, which questions need and the passages' match text already had).
+   * The matching form of document text: width- and case-folded. Cheaper than {@link #normalize} (no
+   * Traditional→Simplified step, which questions need and the passages' match text already had).
    */
   public static String matchForm(String text) {
-    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+        .toLowerCase(Locale.ROOT);
   }
 
   /** Content words of already normalised text. */
@@ -109,7 +130,10 @@ public final class QuestionAnalyzer {
     return 0;
   }
 
-  /** The value of a numeral of up to two places, in digits or Chinese (两, 十, 十九, 二十三); -1 when it is none. */
+  /**
+   * The value of a numeral of up to two places, in digits or Chinese (两, 十, 十九, 二十三); -1 when it is
+   * none.
+   */
   public static int numeral(String s) {
     if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
       return s.length() > 6 ? -1 : Integer.parseInt(s);
@@ -125,10 +149,9 @@ public final class QuestionAnalyzer {
     return tens < 0 || ones < 0 || ten > 1 || t.length() > ten + 2 ? -1 : tens * 10 + ones;
   }
 
-
   /**
-   * The entities are the phrases between breaks (的, 与, 是 …) that hold content words, the first
-   * of them the entity asked about; the relation is the content words outside it.
+   * The entities are the phrases between breaks (的, 与, 是 …) that hold content words, the first of
+   * them the entity asked about; the relation is the content words outside it.
    */
   private Focus focus(String normalized, List<String> content) {
     String q = normalized.toLowerCase(Locale.ROOT).replaceFirst(LEADING_FILLERS, "");

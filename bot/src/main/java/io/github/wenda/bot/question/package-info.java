@@ -1,4 +1,7 @@
-/** Analyses a question once — normalised text, content words, focus, expected answer type, aliases — for search, the answer and the decline decision. */
+/**
+ * Analyses a question once — normalised text, content words, focus, expected answer type, aliases —
+ * for search, the answer and the decline decision.
+ */
 @NullMarked
 package io.github.wenda.bot.question;
 

@@ -3,9 +3,9 @@ package io.github.wenda.bot.render;
 import java.util.List;
 
 /**
- * A window of a passage around the first matched term, with matched terms marked, so a reader
- * sees at a glance why the passage was cited. Marking is done with caller-given wrappers, so the
- * console (ANSI or brackets) and Telegram (escaped HTML) share it.
+ * A window of a passage around the first matched term, with matched terms marked, so a reader sees
+ * at a glance why the passage was cited. Marking is done with caller-given wrappers, so the console
+ * (ANSI or brackets) and Telegram (escaped HTML) share it.
  */
 public final class Excerpt {
   private Excerpt() {}
@@ -73,7 +73,10 @@ public final class Excerpt {
     return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
   }
 
-  /** The quotes of an answer text cited as {@code [n]}: each line's text before its marker, ellipses split. */
+  /**
+   * The quotes of an answer text cited as {@code [n]}: each line's text before its marker, ellipses
+   * split.
+   */
   public static List<String> quotesOf(String answerText, int n) {
     List<String> out = new java.util.ArrayList<>();
     String marker = "[" + n + "]";
@@ -92,22 +95,34 @@ public final class Excerpt {
     return out;
   }
 
-  /** Wraps every occurrence of the terms (longest first, no overlaps) using {@code open}/{@code close}. */
-  public static String mark(String text, List<String> terms, java.util.function.UnaryOperator<String> escape, String open, String close) {
+  /**
+   * Wraps every occurrence of the terms (longest first, no overlaps) using {@code open}/{@code
+   * close}.
+   */
+  public static String mark(
+      String text,
+      List<String> terms,
+      java.util.function.UnaryOperator<String> escape,
+      String open,
+      String close) {
     boolean[] marked = new boolean[text.length()];
-    terms.stream().filter(t -> !t.isEmpty()).sorted((a, b) -> b.length() - a.length()).forEach(t -> {
-      for (int i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + t.length())) {
-        boolean free = true;
-        for (int j = i; j < i + t.length(); j++) {
-          free &= !marked[j];
-        }
-        if (free) {
-          for (int j = i; j < i + t.length(); j++) {
-            marked[j] = true;
-          }
-        }
-      }
-    });
+    terms.stream()
+        .filter(t -> !t.isEmpty())
+        .sorted((a, b) -> b.length() - a.length())
+        .forEach(
+            t -> {
+              for (int i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + t.length())) {
+                boolean free = true;
+                for (int j = i; j < i + t.length(); j++) {
+                  free &= !marked[j];
+                }
+                if (free) {
+                  for (int j = i; j < i + t.length(); j++) {
+                    marked[j] = true;
+                  }
+                }
+              }
+            });
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < text.length()) {

@@ -3,17 +3,17 @@ package io.github.wenda.bot.render;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.answer.Language;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * Renders an answer as terminal text: the answer first (its short answer marked), then numbered
  * sources (title, section, and the cited sentence in its context, the question's words marked),
- * then notes. Not-stated answers say what the documents do not say and list the nearest passages
- * as related, never as an answer; not-covered ones say so plainly. With a width, lines wrap by
- * display width with a hanging indent ({@link Wrap}).
+ * then notes. Not-stated answers say what the documents do not say and list the nearest passages as
+ * related, never as an answer; not-covered ones say so plainly. With a width, lines wrap by display
+ * width with a hanging indent ({@link Wrap}).
  */
 public final class PlainTextRenderer {
   static final int EXCERPT_CHARS = 120;
@@ -25,7 +25,9 @@ public final class PlainTextRenderer {
     this(style, 0);
   }
 
-  /** @param width terminal columns to wrap to; 0 does not wrap */
+  /**
+   * @param width terminal columns to wrap to; 0 does not wrap
+   */
   public PlainTextRenderer(TextStyle style, int width) {
     this.style = style;
     this.width = width;
@@ -35,7 +37,10 @@ public final class PlainTextRenderer {
     return render(answer, questionLanguage, debug, true);
   }
 
-  /** Everything after a found answer's text (sources, notes), for when the text was already streamed. */
+  /**
+   * Everything after a found answer's text (sources, notes), for when the text was already
+   * streamed.
+   */
   public String afterText(Answer answer, String questionLanguage, boolean debug) {
     return render(answer, questionLanguage, debug, false);
   }
@@ -57,12 +62,18 @@ public final class PlainTextRenderer {
       if (answer.notStated()) {
         out.append(answer.text()).append('\n');
       } else {
-        out.append(zh ? "文档中似乎没有这个问题的答案。" : "The documents don't seem to cover this question.").append('\n');
+        out.append(zh ? "文档中似乎没有这个问题的答案。" : "The documents don't seem to cover this question.")
+            .append('\n');
       }
       if (!answer.related().isEmpty()) {
-        out.append('\n').append(answer.notStated() ? (zh ? "相关内容（不是答案）：" : "Related (not an answer):")
-            : (zh ? "可能相关：" : "Possibly related:")).append('\n');
-        List<Citation> related = answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
+        out.append('\n')
+            .append(
+                answer.notStated()
+                    ? (zh ? "相关内容（不是答案）：" : "Related (not an answer):")
+                    : (zh ? "可能相关：" : "Possibly related:"))
+            .append('\n');
+        List<Citation> related =
+            answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
         out.append(sources(related, debug, ""));
       }
     }
@@ -99,11 +110,25 @@ public final class PlainTextRenderer {
         out.append('\n');
       }
       List<String> quotes = answerText.isEmpty() ? List.of() : Excerpt.quotesOf(answerText, c.n());
-      String excerpt = quotes.isEmpty() ? Excerpt.window(p.text(), c.matchedTerms(), EXCERPT_CHARS)
-          : Excerpt.around(p.text(), quotes.get(0), c.matchedTerms(), EXCERPT_CHARS);
-      out.append("     ").append(Excerpt.mark(excerpt, c.matchedTerms(), UnaryOperator.identity(), style.markOpen, style.markClose)).append('\n');
+      String excerpt =
+          quotes.isEmpty()
+              ? Excerpt.window(p.text(), c.matchedTerms(), EXCERPT_CHARS)
+              : Excerpt.around(p.text(), quotes.get(0), c.matchedTerms(), EXCERPT_CHARS);
+      out.append("     ")
+          .append(
+              Excerpt.mark(
+                  excerpt,
+                  c.matchedTerms(),
+                  UnaryOperator.identity(),
+                  style.markOpen,
+                  style.markClose))
+          .append('\n');
       if (debug) {
-        out.append(style.dimOpen).append("     ").append(details(c.hit())).append(style.dimClose).append('\n');
+        out.append(style.dimOpen)
+            .append("     ")
+            .append(details(c.hit()))
+            .append(style.dimClose)
+            .append('\n');
       }
     }
     return out.toString();
@@ -117,7 +142,11 @@ public final class PlainTextRenderer {
     if (at < 0 || style != TextStyle.ANSI) {
       return text;
     }
-    return text.substring(0, at) + style.markOpen + span + style.markClose + text.substring(at + span.length());
+    return text.substring(0, at)
+        + style.markOpen
+        + span
+        + style.markClose
+        + text.substring(at + span.length());
   }
 
   private String wrap(String text) {
@@ -146,7 +175,14 @@ public final class PlainTextRenderer {
 
   static String details(Hit h) {
     var d = h.details();
-    return String.format("%s#%d fused=%.4f bm25=#%d (%.2f) vector=#%d (%.3f)", h.passage().docId(), h.passage().ordinal(),
-        d.fused(), d.bm25Rank(), d.bm25Score(), d.vectorRank(), d.vectorScore());
+    return String.format(
+        "%s#%d fused=%.4f bm25=#%d (%.2f) vector=#%d (%.3f)",
+        h.passage().docId(),
+        h.passage().ordinal(),
+        d.fused(),
+        d.bm25Rank(),
+        d.bm25Score(),
+        d.vectorRank(),
+        d.vectorScore());
   }
 }

@@ -1,6 +1,9 @@
 package io.github.wenda.bot.render;
 
-/** How emphasis is drawn in plain-text output: ANSI colours on a capable terminal, brackets elsewhere. */
+/**
+ * How emphasis is drawn in plain-text output: ANSI colours on a capable terminal, brackets
+ * elsewhere.
+ */
 public enum TextStyle {
   PLAIN("【", "】", "", ""),
   ANSI("\u001b[1;33m", "\u001b[0m", "\u001b[2m", "\u001b[0m");

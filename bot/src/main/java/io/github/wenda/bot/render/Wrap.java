@@ -14,7 +14,10 @@ public final class Wrap {
 
   private Wrap() {}
 
-  /** Each line of {@code text} wrapped to {@code width} columns; {@code width < 20} leaves the text as it is. */
+  /**
+   * Each line of {@code text} wrapped to {@code width} columns; {@code width < 20} leaves the text
+   * as it is.
+   */
   public static String wrap(String text, int width, String hangingIndent) {
     if (width < 20) {
       return text;
@@ -55,7 +58,9 @@ public final class Wrap {
     return out;
   }
 
-  /** Characters, with [n] markers, ANSI sequences and runs of Latin letters or digits kept whole. */
+  /**
+   * Characters, with [n] markers, ANSI sequences and runs of Latin letters or digits kept whole.
+   */
   static List<String> units(String line) {
     List<String> units = new ArrayList<>();
     int i = 0;
@@ -73,11 +78,16 @@ public final class Wrap {
         }
       } else if (c == '[') {
         int close = line.indexOf(']', i);
-        if (close > i && close - i <= 5 && line.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+        if (close > i
+            && close - i <= 5
+            && line.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
           end = close + 1;
         }
       } else if (c < 128 && Character.isLetterOrDigit(c)) {
-        while (end < line.length() && line.charAt(end) < 128 && Character.isLetterOrDigit(line.charAt(end)) && end - i < 30) {
+        while (end < line.length()
+            && line.charAt(end) < 128
+            && Character.isLetterOrDigit(line.charAt(end))
+            && end - i < 30) {
           end++;
         }
       } else if (Character.isHighSurrogate(c) && end < line.length()) {
@@ -89,7 +99,9 @@ public final class Wrap {
     return units;
   }
 
-  /** Display columns: East Asian wide and full-width characters count two; escape sequences none. */
+  /**
+   * Display columns: East Asian wide and full-width characters count two; escape sequences none.
+   */
   public static int width(String s) {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
@@ -106,9 +118,17 @@ public final class Wrap {
   }
 
   private static boolean wide(int cp) {
-    return cp >= 0x1100 && (cp <= 0x115f || cp == 0x2329 || cp == 0x232a
-        || cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f || cp >= 0xac00 && cp <= 0xd7a3 || cp >= 0xf900 && cp <= 0xfaff
-        || cp >= 0xfe30 && cp <= 0xfe6f || cp >= 0xff00 && cp <= 0xff60 || cp >= 0xffe0 && cp <= 0xffe6
-        || cp >= 0x1f300 && cp <= 0x1faff || cp >= 0x20000 && cp <= 0x3fffd);
+    return cp >= 0x1100
+        && (cp <= 0x115f
+            || cp == 0x2329
+            || cp == 0x232a
+            || cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f
+            || cp >= 0xac00 && cp <= 0xd7a3
+            || cp >= 0xf900 && cp <= 0xfaff
+            || cp >= 0xfe30 && cp <= 0xfe6f
+            || cp >= 0xff00 && cp <= 0xff60
+            || cp >= 0xffe0 && cp <= 0xffe6
+            || cp >= 0x1f300 && cp <= 0x1faff
+            || cp >= 0x20000 && cp <= 0x3fffd);
   }
 }

@@ -1,4 +1,7 @@
-/** Plain-text rendering of answers for terminals and files: excerpts, wrapping by display width, styles. */
+/**
+ * Plain-text rendering of answers for terminals and files: excerpts, wrapping by display width,
+ * styles.
+ */
 @NullMarked
 package io.github.wenda.bot.render;
 

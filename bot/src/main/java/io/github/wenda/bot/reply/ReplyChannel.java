@@ -4,8 +4,8 @@ import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.TokenSink;
 
 /**
- * Where the reply to one question goes, whatever the front end (the console, a Telegram chat):
- * the draft while an answer is written, then the checked answer, or a one-line notice. A draft is
+ * Where the reply to one question goes, whatever the front end (the console, a Telegram chat): the
+ * draft while an answer is written, then the checked answer, or a one-line notice. A draft is
  * provisional: whatever of it was shown is replaced by what follows, so only checked text stays in
  * front of the reader. One channel per question, used by one thread.
  */

@@ -15,17 +15,21 @@ import java.util.Set;
 
 /**
  * Creates Wenda's data files readable by their owner only: questions, votes and history say who
- * asked what, so a shared machine's other users must not read them. Folders Wenda creates get
- * 0700, files 0600; on file systems without POSIX permissions (Windows) the defaults stay.
+ * asked what, so a shared machine's other users must not read them. Folders Wenda creates get 0700,
+ * files 0600; on file systems without POSIX permissions (Windows) the defaults stay.
  */
 public final class PrivateFiles {
-  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private PrivateFiles() {}
 
-  /** Creates {@code dir} and any missing parents, each new one 0700; existing folders are left as they are. */
+  /**
+   * Creates {@code dir} and any missing parents, each new one 0700; existing folders are left as
+   * they are.
+   */
   public static void createDirectories(Path dir) throws IOException {
     List<Path> missing = new ArrayList<>();
     for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
@@ -53,7 +57,10 @@ public final class PrivateFiles {
     return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
-  /** Creates an empty owner-only file, replacing nothing: for a temporary file about to be renamed over another. */
+  /**
+   * Creates an empty owner-only file, replacing nothing: for a temporary file about to be renamed
+   * over another.
+   */
   public static FileChannel create(Path file) throws IOException {
     createDirectories(file.toAbsolutePath().getParent());
     Files.deleteIfExists(file);
@@ -69,10 +76,14 @@ public final class PrivateFiles {
   }
 
   private static FileAttribute<?>[] dirAttributes() {
-    return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR)} : new FileAttribute<?>[0];
+    return POSIX
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR)}
+        : new FileAttribute<?>[0];
   }
 
   private static FileAttribute<?>[] fileAttributes() {
-    return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
+    return POSIX
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+        : new FileAttribute<?>[0];
   }
 }

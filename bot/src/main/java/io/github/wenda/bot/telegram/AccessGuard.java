@@ -4,10 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that decides who may use the bot ({@code telegram.allowed-chats},
- * {@code telegram.allowed-users}). Everyone else is told politely, naming the chat id to give the
- * operator: a message at most once per chat per {@link RefusalLimiter#INTERVAL}, so a flood costs
- * a handful of replies; a button press always gets its callback answer, so its spinner stops.
+ * The one place that decides who may use the bot ({@code telegram.allowed-chats}, {@code
+ * telegram.allowed-users}). Everyone else is told politely, naming the chat id to give the
+ * operator: a message at most once per chat per {@link RefusalLimiter#INTERVAL}, so a flood costs a
+ * handful of replies; a button press always gets its callback answer, so its spinner stops.
  */
 final class AccessGuard {
   private static final Logger log = LoggerFactory.getLogger(AccessGuard.class);
@@ -17,7 +17,11 @@ final class AccessGuard {
   private final TelegramReplies replies;
   private final HtmlRenderer renderer;
 
-  AccessGuard(TelegramSettings settings, RefusalLimiter refusals, TelegramReplies replies, HtmlRenderer renderer) {
+  AccessGuard(
+      TelegramSettings settings,
+      RefusalLimiter refusals,
+      TelegramReplies replies,
+      HtmlRenderer renderer) {
     this.settings = settings;
     this.refusals = refusals;
     this.replies = replies;

@@ -9,7 +9,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /** The buttons under an answer: each cited passage in full, more results, and the two votes. */
 final class AnswerKeyboard {
-  /** "Full [n]" buttons share one row, kept readable on a phone; further passages are still quoted. */
+  /**
+   * "Full [n]" buttons share one row, kept readable on a phone; further passages are still quoted.
+   */
   static final int MAX_PASSAGE_BUTTONS = 5;
 
   private AnswerKeyboard() {}
@@ -23,8 +25,11 @@ final class AnswerKeyboard {
     if (!passages.isEmpty()) {
       rows.add(passages);
     }
-    rows.add(new InlineKeyboardRow(button(t.moreResults(), new CallbackData.MoreResults(e.id())),
-        button("👍", new CallbackData.Vote(e.id(), true)), button("👎", new CallbackData.Vote(e.id(), false))));
+    rows.add(
+        new InlineKeyboardRow(
+            button(t.moreResults(), new CallbackData.MoreResults(e.id())),
+            button("👍", new CallbackData.Vote(e.id(), true)),
+            button("👎", new CallbackData.Vote(e.id(), false))));
     return InlineKeyboardMarkup.builder().keyboard(rows).build();
   }
 

@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks on a fixed pool of workers with one lane per key (chat): a lane's tasks run one at
- * a time in submission order, different lanes run in parallel, so a slow answer in one chat holds
- * one worker and delays no other chat. Bounded: at most {@code maxPending} tasks wait in all,
- * {@code maxPerLane} in one lane; beyond that {@link #submit} says no and the caller tells the user.
- * A task's exception is logged and never stops its lane.
+ * Runs tasks on a fixed pool of workers with one lane per key (chat): a lane's tasks run one at a
+ * time in submission order, different lanes run in parallel, so a slow answer in one chat holds one
+ * worker and delays no other chat. Bounded: at most {@code maxPending} tasks wait in all, {@code
+ * maxPerLane} in one lane; beyond that {@link #submit} says no and the caller tells the user. A
+ * task's exception is logged and never stops its lane.
  */
 final class ChatStripedExecutor {
   private static final Logger log = LoggerFactory.getLogger(ChatStripedExecutor.class);
@@ -33,17 +33,27 @@ final class ChatStripedExecutor {
 
   ChatStripedExecutor(int workers, int maxPending, int maxPerLane, TokenScrubber scrubber) {
     AtomicInteger n = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "wenda-telegram-" + n.incrementAndGet());
-      t.setDaemon(false); // answers in flight finish on shutdown; close() ends these threads
-      return t;
-    });
+    this.pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "wenda-telegram-" + n.incrementAndGet());
+              t.setDaemon(
+                  false); // answers in flight finish on shutdown; close() ends these threads
+              return t;
+            });
     this.maxPending = maxPending;
     this.maxPerLane = maxPerLane;
     this.scrubber = scrubber;
   }
 
-  /** Queues {@code task} on lane {@code key}; false when closed or full (nothing is queued then). */
+  /**
+   * Queues {@code task} on lane {@code key}; false when closed or full (nothing is queued then).
+   */
   synchronized boolean submit(Object key, Runnable task) {
     if (closed || pending >= maxPending) {
       return false;
@@ -65,7 +75,10 @@ final class ChatStripedExecutor {
     return true;
   }
 
-  /** Runs the lane's head, then hands the lane back to the pool (so busy lanes take turns with others). */
+  /**
+   * Runs the lane's head, then hands the lane back to the pool (so busy lanes take turns with
+   * others).
+   */
   private void drain(Object key) {
     Runnable task;
     synchronized (this) {

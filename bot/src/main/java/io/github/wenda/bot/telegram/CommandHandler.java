@@ -3,8 +3,8 @@ package io.github.wenda.bot.telegram;
 import io.github.wenda.bot.conversation.ConversationStore;
 
 /**
- * The commands: /start and /help (usage, documents, example questions), /sources (the documents
- * and the files that could not be read), /reset (forget the chat's conversation), /ask without a
+ * The commands: /start and /help (usage, documents, example questions), /sources (the documents and
+ * the files that could not be read), /reset (forget the chat's conversation), /ask without a
  * question, the hint for a message with nothing to read, and unknown commands in private chats.
  */
 final class CommandHandler {
@@ -13,7 +13,10 @@ final class CommandHandler {
   private final TelegramReplies replies;
   private final HtmlRenderer renderer;
 
-  CommandHandler(BotCatalog catalog, ConversationStore<Long> conversations, TelegramReplies replies,
+  CommandHandler(
+      BotCatalog catalog,
+      ConversationStore<Long> conversations,
+      TelegramReplies replies,
       HtmlRenderer renderer) {
     this.catalog = catalog;
     this.conversations = conversations;

@@ -26,7 +26,13 @@ public final class FeedbackLog {
   public record Source(int n, String docId, int ordinal, String title, String section) {}
 
   /** One vote: {@code vote} is "up" or "down". */
-  public record Vote(String time, long chatId, long userId, String answerId, String vote, String question,
+  public record Vote(
+      String time,
+      long chatId,
+      long userId,
+      String answerId,
+      String vote,
+      String question,
       List<Source> passages) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,14 +54,30 @@ public final class FeedbackLog {
         ch.force(true);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record feedback in " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot record feedback in " + path + ": " + e.getMessage(), e);
     }
   }
 
   static Vote vote(long chatId, long userId, RecentAnswers.Entry e, boolean up) {
-    List<Source> sources = e.shown().stream()
-        .map(c -> new Source(c.n(), c.passage().docId(), c.passage().ordinal(), c.passage().title(), c.passage().section()))
-        .toList();
-    return new Vote(Instant.now().toString(), chatId, userId, e.id(), up ? "up" : "down", e.question(), sources);
+    List<Source> sources =
+        e.shown().stream()
+            .map(
+                c ->
+                    new Source(
+                        c.n(),
+                        c.passage().docId(),
+                        c.passage().ordinal(),
+                        c.passage().title(),
+                        c.passage().section()))
+            .toList();
+    return new Vote(
+        Instant.now().toString(),
+        chatId,
+        userId,
+        e.id(),
+        up ? "up" : "down",
+        e.question(),
+        sources);
   }
 }

@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sums the votes in a feedback log per cited passage and per question, for the operator. A
- * user who votes twice on one answer counts once, with the last vote. Lines that are not a whole
- * vote (a torn last line after a crash, invalid UTF-8, {@code null}, {@code {}}, a null passage)
- * are counted and skipped: one bad line never hides the others.
+ * Sums the votes in a feedback log per cited passage and per question, for the operator. A user who
+ * votes twice on one answer counts once, with the last vote. Lines that are not a whole vote (a
+ * torn last line after a crash, invalid UTF-8, {@code null}, {@code {}}, a null passage) are
+ * counted and skipped: one bad line never hides the others.
  */
 public final class FeedbackSummary {
-  /** Votes on one thing: a passage ({@code key} docId#ordinal) or a question (key = the question). */
+  /**
+   * Votes on one thing: a passage ({@code key} docId#ordinal) or a question (key = the question).
+   */
   public record Tally(String key, String label, int up, int down) {
     int total() {
       return up + down;
@@ -57,8 +59,13 @@ public final class FeedbackSummary {
       boolean blank = true;
       try {
         // Strict per line: a line with invalid bytes is skipped, not decoded into a wrong vote.
-        String line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, start, i - start)).toString();
+        String line =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, i - start))
+                .toString();
         blank = line.isBlank();
         v = blank ? Optional.empty() : vote(json, line);
       } catch (CharacterCodingException e) {
@@ -82,16 +89,24 @@ public final class FeedbackSummary {
     for (FeedbackLog.Vote v : last.values()) {
       int i = "up".equals(v.vote()) ? 0 : 1;
       byQuestion.computeIfAbsent(v.question(), k -> new int[2])[i]++;
-      for (FeedbackLog.Source s : v.passages() == null ? List.<FeedbackLog.Source>of() : v.passages()) {
+      for (FeedbackLog.Source s :
+          v.passages() == null ? List.<FeedbackLog.Source>of() : v.passages()) {
         String key = s.docId() + "#" + s.ordinal();
         byPassage.computeIfAbsent(key, k -> new int[2])[i]++;
-        passageLabel.put(key, (s.title() == null ? s.docId() : s.title()) + (s.section() == null || s.section().isEmpty() ? "" : " · " + s.section()));
+        passageLabel.put(
+            key,
+            (s.title() == null ? s.docId() : s.title())
+                + (s.section() == null || s.section().isEmpty() ? "" : " · " + s.section()));
       }
     }
-    return new Summary(last.size(), skipped, tallies(byPassage, passageLabel), tallies(byQuestion, Map.of()));
+    return new Summary(
+        last.size(), skipped, tallies(byPassage, passageLabel), tallies(byQuestion, Map.of()));
   }
 
-  /** The vote on this line, when it is a whole one: an answer id, "up" or "down", a question, passages without holes. */
+  /**
+   * The vote on this line, when it is a whole one: an answer id, "up" or "down", a question,
+   * passages without holes.
+   */
   private static Optional<FeedbackLog.Vote> vote(ObjectMapper json, String line) {
     FeedbackLog.Vote v;
     try {
@@ -99,8 +114,12 @@ public final class FeedbackSummary {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    if (v == null || v.answerId() == null || v.question() == null || !("up".equals(v.vote()) || "down".equals(v.vote()))
-        || v.passages() != null && v.passages().stream().anyMatch(p -> p == null || p.docId() == null)) {
+    if (v == null
+        || v.answerId() == null
+        || v.question() == null
+        || !("up".equals(v.vote()) || "down".equals(v.vote()))
+        || v.passages() != null
+            && v.passages().stream().anyMatch(p -> p == null || p.docId() == null)) {
       return Optional.empty();
     }
     return Optional.of(v);
@@ -109,7 +128,10 @@ public final class FeedbackSummary {
   private static List<Tally> tallies(Map<String, int[]> counts, Map<String, String> labels) {
     List<Tally> out = new ArrayList<>();
     counts.forEach((k, c) -> out.add(new Tally(k, labels.getOrDefault(k, k), c[0], c[1])));
-    out.sort(Comparator.comparingInt(Tally::down).reversed().thenComparing(Comparator.comparingInt(Tally::total).reversed()));
+    out.sort(
+        Comparator.comparingInt(Tally::down)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Tally::total).reversed()));
     return out;
   }
 
@@ -118,7 +140,10 @@ public final class FeedbackSummary {
     StringBuilder b = new StringBuilder();
     b.append(s.votes()).append(" votes in ").append(file);
     if (s.skippedLines() > 0) {
-      b.append(" (").append(s.skippedLines()).append(" unreadable line").append(s.skippedLines() == 1 ? "" : "s")
+      b.append(" (")
+          .append(s.skippedLines())
+          .append(" unreadable line")
+          .append(s.skippedLines() == 1 ? "" : "s")
           .append(" skipped)");
     }
     b.append('\n');

@@ -4,7 +4,10 @@ package io.github.wenda.bot.telegram;
 final class Html {
   private Html() {}
 
-  /** {@code s} with {@code <}, {@code >}, {@code &} (and {@code "}, for attributes) escaped; null is "". */
+  /**
+   * {@code s} with {@code <}, {@code >}, {@code &} (and {@code "}, for attributes) escaped; null is
+   * "".
+   */
   static String escape(String s) {
     if (s == null) {
       return "";
@@ -32,13 +35,23 @@ final class Html {
       return false;
     }
     String m = message.toLowerCase(java.util.Locale.ROOT);
-    return m.contains("parse entities") || m.contains("start tag") || m.contains("end tag") || m.contains("entity");
+    return m.contains("parse entities")
+        || m.contains("start tag")
+        || m.contains("end tag")
+        || m.contains("entity");
   }
 
-  /** The text of Telegram HTML without its tags, entities decoded: what the reader would have seen. */
+  /**
+   * The text of Telegram HTML without its tags, entities decoded: what the reader would have seen.
+   */
   static String toPlainText(String html) {
     String text = html.replaceAll("<[^>]*>", "");
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    text =
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
     return text.isBlank() ? "…" : text;
   }
 }

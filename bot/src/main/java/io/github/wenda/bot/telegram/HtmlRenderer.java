@@ -3,8 +3,8 @@ package io.github.wenda.bot.telegram;
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.Citation;
 import io.github.wenda.bot.render.Excerpt;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import java.util.List;
 
 /**
@@ -16,8 +16,12 @@ import java.util.List;
  * only closes and reopens them where it cuts a long reply).
  */
 final class HtmlRenderer {
-  /** Context shown for a related passage: enough to judge it without opening it (the full text is a button away). */
+  /**
+   * Context shown for a related passage: enough to judge it without opening it (the full text is a
+   * button away).
+   */
   static final int EXCERPT_CHARS = 300;
+
   /** Context shown around a cited sentence inside the sources quote. */
   static final int SOURCE_CHARS = 120;
 
@@ -26,19 +30,30 @@ final class HtmlRenderer {
     if (answer.found()) {
       out.append(markSpan(answer.text(), answer.span()));
       if (!answer.citations().isEmpty()) {
-        // Answer first; the sources fold into one expandable quote so a typical reply fits a phone screen.
+        // Answer first; the sources fold into one expandable quote so a typical reply fits a phone
+        // screen.
         out.append("\n\n<b>").append(t.sources()).append("</b>\n<blockquote expandable>");
         StringBuilder sources = new StringBuilder();
         for (Citation c : answer.citations()) {
           List<String> quotes = Excerpt.quotesOf(answer.text(), c.n());
-          sources.append(sourceLine(c.n(), c.passage(), c.hit().also(), c.matchedTerms(), quotes.isEmpty() ? "" : quotes.get(0))).append('\n');
+          sources
+              .append(
+                  sourceLine(
+                      c.n(),
+                      c.passage(),
+                      c.hit().also(),
+                      c.matchedTerms(),
+                      quotes.isEmpty() ? "" : quotes.get(0)))
+              .append('\n');
         }
         out.append(sources.toString().strip()).append("</blockquote>");
       }
     } else {
       out.append(answer.notStated() ? Html.escape(answer.text()) : t.notFound()).append('\n');
       if (!answer.related().isEmpty()) {
-        out.append("\n<b>").append(answer.notStated() ? t.relatedNotAnswer() : t.related()).append("</b>\n");
+        out.append("\n<b>")
+            .append(answer.notStated() ? t.relatedNotAnswer() : t.related())
+            .append("</b>\n");
         for (Hit h : answer.related()) {
           source(out, h.rank(), h.passage(), h.also(), List.of());
         }
@@ -58,13 +73,25 @@ final class HtmlRenderer {
     if (at < 0) {
       return Html.escape(text);
     }
-    return Html.escape(text.substring(0, at)) + "<b>" + Html.escape(span) + "</b>" + Html.escape(text.substring(at + span.length()));
+    return Html.escape(text.substring(0, at))
+        + "<b>"
+        + Html.escape(span)
+        + "</b>"
+        + Html.escape(text.substring(at + span.length()));
   }
 
-  /** One source inside the folded quote: number, title and section, the cited sentence in its context. */
-  private static String sourceLine(int n, Passage p, List<Passage> also, List<String> terms, String quote) {
-    String excerpt = quote.isEmpty() ? Excerpt.window(p.text(), terms, SOURCE_CHARS) : Excerpt.around(p.text(), quote, terms, SOURCE_CHARS);
-    StringBuilder line = new StringBuilder("[").append(n).append("] ").append(heading(p)).append('\n');
+  /**
+   * One source inside the folded quote: number, title and section, the cited sentence in its
+   * context.
+   */
+  private static String sourceLine(
+      int n, Passage p, List<Passage> also, List<String> terms, String quote) {
+    String excerpt =
+        quote.isEmpty()
+            ? Excerpt.window(p.text(), terms, SOURCE_CHARS)
+            : Excerpt.around(p.text(), quote, terms, SOURCE_CHARS);
+    StringBuilder line =
+        new StringBuilder("[").append(n).append("] ").append(heading(p)).append('\n');
     for (Passage same : also) {
       line.append("= ").append(heading(same)).append('\n'); // the same text in another document
     }
@@ -78,7 +105,8 @@ final class HtmlRenderer {
 
   /** /help and /start: how to ask, the documents, and a few example questions. */
   String help(BotCatalog catalog, Texts t) {
-    StringBuilder b = new StringBuilder(Html.escape(t.usage())).append("\n\n").append(documents(catalog, t));
+    StringBuilder b =
+        new StringBuilder(Html.escape(t.usage())).append("\n\n").append(documents(catalog, t));
     if (!catalog.examples().isEmpty()) {
       b.append("\n\n<b>").append(Html.escape(t.examples())).append("</b>");
       for (String ex : catalog.examples()) {
@@ -111,7 +139,12 @@ final class HtmlRenderer {
 
   /** A passage in full, for the "show passage" button. */
   String passage(int n, Passage p, List<String> terms) {
-    return "[" + n + "] " + heading(p) + "\n\n" + Excerpt.mark(p.text(), terms, Html::escape, "<b>", "</b>");
+    return "["
+        + n
+        + "] "
+        + heading(p)
+        + "\n\n"
+        + Excerpt.mark(p.text(), terms, Html::escape, "<b>", "</b>");
   }
 
   /** Further results, for the "more results" button. */
@@ -126,13 +159,15 @@ final class HtmlRenderer {
     return out.toString().strip();
   }
 
-  private static void source(StringBuilder out, int n, Passage p, List<Passage> also, List<String> terms) {
+  private static void source(
+      StringBuilder out, int n, Passage p, List<Passage> also, List<String> terms) {
     out.append('[').append(n).append("] ").append(heading(p)).append('\n');
     for (Passage same : also) {
       out.append("= ").append(heading(same)).append('\n'); // the same text in another document
     }
     String excerpt = Excerpt.window(p.text(), terms, EXCERPT_CHARS);
-    out.append("<blockquote expandable>").append(Excerpt.mark(excerpt, terms, Html::escape, "<b>", "</b>"))
+    out.append("<blockquote expandable>")
+        .append(Excerpt.mark(excerpt, terms, Html::escape, "<b>", "</b>"))
         .append("</blockquote>\n");
   }
 

@@ -5,7 +5,9 @@ sealed interface Incoming {
   /** The chat whose lane handles this (callbacks and messages alike); 0 for ignored updates. */
   long chatId();
 
-  /** An update a person sent: who, where a reply goes, and their Telegram language (may be null). */
+  /**
+   * An update a person sent: who, where a reply goes, and their Telegram language (may be null).
+   */
   sealed interface FromUser extends Incoming {
     long userId();
 
@@ -15,7 +17,8 @@ sealed interface Incoming {
   }
 
   /** A question to answer; {@code text} is stripped of commands and mentions. */
-  record Question(long chatId, long userId, int messageId, boolean group, String text, String languageCode)
+  record Question(
+      long chatId, long userId, int messageId, boolean group, String text, String languageCode)
       implements FromUser {
     @Override
     public ReplyTarget target() {
@@ -23,8 +26,17 @@ sealed interface Incoming {
     }
   }
 
-  /** A command other than /ask with a question ({@code name} lower-case, without the slash or @bot). */
-  record Command(long chatId, long userId, int messageId, boolean group, String name, String args, String languageCode)
+  /**
+   * A command other than /ask with a question ({@code name} lower-case, without the slash or @bot).
+   */
+  record Command(
+      long chatId,
+      long userId,
+      int messageId,
+      boolean group,
+      String name,
+      String args,
+      String languageCode)
       implements FromUser {
     @Override
     public ReplyTarget target() {
@@ -32,8 +44,11 @@ sealed interface Incoming {
     }
   }
 
-  /** An inline button press; what it shows is sent as a reply to the message carrying the button. */
-  record Callback(String queryId, long chatId, long userId, int messageId, String data, String languageCode)
+  /**
+   * An inline button press; what it shows is sent as a reply to the message carrying the button.
+   */
+  record Callback(
+      String queryId, long chatId, long userId, int messageId, String data, String languageCode)
       implements FromUser {
     @Override
     public ReplyTarget target() {

@@ -6,10 +6,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Splits Telegram HTML into messages of at most {@code limit} characters, each valid on its own:
- * a cut never falls inside a tag, an entity or a surrogate pair, tags open at a cut are closed
- * before it and reopened (with their attributes) after it. Cuts prefer a paragraph break, then a
- * line break, then a sentence end, then a space, in the later half of a part.
+ * Splits Telegram HTML into messages of at most {@code limit} characters, each valid on its own: a
+ * cut never falls inside a tag, an entity or a surrogate pair, tags open at a cut are closed before
+ * it and reopened (with their attributes) after it. Cuts prefer a paragraph break, then a line
+ * break, then a sentence end, then a space, in the later half of a part.
  *
  * <p>Length is counted on the HTML source, which is never shorter than the text Telegram counts
  * against its 4096 limit, so the parts are always accepted.
@@ -53,7 +53,11 @@ final class MessageSplitter {
       boolean full = false;
       while (i < atoms.size()) {
         Atom a = atoms.get(i);
-        if (i == start && stack.isEmpty() && a.open == null && a.close == null && a.text.isBlank()) {
+        if (i == start
+            && stack.isEmpty()
+            && a.open == null
+            && a.close == null
+            && a.text.isBlank()) {
           i++;
           start = i;
           continue; // no part starts with whitespace

@@ -6,14 +6,14 @@ import io.github.wenda.bot.conversation.ConversationStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * Answers one question of an admitted chat: refuses one that is too long or over the chat's rate,
- * keeps "typing…" alive while answering, streams the draft, then sends the rendered answer with
- * its buttons and remembers it for them.
+ * keeps "typing…" alive while answering, streams the draft, then sends the rendered answer with its
+ * buttons and remembers it for them.
  */
 final class QuestionHandler {
   private static final Logger log = LoggerFactory.getLogger(QuestionHandler.class);
@@ -28,8 +28,14 @@ final class QuestionHandler {
   private final ScheduledExecutorService timer;
   private final TokenScrubber scrubber;
 
-  QuestionHandler(TelegramSettings settings, Answerer answerer, ConversationStore<Long> conversations,
-      RecentAnswers recent, TelegramReplies replies, HtmlRenderer renderer, ScheduledExecutorService timer,
+  QuestionHandler(
+      TelegramSettings settings,
+      Answerer answerer,
+      ConversationStore<Long> conversations,
+      RecentAnswers recent,
+      TelegramReplies replies,
+      HtmlRenderer renderer,
+      ScheduledExecutorService timer,
       TokenScrubber scrubber) {
     this.settings = settings;
     this.answerer = answerer;
@@ -44,8 +50,15 @@ final class QuestionHandler {
 
   void answer(Incoming.Question q) {
     Texts t = Texts.forQuestion(q.text());
-    TelegramReply reply = new TelegramReply(replies, renderer, q.target(), t, a -> Optional.of(keyboard(q, t, a)),
-        settings.editEvery(), scrubber);
+    TelegramReply reply =
+        new TelegramReply(
+            replies,
+            renderer,
+            q.target(),
+            t,
+            a -> Optional.of(keyboard(q, t, a)),
+            settings.editEvery(),
+            scrubber);
     int length = q.text().codePointCount(0, q.text().length());
     if (length > settings.maxQuestionChars()) {
       reply.notice(t.tooLong(length, settings.maxQuestionChars()));
@@ -56,7 +69,8 @@ final class QuestionHandler {
       reply.notice(t.rateLimited(wait));
       return;
     }
-    TypingKeepAlive typing = TypingKeepAlive.start(replies, timer, q.chatId(), settings.typingEvery());
+    TypingKeepAlive typing =
+        TypingKeepAlive.start(replies, timer, q.chatId(), settings.typingEvery());
     try {
       Answer answer;
       try {
@@ -72,11 +86,15 @@ final class QuestionHandler {
     }
   }
 
-  /** The buttons, remembering the answer for them: the cited passages, or the related ones when none is cited. */
+  /**
+   * The buttons, remembering the answer for them: the cited passages, or the related ones when none
+   * is cited.
+   */
   private InlineKeyboardMarkup keyboard(Incoming.Question q, Texts t, Answer answer) {
-    List<Citation> shown = answer.found()
-        ? answer.citations()
-        : answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
+    List<Citation> shown =
+        answer.found()
+            ? answer.citations()
+            : answer.related().stream().map(h -> new Citation(h.rank(), h)).toList();
     return AnswerKeyboard.of(recent.add(q.chatId(), q.text(), t, shown), t);
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 /** At most {@code perMinute} questions per chat in any sliding minute. Thread-safe. */
 final class RateLimiter {
   private static final long MINUTE = 60_000_000_000L;
+
   /**
    * Chats tracked before idle ones are swept: a sweep walks every chat, so it runs only now and
    * then, and memory stays bounded by the chats active within a minute plus this many.

@@ -17,11 +17,13 @@ final class RecentAnswers {
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private final int capacity;
+
   /**
    * 60 random bits per run, so ids differ across restarts: a 👎 on an answer from before a restart
    * finds no entry ("too old") instead of landing on a new, different answer with the same number.
    */
   private final String run = Long.toString(RANDOM.nextLong() >>> 4, 36);
+
   private long next = 1;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 

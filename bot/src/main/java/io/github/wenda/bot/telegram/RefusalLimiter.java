@@ -11,8 +11,12 @@ import java.util.function.LongSupplier;
  * cannot make the bot spend its Telegram rate on them. Thread-safe, bounded.
  */
 final class RefusalLimiter {
-  /** Long enough that a flood earns a handful of replies an hour; short enough that a person who retries later is told again. */
+  /**
+   * Long enough that a flood earns a handful of replies an hour; short enough that a person who
+   * retries later is told again.
+   */
   static final Duration INTERVAL = Duration.ofMinutes(10);
+
   /**
    * Refused chats remembered; beyond it the least recent is forgotten (and may be told once more).
    * Not a setting: it only bounds memory against a flood from many chat ids.
@@ -20,14 +24,15 @@ final class RefusalLimiter {
   private static final int MAX_CHATS = 10_000;
 
   private final LongSupplier nanos;
-  private final Map<Long, Long> lastRefusal = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<Long, Long> lastRefusal =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-      return size() > MAX_CHATS;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+          return size() > MAX_CHATS;
+        }
+      };
 
   RefusalLimiter(LongSupplier nanos) {
     this.nanos = nanos;

@@ -10,8 +10,12 @@ import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchMode;
 import java.util.List;
 
-/** The real pipeline behind the bot: {@link AnswerService} for answers, the retriever for "more results". */
-public record ServiceAnswerer(AnswerService service, Retriever retriever, SearchMode mode) implements Answerer {
+/**
+ * The real pipeline behind the bot: {@link AnswerService} for answers, the retriever for "more
+ * results".
+ */
+public record ServiceAnswerer(AnswerService service, Retriever retriever, SearchMode mode)
+    implements Answerer {
   @Override
   public Answer answer(Conversation conversation, String question, TokenSink sink) {
     return service.answer(conversation, question, sink);

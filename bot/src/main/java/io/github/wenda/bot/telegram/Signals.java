@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns SIGTERM and SIGINT into a latch the main thread waits on, so the bot can stop polling,
- * finish answers and return exit code 0 instead of the JVM's 143 from a shutdown hook. Uses
- * {@code sun.misc.Signal} (module jdk.unsupported) through reflection so the build stays free
- * of internal-API warnings; without it, a shutdown hook releases the latch instead.
+ * finish answers and return exit code 0 instead of the JVM's 143 from a shutdown hook. Uses {@code
+ * sun.misc.Signal} (module jdk.unsupported) through reflection so the build stays free of
+ * internal-API warnings; without it, a shutdown hook releases the latch instead.
  */
 final class Signals {
   private static final Logger log = LoggerFactory.getLogger(Signals.class);
@@ -23,13 +23,16 @@ final class Signals {
     try {
       Class<?> signal = Class.forName("sun.misc.Signal");
       Class<?> handler = Class.forName("sun.misc.SignalHandler");
-      InvocationHandler onSignal = (proxy, method, args) -> {
-        if (method.getName().equals("handle")) {
-          latch.countDown();
-        }
-        return null;
-      };
-      Object h = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handler}, onSignal);
+      InvocationHandler onSignal =
+          (proxy, method, args) -> {
+            if (method.getName().equals("handle")) {
+              latch.countDown();
+            }
+            return null;
+          };
+      Object h =
+          Proxy.newProxyInstance(
+              Signals.class.getClassLoader(), new Class<?>[] {handler}, onSignal);
       for (String name : new String[] {"TERM", "INT"}) {
         Object s = signal.getConstructor(String.class).newInstance(name);
         signal.getMethod("handle", signal, handler).invoke(null, s, h);

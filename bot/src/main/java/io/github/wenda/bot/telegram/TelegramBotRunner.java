@@ -26,23 +26,35 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
- * Starts and stops the long-polling bot and everything it owns. Start checks the token with
- * {@code getMe} (a 401 is {@link TokenRejectedException}), deletes any webhook, answers the updates
- * the {@link UpdateJournal} still holds from before a stop or kill, then polls with
- * {@link UpdatePoller}. {@link #close} stops polling, lets answers in flight finish (bounded), and
- * shuts the executors and OkHttp's pools down: their threads would keep the JVM alive.
+ * Starts and stops the long-polling bot and everything it owns. Start checks the token with {@code
+ * getMe} (a 401 is {@link TokenRejectedException}), deletes any webhook, answers the updates the
+ * {@link UpdateJournal} still holds from before a stop or kill, then polls with {@link
+ * UpdatePoller}. {@link #close} stops polling, lets answers in flight finish (bounded), and shuts
+ * the executors and OkHttp's pools down: their threads would keep the JVM alive.
  */
 public final class TelegramBotRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBotRunner.class);
-  /** Sends in flight at once: above {@code telegram.workers}' maximum, so no reply queues behind another. */
+
+  /**
+   * Sends in flight at once: above {@code telegram.workers}' maximum, so no reply queues behind
+   * another.
+   */
   private static final int MAX_SENDS = 256;
+
   /** Idle keep-alive connections for sends: enough for a busy minute without reconnecting. */
   private static final int SEND_CONNECTIONS = 32;
-  /** A Bot API that takes longer to accept a connection is down; the send is retried with back-off. */
+
+  /**
+   * A Bot API that takes longer to accept a connection is down; the send is retried with back-off.
+   */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Sends and their answers are small; 30 s without a byte means the connection is dead. */
   private static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
-  /** The long poll answers within its timeout; this much longer without an answer means it is lost. */
+
+  /**
+   * The long poll answers within its timeout; this much longer without an answer means it is lost.
+   */
   private static final long POLL_READ_MARGIN_SECONDS = 15;
 
   /** Telegram refused the token (401 Unauthorized at start). */
@@ -65,9 +77,16 @@ public final class TelegramBotRunner implements AutoCloseable {
   private final User me;
   private boolean closed;
 
-  private TelegramBotRunner(TelegramSettings settings, OkHttpClient sendHttp, OkHttpClient pollHttp,
-      ScheduledExecutorService pollThread, ScheduledExecutorService timer, UpdatePoller poller, UpdateJournal journal,
-      WendaBot bot, User me) {
+  private TelegramBotRunner(
+      TelegramSettings settings,
+      OkHttpClient sendHttp,
+      OkHttpClient pollHttp,
+      ScheduledExecutorService pollThread,
+      ScheduledExecutorService timer,
+      UpdatePoller poller,
+      UpdateJournal journal,
+      WendaBot bot,
+      User me) {
     this.settings = settings;
     this.sendHttp = sendHttp;
     this.pollHttp = pollHttp;
@@ -91,8 +110,14 @@ public final class TelegramBotRunner implements AutoCloseable {
    * @throws TokenRejectedException when Telegram answers 401
    * @throws WendaException when the Bot API cannot be reached or registration fails
    */
-  public static TelegramBotRunner start(TelegramSettings settings, Secret token, Answerer answerer, BotCatalog catalog,
-      FeedbackLog feedback, int maxTurns, Path journalFile) {
+  public static TelegramBotRunner start(
+      TelegramSettings settings,
+      Secret token,
+      Answerer answerer,
+      BotCatalog catalog,
+      FeedbackLog feedback,
+      int maxTurns,
+      Path journalFile) {
     TokenScrubber scrubber = new TokenScrubber(token.reveal());
     // OkHttp runs at most 5 requests per host by default: with 20 chats answering at once, every
     // reply would queue behind four others. Sends and the long poll get separate clients, so
@@ -100,39 +125,62 @@ public final class TelegramBotRunner implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(MAX_SENDS);
     dispatcher.setMaxRequestsPerHost(MAX_SENDS);
-    OkHttpClient sendHttp = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(SEND_CONNECTIONS, 60, TimeUnit.SECONDS))
-        .connectTimeout(CONNECT_TIMEOUT)
-        .readTimeout(IO_TIMEOUT)
-        .writeTimeout(IO_TIMEOUT)
-        .build();
-    OkHttpClient pollHttp = new OkHttpClient.Builder()
-        .dispatcher(new Dispatcher())
-        .connectionPool(new ConnectionPool(2, 60, TimeUnit.SECONDS))
-        .connectTimeout(CONNECT_TIMEOUT)
-        .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + POLL_READ_MARGIN_SECONDS))
-        .writeTimeout(IO_TIMEOUT)
-        .build();
-    ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(daemon("wenda-telegram-poll"));
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, daemon("wenda-telegram-timer"));
+    OkHttpClient sendHttp =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(SEND_CONNECTIONS, 60, TimeUnit.SECONDS))
+            .connectTimeout(CONNECT_TIMEOUT)
+            .readTimeout(IO_TIMEOUT)
+            .writeTimeout(IO_TIMEOUT)
+            .build();
+    OkHttpClient pollHttp =
+        new OkHttpClient.Builder()
+            .dispatcher(new Dispatcher())
+            .connectionPool(new ConnectionPool(2, 60, TimeUnit.SECONDS))
+            .connectTimeout(CONNECT_TIMEOUT)
+            .readTimeout(
+                Duration.ofSeconds(settings.pollTimeoutSeconds() + POLL_READ_MARGIN_SECONDS))
+            .writeTimeout(IO_TIMEOUT)
+            .build();
+    ScheduledExecutorService pollThread =
+        Executors.newSingleThreadScheduledExecutor(daemon("wenda-telegram-poll"));
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(2, daemon("wenda-telegram-timer"));
     timer.setRemoveOnCancelPolicy(true);
     TelegramUrl url = settings.telegramUrl();
     OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token.reveal(), url);
-    TelegramSender sender = new TelegramSender(client, settings.retryBase(), settings.maxAttempts(), scrubber);
+    TelegramSender sender =
+        new TelegramSender(client, settings.retryBase(), settings.maxAttempts(), scrubber);
     UpdateJournal journal = null;
     try {
       journal = UpdateJournal.open(journalFile);
       User me = getMe(sender, settings);
       sender.execute(new DeleteWebhook()); // getUpdates answers 409 while a webhook is set
-      WendaBot bot = new WendaBot(settings, sender, new UpdateRouter(me.getId(), me.getUserName()), answerer,
-          catalog, feedback, maxTurns, timer, journal);
+      WendaBot bot =
+          new WendaBot(
+              settings,
+              sender,
+              new UpdateRouter(me.getId(), me.getUserName()),
+              answerer,
+              catalog,
+              feedback,
+              maxTurns,
+              timer,
+              journal);
       replay(journal, bot);
-      UpdatePoller poller = new UpdatePoller(pollHttp, getUpdatesUrl(url, token.reveal()), settings.pollTimeoutSeconds(),
-          new PollBackOff(settings.retryBase().toMillis()), journal, bot::consume, scrubber);
+      UpdatePoller poller =
+          new UpdatePoller(
+              pollHttp,
+              getUpdatesUrl(url, token.reveal()),
+              settings.pollTimeoutSeconds(),
+              new PollBackOff(settings.retryBase().toMillis()),
+              journal,
+              bot::consume,
+              scrubber);
       pollThread.execute(poller);
       log.info("polling as @{} via {}", me.getUserName(), settings.apiUrl());
-      return new TelegramBotRunner(settings, sendHttp, pollHttp, pollThread, timer, poller, journal, bot, me);
+      return new TelegramBotRunner(
+          settings, sendHttp, pollHttp, pollThread, timer, poller, journal, bot, me);
     } catch (Exception e) {
       shutdown(sendHttp, pollHttp, pollThread, timer);
       if (journal != null) {
@@ -141,7 +189,8 @@ public final class TelegramBotRunner implements AutoCloseable {
       if (e instanceof WendaException w) {
         throw w;
       }
-      throw new WendaException("cannot start polling at " + settings.apiUrl() + ": " + scrubber.describe(e));
+      throw new WendaException(
+          "cannot start polling at " + settings.apiUrl() + ": " + scrubber.describe(e));
     }
   }
 
@@ -149,10 +198,13 @@ public final class TelegramBotRunner implements AutoCloseable {
   private static void replay(UpdateJournal journal, WendaBot bot) {
     List<Update> pending = new ArrayList<>();
     for (UpdateJournal.Entry e : journal.pending()) {
-      UpdatesResponse.update(e.json()).ifPresentOrElse(pending::add, () -> {
-        log.warn("update {} in the journal is unreadable: skipped", e.updateId());
-        journal.done(e.updateId());
-      });
+      UpdatesResponse.update(e.json())
+          .ifPresentOrElse(
+              pending::add,
+              () -> {
+                log.warn("update {} in the journal is unreadable: skipped", e.updateId());
+                journal.done(e.updateId());
+              });
     }
     if (!pending.isEmpty()) {
       log.info("answering {} update(s) received before the last stop", pending.size());
@@ -161,8 +213,12 @@ public final class TelegramBotRunner implements AutoCloseable {
   }
 
   private static HttpUrl getUpdatesUrl(TelegramUrl url, String token) {
-    HttpUrl.Builder b = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
-        .addPathSegment("bot" + token);
+    HttpUrl.Builder b =
+        new HttpUrl.Builder()
+            .scheme(url.getSchema())
+            .host(url.getHost())
+            .port(url.getPort())
+            .addPathSegment("bot" + token);
     if (url.isTestServer()) {
       b.addPathSegment("test");
     }
@@ -173,11 +229,17 @@ public final class TelegramBotRunner implements AutoCloseable {
     try {
       return sender.execute(new GetMe());
     } catch (TelegramSender.SendException e) {
-      if (e.errorCode() == 401 || e.errorCode() == 404) { // the Bot API answers 404 for a malformed token
-        throw new TokenRejectedException("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN (" + e.errorCode()
-            + " from " + settings.apiUrl() + "): check it with @BotFather, or /revoke and set the new one");
+      if (e.errorCode() == 401
+          || e.errorCode() == 404) { // the Bot API answers 404 for a malformed token
+        throw new TokenRejectedException(
+            "Telegram rejected the bot token in TELEGRAM_BOT_TOKEN ("
+                + e.errorCode()
+                + " from "
+                + settings.apiUrl()
+                + "): check it with @BotFather, or /revoke and set the new one");
       }
-      throw new WendaException("cannot reach the Bot API at " + settings.apiUrl() + ": " + e.getMessage());
+      throw new WendaException(
+          "cannot reach the Bot API at " + settings.apiUrl() + ": " + e.getMessage());
     }
   }
 
@@ -202,7 +264,10 @@ public final class TelegramBotRunner implements AutoCloseable {
     close();
   }
 
-  /** Stops polling, waits up to telegram.shutdown-seconds for answers in flight, then frees every thread. Idempotent. */
+  /**
+   * Stops polling, waits up to telegram.shutdown-seconds for answers in flight, then frees every
+   * thread. Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -213,14 +278,18 @@ public final class TelegramBotRunner implements AutoCloseable {
     pollHttp.dispatcher().cancelAll(); // the long poll may otherwise block for poll-timeout-seconds
     pollThread.shutdownNow();
     if (!bot.drain(settings.shutdownWait())) {
-      log.warn("answers still running after {}: interrupted; they are answered again after the restart",
+      log.warn(
+          "answers still running after {}: interrupted; they are answered again after the restart",
           settings.shutdownWait());
     }
     shutdown(sendHttp, pollHttp, pollThread, timer);
     journal.close();
   }
 
-  private static void shutdown(OkHttpClient send, OkHttpClient poll, ScheduledExecutorService pollThread,
+  private static void shutdown(
+      OkHttpClient send,
+      OkHttpClient poll,
+      ScheduledExecutorService pollThread,
       ScheduledExecutorService timer) {
     pollThread.shutdownNow();
     timer.shutdownNow();

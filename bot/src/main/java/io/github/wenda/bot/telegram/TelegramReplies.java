@@ -25,8 +25,10 @@ final class TelegramReplies {
   private static final Logger log = LoggerFactory.getLogger(TelegramReplies.class);
 
   private final TelegramSender sender;
+
   /** One attempt only: a lost "typing…" is not worth a retry that delays the answer. */
   private final TelegramSender once;
+
   private final MessageSplitter splitter = new MessageSplitter();
 
   TelegramReplies(TelegramSender sender) {
@@ -34,7 +36,9 @@ final class TelegramReplies {
     this.once = sender.once();
   }
 
-  /** HTML cut into parts Telegram accepts (length, balanced tags), at sentence ends where possible. */
+  /**
+   * HTML cut into parts Telegram accepts (length, balanced tags), at sentence ends where possible.
+   */
   List<String> split(String html) {
     return splitter.split(html);
   }
@@ -55,7 +59,11 @@ final class TelegramReplies {
    * The parts of one reply with {@code keyboard} under the last; the first part replaces the
    * message {@code shown} when a preview was shown, so the reader sees one reply grow, not two.
    */
-  void sendParts(ReplyTarget to, List<String> parts, Optional<InlineKeyboardMarkup> keyboard, OptionalInt shown) {
+  void sendParts(
+      ReplyTarget to,
+      List<String> parts,
+      Optional<InlineKeyboardMarkup> keyboard,
+      OptionalInt shown) {
     for (int i = 0; i < parts.size(); i++) {
       Optional<InlineKeyboardMarkup> k = i == parts.size() - 1 ? keyboard : Optional.empty();
       if (i == 0 && shown.isPresent()) {
@@ -73,7 +81,9 @@ final class TelegramReplies {
       if (!Html.unparsable(e.errorCode(), e.getMessage())) {
         throw e;
       }
-      log.warn("chat {}: Telegram could not read our HTML ({}); sending it once more as plain text", to.chatId(),
+      log.warn(
+          "chat {}: Telegram could not read our HTML ({}); sending it once more as plain text",
+          to.chatId(),
           e.getMessage());
       return sender.execute(message(to, Html.toPlainText(html), null, keyboard));
     }
@@ -87,7 +97,9 @@ final class TelegramReplies {
       if (!Html.unparsable(e.errorCode(), e.getMessage())) {
         throw e;
       }
-      log.warn("chat {}: Telegram could not read our HTML ({}); editing once more as plain text", to.chatId(),
+      log.warn(
+          "chat {}: Telegram could not read our HTML ({}); editing once more as plain text",
+          to.chatId(),
           e.getMessage());
       sender.edit(editing(to.chatId(), messageId, Html.toPlainText(html), null, keyboard));
     }
@@ -103,7 +115,9 @@ final class TelegramReplies {
     sender.execute(AnswerCallbackQuery.builder().callbackQueryId(cb.queryId()).text(text).build());
   }
 
-  /** "typing…" in the chat, for about 5 s; a failure is only logged (the answer matters, not this). */
+  /**
+   * "typing…" in the chat, for about 5 s; a failure is only logged (the answer matters, not this).
+   */
   void typing(long chatId) {
     try {
       once.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
@@ -112,21 +126,38 @@ final class TelegramReplies {
     }
   }
 
-  private static SendMessage message(ReplyTarget to, String text, String parseMode,
-      Optional<InlineKeyboardMarkup> keyboard) {
-    var b = SendMessage.builder().chatId(to.chatId()).text(text).parseMode(parseMode)
-        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+  private static SendMessage message(
+      ReplyTarget to, String text, String parseMode, Optional<InlineKeyboardMarkup> keyboard) {
+    var b =
+        SendMessage.builder()
+            .chatId(to.chatId())
+            .text(text)
+            .parseMode(parseMode)
+            .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
     if (to.quote()) { // in a busy group, show which message is answered
-      b.replyParameters(ReplyParameters.builder().messageId(to.messageId()).allowSendingWithoutReply(true).build());
+      b.replyParameters(
+          ReplyParameters.builder()
+              .messageId(to.messageId())
+              .allowSendingWithoutReply(true)
+              .build());
     }
     keyboard.ifPresent(b::replyMarkup);
     return b.build();
   }
 
-  private static EditMessageText editing(long chatId, int messageId, String text, String parseMode,
+  private static EditMessageText editing(
+      long chatId,
+      int messageId,
+      String text,
+      String parseMode,
       Optional<InlineKeyboardMarkup> keyboard) {
-    var b = EditMessageText.builder().chatId(chatId).messageId(messageId).text(text).parseMode(parseMode)
-        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+    var b =
+        EditMessageText.builder()
+            .chatId(chatId)
+            .messageId(messageId)
+            .text(text)
+            .parseMode(parseMode)
+            .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
     keyboard.ifPresent(b::replyMarkup);
     return b.build();
   }

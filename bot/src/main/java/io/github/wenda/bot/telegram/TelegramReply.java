@@ -12,14 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
- * The reply to one question in a chat. LLM tokens are shown by editing one message at most once
- * per {@code editEvery}; the final answer (or a notice) replaces it (first part) and follows in new
+ * The reply to one question in a chat. LLM tokens are shown by editing one message at most once per
+ * {@code editEvery}; the final answer (or a notice) replaces it (first part) and follows in new
  * messages, buttons under the last. A reply ready at once (the extractive answer) is sent once,
  * whole: previews start only when text is still coming after one edit interval, so no "…"
  * placeholder is edited a moment later.
  */
 final class TelegramReply implements ReplyChannel {
   private static final Logger log = LoggerFactory.getLogger(TelegramReply.class);
+
   /** Room left under Telegram's limit for the " …" mark and escaping growth in a preview. */
   private static final int PREVIEW_MARGIN = 100;
 
@@ -38,8 +39,14 @@ final class TelegramReply implements ReplyChannel {
   /**
    * @param keyboard the buttons for the checked answer (made once it is known, so they can name it)
    */
-  TelegramReply(TelegramReplies replies, HtmlRenderer renderer, ReplyTarget to, Texts texts,
-      Function<Answer, Optional<InlineKeyboardMarkup>> keyboard, Duration editEvery, TokenScrubber scrubber) {
+  TelegramReply(
+      TelegramReplies replies,
+      HtmlRenderer renderer,
+      ReplyTarget to,
+      Texts texts,
+      Function<Answer, Optional<InlineKeyboardMarkup>> keyboard,
+      Duration editEvery,
+      TokenScrubber scrubber) {
     this.replies = replies;
     this.renderer = renderer;
     this.to = to;
@@ -77,7 +84,8 @@ final class TelegramReply implements ReplyChannel {
 
   @Override
   public synchronized void answer(Answer answer) {
-    replies.sendParts(to, replies.split(renderer.answer(answer, texts)), keyboard.apply(answer), messageId);
+    replies.sendParts(
+        to, replies.split(renderer.answer(answer, texts)), keyboard.apply(answer), messageId);
   }
 
   @Override

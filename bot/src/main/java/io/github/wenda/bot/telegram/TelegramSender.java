@@ -12,23 +12,28 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Calls the Bot API through TelegramBots' client, retrying what is worth retrying: a 429 waits
- * the {@code retry_after} Telegram asks for (up to {@link #MAX_WAIT}); 5xx, timeouts and network
- * errors back off exponentially (base, 2×, 4×… up to 30 s). Other errors are not retried. Every
- * failure surfaces as a {@link SendException} whose message is scrubbed of the token.
+ * Calls the Bot API through TelegramBots' client, retrying what is worth retrying: a 429 waits the
+ * {@code retry_after} Telegram asks for (up to {@link #MAX_WAIT}); 5xx, timeouts and network errors
+ * back off exponentially (base, 2×, 4×… up to 30 s). Other errors are not retried. Every failure
+ * surfaces as a {@link SendException} whose message is scrubbed of the token.
  */
 final class TelegramSender {
   private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+
   /**
    * The longest {@code retry_after} honoured as asked. Telegram's flood waits are seconds to a few
    * minutes; sending earlier than asked only earns a longer ban, so waits are not cut short below
    * this. A longer request (hours, a misbehaving proxy) is cut here so a stop is never wedged.
    */
   static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(300);
+
   /** Longest exponential back-off after a 5xx or a network error. */
   private static final long MAX_BACKOFF_MS = 30_000;
 
-  /** A call that failed for good; the message names the method and Telegram's reason, never the token. */
+  /**
+   * A call that failed for good; the message names the method and Telegram's reason, never the
+   * token.
+   */
   static final class SendException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int errorCode;
@@ -56,7 +61,9 @@ final class TelegramSender {
     this.scrubber = scrubber;
   }
 
-  /** The same client and scrubber, trying each call once: for what is worth no retry ("typing…"). */
+  /**
+   * The same client and scrubber, trying each call once: for what is worth no retry ("typing…").
+   */
   TelegramSender once() {
     return new TelegramSender(client, base, 1, scrubber);
   }
@@ -68,7 +75,8 @@ final class TelegramSender {
 
   /** The method's result, retried as the class says. */
   <T extends Serializable> T execute(BotApiMethod<T> method) {
-    return attempt(method, false).orElseThrow(() -> failure(method, 0, "Telegram returned no result"));
+    return attempt(method, false)
+        .orElseThrow(() -> failure(method, 0, "Telegram returned no result"));
   }
 
   /**
@@ -86,7 +94,8 @@ final class TelegramSender {
       String reason;
       long waitMs;
       try {
-        return Optional.ofNullable(client.execute(method)); // the library's result: null for an empty one
+        return Optional.ofNullable(
+            client.execute(method)); // the library's result: null for an empty one
       } catch (TelegramApiRequestException e) {
         code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         reason = e.getApiResponse() != null ? e.getApiResponse() : scrubber.describe(e);
@@ -111,7 +120,8 @@ final class TelegramSender {
       if (attempt >= maxAttempts) {
         throw failure(method, code, reason + " (gave up after " + attempt + " attempts)");
       }
-      log.warn("{} failed ({}), retrying in {} ms", method.getMethod(), scrubber.scrub(reason), waitMs);
+      log.warn(
+          "{} failed ({}), retrying in {} ms", method.getMethod(), scrubber.scrub(reason), waitMs);
       try {
         Thread.sleep(waitMs);
       } catch (InterruptedException ie) {

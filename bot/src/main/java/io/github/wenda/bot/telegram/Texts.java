@@ -8,14 +8,20 @@ record Texts(boolean zh) {
     return new Texts(Language.CHINESE.equals(Language.detect(question)));
   }
 
-  /** For a question, its language; for commands and buttons, which carry none, the user's Telegram language. */
+  /**
+   * For a question, its language; for commands and buttons, which carry none, the user's Telegram
+   * language.
+   */
   static Texts of(Incoming.FromUser in) {
-    return in instanceof Incoming.Question q ? forQuestion(q.text()) : forUserLanguage(in.languageCode());
+    return in instanceof Incoming.Question q
+        ? forQuestion(q.text())
+        : forUserLanguage(in.languageCode());
   }
 
   /** For commands, which carry no question: the user's Telegram language. */
   static Texts forUserLanguage(String languageCode) {
-    return new Texts(languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh"));
+    return new Texts(
+        languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh"));
   }
 
   String sources() {
@@ -36,7 +42,9 @@ record Texts(boolean zh) {
 
   /** For a sticker, or a photo or file without a caption: what Wenda can read. */
   String textOnly() {
-    return zh ? "我只能读文字：请用文字提问，或在图片说明里写上问题。" : "I can only read text: type your question, or put it in the photo's caption.";
+    return zh
+        ? "我只能读文字：请用文字提问，或在图片说明里写上问题。"
+        : "I can only read text: type your question, or put it in the photo's caption.";
   }
 
   String showPassage(int n) {
@@ -62,17 +70,25 @@ record Texts(boolean zh) {
   String refused(long chatId) {
     return zh
         ? "抱歉，这个机器人只对指定的聊天开放。如需使用，请把聊天 ID " + chatId + " 告诉管理员。"
-        : "Sorry, this bot only answers in approved chats. To ask for access, give the operator this chat id: " + chatId + ".";
+        : "Sorry, this bot only answers in approved chats. To ask for access, give the operator this chat id: "
+            + chatId
+            + ".";
   }
 
   String rateLimited(long seconds) {
-    return zh ? "问得太快了，请 " + seconds + " 秒后再试。" : "That's a lot of questions; please try again in " + seconds + " s.";
+    return zh
+        ? "问得太快了，请 " + seconds + " 秒后再试。"
+        : "That's a lot of questions; please try again in " + seconds + " s.";
   }
 
   String tooLong(int length, int max) {
     return zh
         ? "问题太长了（" + length + " 字，最多 " + max + " 字），请简短一些。"
-        : "That question is too long (" + length + " characters, at most " + max + "); please shorten it.";
+        : "That question is too long ("
+            + length
+            + " characters, at most "
+            + max
+            + "); please shorten it.";
   }
 
   String busy() {
@@ -80,7 +96,9 @@ record Texts(boolean zh) {
   }
 
   String failed() {
-    return zh ? "抱歉，回答时出错了，请稍后再试。" : "Sorry, something went wrong while answering; please try again later.";
+    return zh
+        ? "抱歉，回答时出错了，请稍后再试。"
+        : "Sorry, something went wrong while answering; please try again later.";
   }
 
   String reset() {
@@ -88,11 +106,15 @@ record Texts(boolean zh) {
   }
 
   String emptyAsk() {
-    return zh ? "请在命令后写上问题，例如：/ask 上海合作组织是哪一年成立的？" : "Put the question after the command, e.g. /ask When was the SCO founded?";
+    return zh
+        ? "请在命令后写上问题，例如：/ask 上海合作组织是哪一年成立的？"
+        : "Put the question after the command, e.g. /ask When was the SCO founded?";
   }
 
   String unknownCommand(String command) {
-    return zh ? "不认识的命令 /" + command + "，发送 /help 查看用法。" : "Unknown command /" + command + "; send /help to see what I can do.";
+    return zh
+        ? "不认识的命令 /" + command + "，发送 /help 查看用法。"
+        : "Unknown command /" + command + "; send /help to see what I can do.";
   }
 
   String documents() {

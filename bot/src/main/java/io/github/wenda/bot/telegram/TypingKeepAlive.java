@@ -16,10 +16,12 @@ final class TypingKeepAlive {
     this.renewal = renewal;
   }
 
-  static TypingKeepAlive start(TelegramReplies replies, ScheduledExecutorService timer, long chatId, Duration every) {
+  static TypingKeepAlive start(
+      TelegramReplies replies, ScheduledExecutorService timer, long chatId, Duration every) {
     replies.typing(chatId);
     long ms = every.toMillis();
-    return new TypingKeepAlive(timer.scheduleAtFixedRate(() -> replies.typing(chatId), ms, ms, TimeUnit.MILLISECONDS));
+    return new TypingKeepAlive(
+        timer.scheduleAtFixedRate(() -> replies.typing(chatId), ms, ms, TimeUnit.MILLISECONDS));
   }
 
   /** No more renewals; the last "typing…" fades by itself. */

@@ -21,21 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The updates received from Telegram and not yet answered, on disk. The poller writes a batch
- * here (forced to disk) before its next getUpdates confirms the offset to Telegram, and the bot
- * marks each update done once handled; after a kill, {@link #pending} are the updates to answer
- * again. So an answer is sent at least once: a kill between sending and marking repeats it.
+ * The updates received from Telegram and not yet answered, on disk. The poller writes a batch here
+ * (forced to disk) before its next getUpdates confirms the offset to Telegram, and the bot marks
+ * each update done once handled; after a kill, {@link #pending} are the updates to answer again. So
+ * an answer is sent at least once: a kill between sending and marking repeats it.
  *
- * <p>JSON lines, owner-only: {@code {"r":id,"u":update}} received, {@code {"d":id}} done,
- * {@code {"last":id}} the highest id ever received (the next offset, kept across compaction). A
- * torn last line after a crash is skipped. The file is rewritten without finished updates on
- * open, and whenever it has grown past {@link #COMPACT_BYTES} and to twice its size after the last
- * rewrite (so a busy bot, never idle, still keeps it small, and a large backlog is not rewritten
- * at every answer).
+ * <p>JSON lines, owner-only: {@code {"r":id,"u":update}} received, {@code {"d":id}} done, {@code
+ * {"last":id}} the highest id ever received (the next offset, kept across compaction). A torn last
+ * line after a crash is skipped. The file is rewritten without finished updates on open, and
+ * whenever it has grown past {@link #COMPACT_BYTES} and to twice its size after the last rewrite
+ * (so a busy bot, never idle, still keeps it small, and a large backlog is not rewritten at every
+ * answer).
  */
 final class UpdateJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpdateJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Received updates and done-marks pile up; rewrite past ~1 MB (to the pending updates only). */
   static final long COMPACT_BYTES = 1 << 20;
 
@@ -75,15 +76,21 @@ final class UpdateJournal implements AutoCloseable {
       }
       j.compact();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the Telegram update journal " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the Telegram update journal " + path + ": " + e.getMessage(), e);
     }
     return j;
   }
 
   private void load() throws IOException {
     // Decode leniently: a torn multi-byte character at the end must not hide the lines before it.
-    String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+    String text =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+            .toString();
     int bad = 0;
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
@@ -125,7 +132,8 @@ final class UpdateJournal implements AutoCloseable {
 
   /**
    * Records a batch and forces it to disk; only then may its offset be confirmed. {@code skipped}
-   * are ids of updates that could not be read: they are never answered, but polling moves past them.
+   * are ids of updates that could not be read: they are never answered, but polling moves past
+   * them.
    *
    * @return the updates of {@code batch} not received before (Telegram re-delivers a batch whose
    *     offset was not confirmed before a kill): only these are to be answered
@@ -158,7 +166,10 @@ final class UpdateJournal implements AutoCloseable {
     return fresh;
   }
 
-  /** Marks an update handled. Not forced: a kill keeps the OS's page cache, only a power cut may repeat it. */
+  /**
+   * Marks an update handled. Not forced: a kill keeps the OS's page cache, only a power cut may
+   * repeat it.
+   */
   synchronized void done(long updateId) {
     if (closed || pending.remove(updateId) == null) {
       return;
@@ -188,20 +199,25 @@ final class UpdateJournal implements AutoCloseable {
       }
       bytes += data.length;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the Telegram update journal " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the Telegram update journal " + path + ": " + e.getMessage(), e);
     }
   }
 
-  /** Rewrites the file with only the pending updates and the last id, atomically (write, force, rename). */
+  /**
+   * Rewrites the file with only the pending updates and the last id, atomically (write, force,
+   * rename).
+   */
   private void compact() throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("{\"last\":").append(last).append("}\n");
-    pending.forEach((id, json) -> {
-      ObjectNode line = JSON.createObjectNode();
-      line.put("r", id);
-      line.set("u", json);
-      b.append(line).append('\n');
-    });
+    pending.forEach(
+        (id, json) -> {
+          ObjectNode line = JSON.createObjectNode();
+          line.put("r", id);
+          line.set("u", json);
+          b.append(line).append('\n');
+        });
     byte[] data = b.toString().getBytes(StandardCharsets.UTF_8);
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     try (FileChannel out = PrivateFiles.create(tmp)) {

@@ -41,8 +41,14 @@ final class UpdatePoller implements Runnable {
   private volatile boolean stopped;
   private volatile Call current;
 
-  UpdatePoller(OkHttpClient http, HttpUrl url, int timeoutSeconds, PollBackOff backOff, UpdateJournal journal,
-      Consumer<List<Update>> consumer, TokenScrubber scrubber) {
+  UpdatePoller(
+      OkHttpClient http,
+      HttpUrl url,
+      int timeoutSeconds,
+      PollBackOff backOff,
+      UpdateJournal journal,
+      Consumer<List<Update>> consumer,
+      TokenScrubber scrubber) {
     this.http = http;
     this.url = url;
     this.timeoutSeconds = timeoutSeconds;
@@ -59,7 +65,8 @@ final class UpdatePoller implements Runnable {
       try {
         waitMs = pollOnce();
       } catch (RuntimeException e) {
-        // The journal could not be written (disk full?): the batch is not confirmed, and is asked for again.
+        // The journal could not be written (disk full?): the batch is not confirmed, and is asked
+        // for again.
         waitMs = failed("updates not confirmed: " + e.getMessage(), 0);
       }
       if (waitMs > 0) {
@@ -79,12 +86,14 @@ final class UpdatePoller implements Runnable {
     body.put("offset", journal.lastUpdateId() + 1);
     body.put("limit", BATCH);
     body.put("timeout", timeoutSeconds);
-    Request request = new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON_TYPE)).build();
+    Request request =
+        new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON_TYPE)).build();
     UpdatesResponse.Result result;
     try {
       Call call = http.newCall(request);
       current = call;
-      try (Response response = call.execute(); ResponseBody rb = response.body()) {
+      try (Response response = call.execute();
+          ResponseBody rb = response.body()) {
         result = UpdatesResponse.parse(response.code(), rb == null ? "" : rb.string());
       }
     } catch (IOException | RuntimeException e) {
@@ -96,7 +105,10 @@ final class UpdatePoller implements Runnable {
       current = null;
     }
     if (result instanceof UpdatesResponse.Failed f) {
-      long after = f.retryAfterSeconds().map(s -> Math.min(TelegramSender.MAX_WAIT.toSeconds(), s) * 1000L).orElse(0L);
+      long after =
+          f.retryAfterSeconds()
+              .map(s -> Math.min(TelegramSender.MAX_WAIT.toSeconds(), s) * 1000L)
+              .orElse(0L);
       return failed(f.errorCode() + " " + f.description(), after);
     }
     UpdatesResponse.Batch batch = (UpdatesResponse.Batch) result;
@@ -112,8 +124,8 @@ final class UpdatePoller implements Runnable {
       // Only updates without any id: the offset cannot move past them, so don't ask again at once.
       return batch.skipped().isEmpty() ? 0 : failed("only unreadable updates without update_id", 0);
     }
-    List<UpdateJournal.Entry> entries = batch.updates().stream()
-        .map(r -> new UpdateJournal.Entry(r.updateId(), r.json())).toList();
+    List<UpdateJournal.Entry> entries =
+        batch.updates().stream().map(r -> new UpdateJournal.Entry(r.updateId(), r.json())).toList();
     List<UpdateJournal.Entry> fresh = journal.received(entries, skipped);
     List<Update> updates = new ArrayList<>();
     for (UpdatesResponse.Read r : batch.updates()) {
@@ -130,8 +142,11 @@ final class UpdatePoller implements Runnable {
   private long failed(String reason, long retryAfterMs) {
     long backoff = backOff.nextBackOffMillis();
     long ms = retryAfterMs > 0 ? retryAfterMs : backoff;
-    log.warn("getUpdates failed {} time(s) in a row ({}); polling again in {} ms", backOff.failures(),
-        scrubber.scrub(reason), ms);
+    log.warn(
+        "getUpdates failed {} time(s) in a row ({}); polling again in {} ms",
+        backOff.failures(),
+        scrubber.scrub(reason),
+        ms);
     return ms;
   }
 

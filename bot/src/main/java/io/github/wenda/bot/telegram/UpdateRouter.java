@@ -9,15 +9,17 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Decides what an update means. In private chats every text is a question and commands work
- * as written; in groups (where privacy mode already hides most chatter) the bot answers only
- * commands (a {@code @suffix} must name this bot), replies to its own messages and mentions.
+ * Decides what an update means. In private chats every text is a question and commands work as
+ * written; in groups (where privacy mode already hides most chatter) the bot answers only commands
+ * (a {@code @suffix} must name this bot), replies to its own messages and mentions.
  *
  * <p>Commands are parsed from the text here: TelegramBots 10.2.0's {@code isCommand()} reads
  * entities that are only filled in after {@code getEntities()} is called.
  */
 final class UpdateRouter {
-  private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+|$)(.*)", Pattern.DOTALL);
+  private static final Pattern COMMAND =
+      Pattern.compile(
+          "^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+|$)(.*)", Pattern.DOTALL);
 
   private final long botId;
   private final String botUsername;
@@ -26,10 +28,13 @@ final class UpdateRouter {
   UpdateRouter(long botId, String botUsername) {
     this.botId = botId;
     this.botUsername = botUsername;
-    this.mention = Pattern.compile("@" + Pattern.quote(botUsername) + "\\b", Pattern.CASE_INSENSITIVE);
+    this.mention =
+        Pattern.compile("@" + Pattern.quote(botUsername) + "\\b", Pattern.CASE_INSENSITIVE);
   }
 
-  /** The internal command for a message with nothing to read (no slash form: users cannot type it). */
+  /**
+   * The internal command for a message with nothing to read (no slash form: users cannot type it).
+   */
   static final String TEXT_ONLY = "text only";
 
   Incoming route(Update update) {
@@ -43,12 +48,21 @@ final class UpdateRouter {
     if (m.getChat() == null || m.getFrom() == null) {
       return new Incoming.Ignored("no chat or sender");
     }
-    // A photo's caption is its question; a sticker, or a photo or file without one, gets a hint in private chats.
+    // A photo's caption is its question; a sticker, or a photo or file without one, gets a hint in
+    // private chats.
     String body = m.getText() != null ? m.getText() : m.getCaption();
     if (body == null || body.isBlank()) {
-      boolean media = m.hasSticker() || m.hasPhoto() || m.hasDocument() || m.hasVoice() || m.hasVideo();
+      boolean media =
+          m.hasSticker() || m.hasPhoto() || m.hasDocument() || m.hasVoice() || m.hasVideo();
       return media && "private".equals(m.getChat().getType())
-          ? new Incoming.Command(m.getChatId(), m.getFrom().getId(), m.getMessageId(), false, TEXT_ONLY, "", m.getFrom().getLanguageCode())
+          ? new Incoming.Command(
+              m.getChatId(),
+              m.getFrom().getId(),
+              m.getMessageId(),
+              false,
+              TEXT_ONLY,
+              "",
+              m.getFrom().getLanguageCode())
           : new Incoming.Ignored("no text");
     }
     String type = m.getChat().getType();
@@ -93,7 +107,12 @@ final class UpdateRouter {
     if (q.getMessage() == null || q.getData() == null || q.getFrom() == null) {
       return new Incoming.Ignored("callback without message or data");
     }
-    return new Incoming.Callback(q.getId(), q.getMessage().getChatId(), q.getFrom().getId(), q.getMessage().getMessageId(),
-        q.getData(), q.getFrom().getLanguageCode());
+    return new Incoming.Callback(
+        q.getId(),
+        q.getMessage().getChatId(),
+        q.getFrom().getId(),
+        q.getMessage().getMessageId(),
+        q.getData(),
+        q.getFrom().getLanguageCode());
   }
 }

@@ -14,17 +14,18 @@ import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Reads a getUpdates answer one update at a time, so one update that cannot be read (a field of
- * the wrong type, broken JSON) is skipped with its id and reason while the rest are answered.
+ * Reads a getUpdates answer one update at a time, so one update that cannot be read (a field of the
+ * wrong type, broken JSON) is skipped with its id and reason while the rest are answered.
  * TelegramBots reads the whole batch or nothing, and polling then retries the same batch forever.
  */
 final class UpdatesResponse {
   private static final Pattern UPDATE_ID = Pattern.compile("\"update_id\"\\s*:\\s*(\\d{1,18})");
-  static final ObjectMapper JSON = JsonMapper.builder()
-      // Telegram adds fields over time; an unknown one is no reason to drop an update.
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          // Telegram adds fields over time; an unknown one is no reason to drop an update.
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .build();
 
   /** What getUpdates answered. */
   sealed interface Result {}
@@ -35,8 +36,12 @@ final class UpdatesResponse {
    */
   record Batch(List<Read> updates, List<Skipped> skipped, long lastId) implements Result {}
 
-  /** Telegram (or a proxy) said no; {@code retryAfterSeconds} is Telegram's {@code parameters.retry_after}. */
-  record Failed(int errorCode, String description, Optional<Integer> retryAfterSeconds) implements Result {}
+  /**
+   * Telegram (or a proxy) said no; {@code retryAfterSeconds} is Telegram's {@code
+   * parameters.retry_after}.
+   */
+  record Failed(int errorCode, String description, Optional<Integer> retryAfterSeconds)
+      implements Result {}
 
   /** One readable update, with its JSON as sent (for the journal). */
   record Read(long updateId, JsonNode json, Update update) {}
@@ -58,16 +63,22 @@ final class UpdatesResponse {
       if (status == 200 && body.contains("\"result\"")) {
         return salvage(body); // broken JSON somewhere: read the updates one by one
       }
-      return new Failed(status, "HTTP " + status + ", not a Bot API answer: " + clip(body), Optional.empty());
+      return new Failed(
+          status, "HTTP " + status + ", not a Bot API answer: " + clip(body), Optional.empty());
     }
     if (!root.path("ok").asBoolean(false)) {
       JsonNode after = root.path("parameters").path("retry_after");
-      return new Failed(root.path("error_code").asInt(status), root.path("description").asText("HTTP " + status),
-          after.canConvertToInt() && after.asInt() > 0 ? Optional.of(after.asInt()) : Optional.empty());
+      return new Failed(
+          root.path("error_code").asInt(status),
+          root.path("description").asText("HTTP " + status),
+          after.canConvertToInt() && after.asInt() > 0
+              ? Optional.of(after.asInt())
+              : Optional.empty());
     }
     JsonNode result = root.path("result");
     if (!result.isArray()) {
-      return new Failed(status, "getUpdates result is not a list: " + clip(result.toString()), Optional.empty());
+      return new Failed(
+          status, "getUpdates result is not a list: " + clip(result.toString()), Optional.empty());
     }
     List<Read> read = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
@@ -80,8 +91,12 @@ final class UpdatesResponse {
 
   /** Adds the update to {@code read} or {@code skipped}; returns its id (0 when none). */
   private static long one(JsonNode element, String raw, List<Read> read, List<Skipped> skipped) {
-    long id = element != null && element.path("update_id").canConvertToLong() && element.path("update_id").isIntegralNumber()
-        ? element.path("update_id").asLong() : idIn(raw);
+    long id =
+        element != null
+                && element.path("update_id").canConvertToLong()
+                && element.path("update_id").isIntegralNumber()
+            ? element.path("update_id").asLong()
+            : idIn(raw);
     if (id <= 0) {
       skipped.add(new Skipped(0, "no update_id in " + clip(raw)));
       return 0;
@@ -109,8 +124,8 @@ final class UpdatesResponse {
   }
 
   /**
-   * Splits the {@code result} array's elements by bracket depth (outside strings) and reads each
-   * on its own: the elements around a broken one are still whole JSON objects.
+   * Splits the {@code result} array's elements by bracket depth (outside strings) and reads each on
+   * its own: the elements around a broken one are still whole JSON objects.
    */
   private static Batch salvage(String body) {
     List<Read> read = new ArrayList<>();

@@ -10,12 +10,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The bot's update routing: the {@link UpdatePoller} calls {@link #consume} on its thread once a
- * batch is in the {@link UpdateJournal}; each update is read by the {@link UpdateRouter}, queued
- * on its chat's lane (one question at a time per chat, chats in parallel), admitted by the
- * {@link AccessGuard}, and handed to the handler for its kind: {@link QuestionHandler},
- * {@link CommandHandler}, {@link ButtonHandler}. An update is marked done in the journal once
- * handled (answered, refused, or failed for good), never when the bot stopped first: those are
- * answered after the restart.
+ * batch is in the {@link UpdateJournal}; each update is read by the {@link UpdateRouter}, queued on
+ * its chat's lane (one question at a time per chat, chats in parallel), admitted by the {@link
+ * AccessGuard}, and handed to the handler for its kind: {@link QuestionHandler}, {@link
+ * CommandHandler}, {@link ButtonHandler}. An update is marked done in the journal once handled
+ * (answered, refused, or failed for good), never when the bot stopped first: those are answered
+ * after the restart.
  */
 public final class WendaBot {
   private static final Logger log = LoggerFactory.getLogger(WendaBot.class);
@@ -32,20 +32,31 @@ public final class WendaBot {
   private final CommandHandler commands;
   private final ButtonHandler buttons;
 
-  WendaBot(TelegramSettings settings, TelegramSender sender, UpdateRouter router, Answerer answerer,
-      BotCatalog catalog, FeedbackLog feedback, int maxTurns, ScheduledExecutorService timer, UpdateJournal journal) {
+  WendaBot(
+      TelegramSettings settings,
+      TelegramSender sender,
+      UpdateRouter router,
+      Answerer answerer,
+      BotCatalog catalog,
+      FeedbackLog feedback,
+      int maxTurns,
+      ScheduledExecutorService timer,
+      UpdateJournal journal) {
     this.router = router;
     this.journal = journal;
     this.timer = timer;
     this.scrubber = sender.scrubber();
-    this.lanes = new ChatStripedExecutor(settings.workers(), settings.maxQueued(), settings.maxQueuedPerChat(),
-        scrubber);
+    this.lanes =
+        new ChatStripedExecutor(
+            settings.workers(), settings.maxQueued(), settings.maxQueuedPerChat(), scrubber);
     this.replies = new TelegramReplies(sender);
-    ConversationStore<Long> conversations = new ConversationStore<>(maxTurns, settings.maxConversations());
+    ConversationStore<Long> conversations =
+        new ConversationStore<>(maxTurns, settings.maxConversations());
     RecentAnswers recent = new RecentAnswers(settings.rememberedAnswers());
     this.guard = new AccessGuard(settings, new RefusalLimiter(System::nanoTime), replies, renderer);
-    this.questions = new QuestionHandler(settings, answerer, conversations, recent, replies, renderer, timer,
-        scrubber);
+    this.questions =
+        new QuestionHandler(
+            settings, answerer, conversations, recent, replies, renderer, timer, scrubber);
     this.commands = new CommandHandler(catalog, conversations, replies, renderer);
     this.buttons = new ButtonHandler(recent, answerer, feedback, replies, renderer);
   }
@@ -56,8 +67,10 @@ public final class WendaBot {
       try {
         dispatch(update);
       } catch (Throwable t) {
-        log.error("update {} dropped: {} (this is a bug, please report it)",
-            update == null ? null : update.getUpdateId(), scrubber.describe(t));
+        log.error(
+            "update {} dropped: {} (this is a bug, please report it)",
+            update == null ? null : update.getUpdateId(),
+            scrubber.describe(t));
         if (update != null && !lanes.isClosed()) {
           done(update);
         }
@@ -78,25 +91,30 @@ public final class WendaBot {
       return;
     }
     if (lanes.isClosed()) {
-      log.info("stopping: update {} stays in the journal, to be answered after the restart", update.getUpdateId());
+      log.info(
+          "stopping: update {} stays in the journal, to be answered after the restart",
+          update.getUpdateId());
       return;
     }
     log.warn("chat {} is busy: update {} refused", in.chatId(), update.getUpdateId());
     // Off the poll thread: the refusal may wait on Telegram's retry_after.
-    timer.execute(() -> {
-      try {
-        refuseBusy(in);
-      } catch (RuntimeException e) {
-        log.warn("chat {}: telling it we are busy failed: {}", in.chatId(), scrubber.describe(e));
-      } finally {
-        done(update);
-      }
-    });
+    timer.execute(
+        () -> {
+          try {
+            refuseBusy(in);
+          } catch (RuntimeException e) {
+            log.warn(
+                "chat {}: telling it we are busy failed: {}", in.chatId(), scrubber.describe(e));
+          } finally {
+            done(update);
+          }
+        });
   }
 
   /**
    * Over the queue limits. A vote is still recorded (a line on disk, no answering work), and every
-   * button press gets its answerCallbackQuery, so Telegram's spinner stops and nothing is dropped unseen.
+   * button press gets its answerCallbackQuery, so Telegram's spinner stops and nothing is dropped
+   * unseen.
    */
   private void refuseBusy(Incoming.FromUser in) {
     if (in instanceof Incoming.Callback cb && ButtonHandler.isVote(cb)) {
@@ -110,7 +128,8 @@ public final class WendaBot {
 
   private void handleThenMark(Incoming.FromUser in, Update update) {
     handle(in);
-    // Interrupted: the bot is stopping and may have cut the answer short; answer it again after the restart.
+    // Interrupted: the bot is stopping and may have cut the answer short; answer it again after the
+    // restart.
     if (!Thread.currentThread().isInterrupted()) {
       done(update);
     }
@@ -140,7 +159,9 @@ public final class WendaBot {
       log.warn("chat {}: {}", in.chatId(), e.getMessage());
     } catch (RuntimeException e) {
       // A bug in answering one update: say so in one line, tell the user, and go on with the next.
-      log.error("chat {}: unexpected error: {} (this is a bug, please report it)", in.chatId(),
+      log.error(
+          "chat {}: unexpected error: {} (this is a bug, please report it)",
+          in.chatId(),
           scrubber.describe(e));
       log.debug("stack trace", e);
       try {

@@ -1,4 +1,7 @@
-/** The Telegram bot: journaled long polling, routing by update kind, one access guard, replies, commands and buttons. */
+/**
+ * The Telegram bot: journaled long polling, routing by update kind, one access guard, replies,
+ * commands and buttons.
+ */
 @NullMarked
 package io.github.wenda.bot.telegram;
 

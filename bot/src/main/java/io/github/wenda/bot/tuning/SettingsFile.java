@@ -16,20 +16,25 @@ public final class SettingsFile {
   private SettingsFile() {}
 
   /** Writes {@code values} (key → value) under a comment header; overwrites {@code file}. */
-  public static void write(Path file, Map<String, String> values, List<String> header) throws IOException {
+  public static void write(Path file, Map<String, String> values, List<String> header)
+      throws IOException {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
-    values.forEach((key, v) -> {
-      int dot = key.indexOf('.');
-      groups.computeIfAbsent(key.substring(0, dot), g -> new LinkedHashMap<>()).put(key.substring(dot + 1), v);
-    });
+    values.forEach(
+        (key, v) -> {
+          int dot = key.indexOf('.');
+          groups
+              .computeIfAbsent(key.substring(0, dot), g -> new LinkedHashMap<>())
+              .put(key.substring(dot + 1), v);
+        });
     StringBuilder b = new StringBuilder();
     for (String h : header) {
       b.append("# ").append(h).append('\n');
     }
-    groups.forEach((group, entries) -> {
-      b.append(group).append(":\n");
-      entries.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
-    });
+    groups.forEach(
+        (group, entries) -> {
+          b.append(group).append(":\n");
+          entries.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
+        });
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);

@@ -9,16 +9,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The settings a sweep tries: one axis per {@code --sweep key=v1,v2,…}, every combination of
- * their values. Only keys that change retrieval can be swept; their values are checked later, by
- * the same rules as the config file, when each combination becomes a configuration.
+ * The settings a sweep tries: one axis per {@code --sweep key=v1,v2,…}, every combination of their
+ * values. Only keys that change retrieval can be swept; their values are checked later, by the same
+ * rules as the config file, when each combination becomes a configuration.
  */
 public record SweepGrid(List<Axis> axes) {
   /** Settings a sweep may vary: chunking (re-chunks) and search (reuses the index). */
-  public static final Set<String> SWEEPABLE = new LinkedHashSet<>(List.of(
-      "chunk.max-chars", "chunk.overlap-chars", "embedding.query-prefix", "search.mode", "search.k",
-      "search.candidates", "search.fusion", "search.rrf-k", "search.bm25-weight", "search.bigram-field",
-      "search.bigram-weight"));
+  public static final Set<String> SWEEPABLE =
+      new LinkedHashSet<>(
+          List.of(
+              "chunk.max-chars",
+              "chunk.overlap-chars",
+              "embedding.query-prefix",
+              "search.mode",
+              "search.k",
+              "search.candidates",
+              "search.fusion",
+              "search.rrf-k",
+              "search.bm25-weight",
+              "search.bigram-field",
+              "search.bigram-weight"));
 
   /** One swept setting and the values it takes, in the order given. */
   public record Axis(String key, List<String> values) {
@@ -46,11 +56,15 @@ public record SweepGrid(List<Axis> axes) {
       }
       String key = spec.substring(0, eq).strip();
       if (!SWEEPABLE.contains(key)) {
-        throw new WendaException("--sweep: '" + key + "' cannot be swept; sweepable settings: "
-            + String.join(", ", SWEEPABLE));
+        throw new WendaException(
+            "--sweep: '"
+                + key
+                + "' cannot be swept; sweepable settings: "
+                + String.join(", ", SWEEPABLE));
       }
       if (!seen.add(key)) {
-        throw new WendaException("--sweep: '" + key + "' is given twice; list all its values in one --sweep");
+        throw new WendaException(
+            "--sweep: '" + key + "' is given twice; list all its values in one --sweep");
       }
       List<String> values = new ArrayList<>();
       for (String v : spec.substring(eq + 1).split(",", -1)) {

@@ -14,7 +14,12 @@ public record SweepPoint(Map<String, String> values, RetrievalSettings settings)
   /** A short label such as {@code max-chars=300 fusion=rrf}: keys without their group. */
   public String label() {
     StringBuilder b = new StringBuilder();
-    values.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k.substring(k.indexOf('.') + 1)).append('=').append(v));
+    values.forEach(
+        (k, v) ->
+            b.append(b.length() == 0 ? "" : " ")
+                .append(k.substring(k.indexOf('.') + 1))
+                .append('=')
+                .append(v));
     return b.toString();
   }
 }

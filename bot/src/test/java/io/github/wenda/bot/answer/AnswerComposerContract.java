@@ -19,20 +19,22 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AnswerComposerContract {
   /** Real sentences of the bundled documents' kind: dates, names, a list, a footnote. */
-  protected static final List<Hit> HITS = Hits.of(
-      "2001年6月15日，上海合作组织在中国上海宣告成立。2004年1月，常设北京的上合组织秘书处正式启动。",
-      "上合组织具有鲜明的特色：一是树立新的合作理念；二是开展全方位的多边合作；三是采取自上而下的决策方式。",
-      "2007年，时任上海合作组织秘书长努尔加利耶夫与独联体执行委员会主席签署了谅解备忘录。\n\n双方商定了磋商和信息交流机制。",
-      "①江泽民：《深化团结协作共创美好世纪》，载《人民日报》，2001年6月26日。");
+  protected static final List<Hit> HITS =
+      Hits.of(
+          "2001年6月15日，上海合作组织在中国上海宣告成立。2004年1月，常设北京的上合组织秘书处正式启动。",
+          "上合组织具有鲜明的特色：一是树立新的合作理念；二是开展全方位的多边合作；三是采取自上而下的决策方式。",
+          "2007年，时任上海合作组织秘书长努尔加利耶夫与独联体执行委员会主席签署了谅解备忘录。\n\n双方商定了磋商和信息交流机制。",
+          "①江泽民：《深化团结协作共创美好世纪》，载《人民日报》，2001年6月26日。");
 
-  private static final List<String> QUESTIONS = List.of(
-      "上海合作组织是什么时候成立的？",
-      "上合组织秘书处设在哪里？什么时候启动的？",
-      "上合组织具有哪些鲜明特色？",
-      "2007年代表上海合作组织签署备忘录的秘书长是谁？",
-      "江泽民的讲话刊登在哪天的《人民日报》上？",
-      "Why was the SCO founded?",
-      "上合组织");
+  private static final List<String> QUESTIONS =
+      List.of(
+          "上海合作组织是什么时候成立的？",
+          "上合组织秘书处设在哪里？什么时候启动的？",
+          "上合组织具有哪些鲜明特色？",
+          "2007年代表上海合作组织签署备忘录的秘书长是谁？",
+          "江泽民的讲话刊登在哪天的《人民日报》上？",
+          "Why was the SCO founded?",
+          "上合组织");
 
   private static final Pattern CITATION = Pattern.compile("[\\[【](\\d+)[\\]】]");
 
@@ -55,13 +57,16 @@ public abstract class AnswerComposerContract {
   void never_cites_a_passage_it_was_not_given() {
     List<Hit> given = HITS.subList(0, 3);
     modelWillReply("上海合作组织于2001年6月15日成立[9]。秘书处在北京[2]【4】。");
-    Answer modelled = composer().compose(AnswerRequest.of("上海合作组织是什么时候成立的？"), given, TokenSink.NONE);
+    Answer modelled =
+        composer().compose(AnswerRequest.of("上海合作组织是什么时候成立的？"), given, TokenSink.NONE);
     assertThat(modelled.citations()).allSatisfy(c -> assertThat(given).contains(c.hit()));
     answerExtractively(QUESTIONS.size());
     AnswerComposer composer = composer();
     for (String q : QUESTIONS) {
       Answer a = composer.compose(AnswerRequest.of(q), given, TokenSink.NONE);
-      assertThat(a.citations()).as("citations of %s", q).allSatisfy(c -> assertThat(given).contains(c.hit()));
+      assertThat(a.citations())
+          .as("citations of %s", q)
+          .allSatisfy(c -> assertThat(given).contains(c.hit()));
     }
   }
 
@@ -98,7 +103,8 @@ public abstract class AnswerComposerContract {
       answered++;
       for (String quote : quotes(a.text())) {
         // Whitespace is layout (a paragraph break between two quoted sentences), not a word.
-        assertThat(HITS).as("a passage holding \"%s\" (answer to %s)", quote, q)
+        assertThat(HITS)
+            .as("a passage holding \"%s\" (answer to %s)", quote, q)
             .anyMatch(h -> squeeze(h.passage().text()).contains(squeeze(quote)));
       }
     }
@@ -115,19 +121,26 @@ public abstract class AnswerComposerContract {
 
   @Test
   void a_hostile_question_never_throws() {
-    List<String> hostile = List.of("", "？？？", "[1][2]【3】", "\u0000\uD800", "<b>上合</b>".repeat(200),
-        "第" + "一".repeat(500) + "次");
+    List<String> hostile =
+        List.of(
+            "",
+            "？？？",
+            "[1][2]【3】",
+            "\u0000\uD800",
+            "<b>上合</b>".repeat(200),
+            "第" + "一".repeat(500) + "次");
     answerExtractively(hostile.size());
     AnswerComposer composer = composer();
     for (String q : hostile) {
-      assertThatCode(() -> composer.compose(AnswerRequest.of(q), HITS, TokenSink.NONE)).as(q)
+      assertThatCode(() -> composer.compose(AnswerRequest.of(q), HITS, TokenSink.NONE))
+          .as(q)
           .doesNotThrowAnyException();
     }
   }
 
   /**
-   * The quoted stretches of an answer: its text cut at citation marks, line breaks and the
-   * ellipsis joining two stretches, without a list item's number.
+   * The quoted stretches of an answer: its text cut at citation marks, line breaks and the ellipsis
+   * joining two stretches, without a list item's number.
    */
   static List<String> quotes(String text) {
     List<String> out = new ArrayList<>();

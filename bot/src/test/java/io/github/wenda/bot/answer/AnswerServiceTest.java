@@ -7,8 +7,8 @@ import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.FollowUpMerger;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,16 @@ class AnswerServiceTest {
           searched.add(q);
           return corpusHits;
         },
-        analyzer, w -> w.equals("北约") ? 6.0 : 1.0, new NoAnswerPolicy(minCoverage, 0.99, 3),
-        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(3, 300, 3)),
-        new FollowUpMerger(analyzer, 8), false, new AnswerService.Settings(5, SearchMode.HYBRID, 50, 3));
+        analyzer,
+        w -> w.equals("北约") ? 6.0 : 1.0,
+        new NoAnswerPolicy(minCoverage, 0.99, 3),
+        new ExtractiveComposer(
+            new io.github.wenda.bot.question.QuestionAnalyzer(),
+            w -> 1.0,
+            new ExtractiveComposer.Limits(3, 300, 3)),
+        new FollowUpMerger(analyzer, 8),
+        false,
+        new AnswerService.Settings(5, SearchMode.HYBRID, 50, 3));
   }
 
   @Test
@@ -52,7 +59,8 @@ class AnswerServiceTest {
     Conversation c = new Conversation(5);
     s.answer(c, "上合组织和独联体签署了什么？", TokenSink.NONE);
     s.answer(c, "那东盟呢？", TokenSink.NONE);
-    // The contrasted entity gives way to the new one; the subject and predicate stay (issue #11 item 7).
+    // The contrasted entity gives way to the new one; the subject and predicate stay (issue #11
+    // item 7).
     assertThat(searched.get(1).text()).contains("上合组织", "东盟", "签署").doesNotContain("独联体");
     assertThat(c.history()).hasSize(2);
   }
@@ -66,14 +74,26 @@ class AnswerServiceTest {
 
   @Test
   void english_questions_offline_get_a_note_that_the_documents_are_chinese() {
-    Answer a = service(0.0).answer(new Conversation(0), "When was the SCO founded?", TokenSink.NONE);
+    Answer a =
+        service(0.0).answer(new Conversation(0), "When was the SCO founded?", TokenSink.NONE);
     assertThat(a.notes()).anyMatch(n -> n.contains("Chinese"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "\u0000\u0001\u0002", "\uD800", "\uDC00上合", "<b>上合</b>", "上合 AND (组织 OR *)", "😀😀"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "\u0000\u0001\u0002",
+        "\uD800",
+        "\uDC00上合",
+        "<b>上合</b>",
+        "上合 AND (组织 OR *)",
+        "😀😀"
+      })
   void hostile_questions_never_throw(String q) {
-    assertThatCode(() -> service(0.5).answer(new Conversation(1), q, TokenSink.NONE)).doesNotThrowAnyException();
+    assertThatCode(() -> service(0.5).answer(new Conversation(1), q, TokenSink.NONE))
+        .doesNotThrowAnyException();
   }
 
   @Test

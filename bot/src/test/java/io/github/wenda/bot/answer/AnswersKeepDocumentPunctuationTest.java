@@ -14,41 +14,47 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every answer to the shipped questions quotes the documents in their own punctuation: the
- * bundled corpus writes "，" and "：" between Chinese characters, so an ASCII "," or ":" there
- * would mean the quote was normalised on the way, and Yi-syllable PDF artefacts never show.
+ * Every answer to the shipped questions quotes the documents in their own punctuation: the bundled
+ * corpus writes "，" and "：" between Chinese characters, so an ASCII "," or ":" there would mean the
+ * quote was normalised on the way, and Yi-syllable PDF artefacts never show.
  */
 class AnswersKeepDocumentPunctuationTest {
   private static final Pattern HALF_WIDTH_BETWEEN_CJK =
-      Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’][,:;][\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’]");
+      Pattern.compile(
+          "[\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’][,:;][\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’]");
 
   @Test
-  void answers_and_citations_to_the_shipped_questions_keep_full_width_punctuation() throws Exception {
+  void answers_and_citations_to_the_shipped_questions_keep_full_width_punctuation()
+      throws Exception {
     List<Question> questions = QuestionFile.read(Path.of("..", "corpus", "questions.jsonl"));
     List<String> offending = new ArrayList<>();
     int[] fullWidth = {0};
-    TestLaunch.withShippedConfig((service, retrieval) -> {
-      for (Question q : questions) {
-        Answer a = service.answer(new Conversation(0), q.question(), TokenSink.NONE);
-        List<String> shown = new ArrayList<>(List.of(a.text()));
-        a.citations().forEach(c -> shown.add(c.passage().section() + "\n" + c.passage().text()));
-        a.related().forEach(h -> shown.add(h.passage().text()));
-        for (String s : shown) {
-          Matcher m = HALF_WIDTH_BETWEEN_CJK.matcher(s);
-          while (m.find()) {
-            offending.add(q.id() + ": " + m.group());
+    TestLaunch.withShippedConfig(
+        (service, retrieval) -> {
+          for (Question q : questions) {
+            Answer a = service.answer(new Conversation(0), q.question(), TokenSink.NONE);
+            List<String> shown = new ArrayList<>(List.of(a.text()));
+            a.citations()
+                .forEach(c -> shown.add(c.passage().section() + "\n" + c.passage().text()));
+            a.related().forEach(h -> shown.add(h.passage().text()));
+            for (String s : shown) {
+              Matcher m = HALF_WIDTH_BETWEEN_CJK.matcher(s);
+              while (m.find()) {
+                offending.add(q.id() + ": " + m.group());
+              }
+              if (s.codePoints().anyMatch(c -> c >= 0xA000 && c <= 0xA48F)) {
+                offending.add(q.id() + ": Yi syllable in " + s);
+              }
+            }
+            if (a.found() && a.text().contains("，")) {
+              fullWidth[0]++;
+            }
           }
-          if (s.codePoints().anyMatch(c -> c >= 0xA000 && c <= 0xA48F)) {
-            offending.add(q.id() + ": Yi syllable in " + s);
-          }
-        }
-        if (a.found() && a.text().contains("，")) {
-          fullWidth[0]++;
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     assertThat(offending).isEmpty();
-    assertThat(fullWidth[0]).as("answers quoting a full-width comma").isGreaterThan(questions.size() / 3);
+    assertThat(fullWidth[0])
+        .as("answers quoting a full-width comma")
+        .isGreaterThan(questions.size() / 3);
   }
 }

@@ -6,7 +6,8 @@ import io.github.wenda.bot.question.QuestionAnalyzer;
 class ExtractiveComposerContractTest extends AnswerComposerContract {
   @Override
   protected AnswerComposer composer() {
-    return new ExtractiveComposer(new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(4, 400, 10));
+    return new ExtractiveComposer(
+        new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(4, 400, 10));
   }
 
   @Override

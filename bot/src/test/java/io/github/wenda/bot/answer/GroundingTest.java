@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.wenda.bot.conversation.Conversation;
 import io.github.wenda.bot.conversation.FollowUpMerger;
 import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The three refusal states, decided from the candidate sentences of the passages search found. */
 class GroundingTest {
-  private static final List<Hit> CORPUS = Hits.of(
-      "2001年6月15日，上合组织在中国上海宣告成立。上合组织秘书处设在北京。",
-      "2018年11月27日，上合组织与联合国举行了第二次高级别会议，现任联合国秘书长古特雷斯在会上讲话。",
-      "美西方认为上合组织是“东方北约”。");
+  private static final List<Hit> CORPUS =
+      Hits.of(
+          "2001年6月15日，上合组织在中国上海宣告成立。上合组织秘书处设在北京。",
+          "2018年11月27日，上合组织与联合国举行了第二次高级别会议，现任联合国秘书长古特雷斯在会上讲话。",
+          "美西方认为上合组织是“东方北约”。");
 
   private final QueryAnalyzer words = new QueryAnalyzer();
 
@@ -25,14 +26,26 @@ class GroundingTest {
 
   private Answer ask(String question, List<Hit> corpus) {
     // Words the corpus above does not have, or has once, are rare; the rest are common.
-    java.util.function.ToDoubleFunction<String> idf = w -> switch (w) {
-      case "北约", "现任", "古特雷斯", "首任", "预算", "城市", "伊朗" -> 5.0;
-      case "上", "合", "组织", "上合", "成立" -> 0.5;
-      default -> 3.0;
-    };
-    AnswerService service = new AnswerService(q -> corpus, words, idf, new NoAnswerPolicy(0.3, 0.99, 3),
-        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), idf, new ExtractiveComposer.Limits(3, 300, 10)),
-        new FollowUpMerger(words, 8), false, new AnswerService.Settings(5, SearchMode.HYBRID, 200, 3));
+    java.util.function.ToDoubleFunction<String> idf =
+        w ->
+            switch (w) {
+              case "北约", "现任", "古特雷斯", "首任", "预算", "城市", "伊朗" -> 5.0;
+              case "上", "合", "组织", "上合", "成立" -> 0.5;
+              default -> 3.0;
+            };
+    AnswerService service =
+        new AnswerService(
+            q -> corpus,
+            words,
+            idf,
+            new NoAnswerPolicy(0.3, 0.99, 3),
+            new ExtractiveComposer(
+                new io.github.wenda.bot.question.QuestionAnalyzer(),
+                idf,
+                new ExtractiveComposer.Limits(3, 300, 10)),
+            new FollowUpMerger(words, 8),
+            false,
+            new AnswerService.Settings(5, SearchMode.HYBRID, 200, 3));
     return service.answer(new Conversation(0), question, TokenSink.NONE);
   }
 
@@ -68,9 +81,16 @@ class GroundingTest {
 
   @Test
   void the_not_stated_message_names_what_is_there_and_what_is_not() {
-    assertThat(Grounding.message(List.of("上合组织", "秘书处"), List.of("预算"), io.github.wenda.bot.question.ExpectedType.NUMBER, true))
+    assertThat(
+            Grounding.message(
+                List.of("上合组织", "秘书处"),
+                List.of("预算"),
+                io.github.wenda.bot.question.ExpectedType.NUMBER,
+                true))
         .isEqualTo("文档提到了上合组织、秘书处，但没有说明预算的具体数字。");
-    assertThat(Grounding.message(List.of("SCO"), List.of(), io.github.wenda.bot.question.ExpectedType.DATE, false))
+    assertThat(
+            Grounding.message(
+                List.of("SCO"), List.of(), io.github.wenda.bot.question.ExpectedType.DATE, false))
         .isEqualTo("The documents mention SCO but do not say when.");
   }
 
@@ -98,9 +118,13 @@ class GroundingTest {
   void a_typed_sentence_may_leave_out_one_detail_of_three_but_not_the_entity_asked_about() {
     List<String> specific = List.of("观察员", "联合国大会", "取得");
     assertThat(Grounding.holdsEnough("2004年12月2日，上合组织获得联合国大会观察员地位", specific, "上合组织")).isTrue();
-    assertThat(Grounding.holdsEnough("现任联合国秘书长古特雷斯在会上讲话", List.of("北约", "现任", "秘书长"), "北约现任秘书长")).isFalse();
+    assertThat(Grounding.holdsEnough("现任联合国秘书长古特雷斯在会上讲话", List.of("北约", "现任", "秘书长"), "北约现任秘书长"))
+        .isFalse();
     // A numbered document is named by its numbers, whatever the question calls its author.
-    assertThat(Grounding.holdsEnough("2010年12月13日第65/124号决议建议加强合作", List.of("联大", "65", "124"), "联大第65/124号决议")).isTrue();
+    assertThat(
+            Grounding.holdsEnough(
+                "2010年12月13日第65/124号决议建议加强合作", List.of("联大", "65", "124"), "联大第65/124号决议"))
+        .isTrue();
   }
 
   @Test

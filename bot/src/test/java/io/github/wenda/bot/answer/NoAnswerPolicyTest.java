@@ -29,6 +29,8 @@ class NoAnswerPolicyTest {
 
   @Test
   void thresholds_out_of_range_name_the_key() {
-    assertThatThrownBy(() -> new NoAnswerPolicy(1.5, 0.8, 3)).hasMessageContaining("answer.min-coverage").hasMessageContaining("1.5");
+    assertThatThrownBy(() -> new NoAnswerPolicy(1.5, 0.8, 3))
+        .hasMessageContaining("answer.min-coverage")
+        .hasMessageContaining("1.5");
   }
 }

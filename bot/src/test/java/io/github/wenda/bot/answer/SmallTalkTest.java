@@ -21,7 +21,13 @@ class SmallTalkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"你好，上合组织是什么时候成立的？", "上合组织秘书处在哪", "谢谢你告诉我秘书处在哪里", "hi there how was the SCO founded"})
+  @ValueSource(
+      strings = {
+        "你好，上合组织是什么时候成立的？",
+        "上合组织秘书处在哪",
+        "谢谢你告诉我秘书处在哪里",
+        "hi there how was the SCO founded"
+      })
   void a_question_is_never_small_talk(String text) {
     assertThat(talk.reply(text, true)).isEmpty();
   }

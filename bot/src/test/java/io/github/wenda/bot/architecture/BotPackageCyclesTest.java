@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
  * change together (as answer and conversation did while Turn and QueryRewriter lived in answer).
  */
 class BotPackageCyclesTest {
-  private static final JavaClasses BOT = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.github.wenda.bot");
+  private static final JavaClasses BOT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.github.wenda.bot");
 
   @Test
   void bot_packages_have_no_cycles() {

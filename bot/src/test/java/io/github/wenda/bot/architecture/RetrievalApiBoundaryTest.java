@@ -21,21 +21,31 @@ class RetrievalApiBoundaryTest {
   static final String[] RETRIEVAL_API = {
     "io.github.wenda.retrieval", // the Retrieval facade, its settings and the corpus watch
     "io.github.wenda.retrieval.api", // queries, hits, passages, settings, reports, WendaException
-    "io.github.wenda.retrieval.text", // question analysis and normalisation, the same as search uses
+    "io.github.wenda.retrieval.text", // question analysis and normalisation, the same as search
+    // uses
     "io.github.wenda.retrieval.embed", // embedding models and caches, chosen by the application
     "io.github.wenda.retrieval.eval", // question sets and retrieval evaluation over any Retriever
   };
 
-  static final ArchRule BOT_SEES_ONLY_THE_RETRIEVAL_API = noClasses().that().resideInAPackage("io.github.wenda.bot..")
-      .should().dependOnClassesThat(resideInAPackage("io.github.wenda.retrieval..").and(
-          com.tngtech.archunit.base.DescribedPredicate.not(resideInAnyPackage(RETRIEVAL_API))))
-      .because("retrieval's internals (corpus, reader, chunk, pipeline, lucene, solr, backend) may change freely");
+  static final ArchRule BOT_SEES_ONLY_THE_RETRIEVAL_API =
+      noClasses()
+          .that()
+          .resideInAPackage("io.github.wenda.bot..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("io.github.wenda.retrieval..")
+                  .and(
+                      com.tngtech.archunit.base.DescribedPredicate.not(
+                          resideInAnyPackage(RETRIEVAL_API))))
+          .because(
+              "retrieval's internals (corpus, reader, chunk, pipeline, lucene, solr, backend) may change freely");
 
   @Test
   void bot_depends_on_retrieval_only_through_the_api_packages() {
-    JavaClasses bot = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.github.wenda.bot");
+    JavaClasses bot =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.wenda.bot");
 
     BOT_SEES_ONLY_THE_RETRIEVAL_API.check(bot);
   }

@@ -15,8 +15,9 @@ class SoakTest {
   void a_short_soak_answers_refreshes_samples_and_reports_flat() throws Exception {
     AtomicInteger refreshes = new AtomicInteger();
     StringWriter out = new StringWriter();
-    Soak.Result r = new Soak(Duration.ofMillis(1200), Duration.ofMillis(200), Duration.ofMillis(300), 2)
-        .run(List.of("a", "b"), q -> { }, refreshes::incrementAndGet, new PrintWriter(out));
+    Soak.Result r =
+        new Soak(Duration.ofMillis(1200), Duration.ofMillis(200), Duration.ofMillis(300), 2)
+            .run(List.of("a", "b"), q -> {}, refreshes::incrementAndGet, new PrintWriter(out));
 
     assertThat(r.answered()).isPositive();
     assertThat(r.errors()).isZero();
@@ -24,7 +25,8 @@ class SoakTest {
     assertThat(refreshes.get()).isBetween(1, 5);
     assertThat(r.samples().size()).isGreaterThanOrEqualTo(2);
     assertThat(out.toString()).contains("heap MB").contains("threads");
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().startsWith("wenda-soak-"));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.isAlive() && t.getName().startsWith("wenda-soak-"));
   }
 
   @Test

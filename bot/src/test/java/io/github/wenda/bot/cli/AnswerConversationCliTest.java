@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code answer --questions}: conversations in a batch file, and the checker's verdicts in the JSONL. */
+/**
+ * {@code answer --questions}: conversations in a batch file, and the checker's verdicts in the
+ * JSONL.
+ */
 class AnswerConversationCliTest {
   @TempDir static Path home;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +37,8 @@ class AnswerConversationCliTest {
 
   private static List<JsonNode> answer(String... args) throws Exception {
     Path f = Files.createTempFile(home, "q", ".jsonl");
-    Files.writeString(f, String.join("\n", List.of(args).subList(args.length - 3, args.length)) + "\n");
+    Files.writeString(
+        f, String.join("\n", List.of(args).subList(args.length - 3, args.length)) + "\n");
     List<String> all = new ArrayList<>(List.of(args).subList(0, args.length - 3));
     all.addAll(List.of("answer", "--questions", f.toString()));
     Run r = run(all.toArray(String[]::new));
@@ -51,10 +55,11 @@ class AnswerConversationCliTest {
   @Test
   void lines_sharing_a_conversation_are_one_conversation_and_others_stand_alone() throws Exception {
     // when
-    List<JsonNode> lines = answer(
-        "{\"id\":\"1\",\"conversation\":\"a\",\"question\":\"上海合作组织是什么时候成立的？\"}",
-        "{\"id\":\"2\",\"question\":\"在哪儿？\"}",
-        "{\"id\":\"3\",\"conversation\":\"a\",\"question\":\"它的秘书处设在哪里？\"}");
+    List<JsonNode> lines =
+        answer(
+            "{\"id\":\"1\",\"conversation\":\"a\",\"question\":\"上海合作组织是什么时候成立的？\"}",
+            "{\"id\":\"2\",\"question\":\"在哪儿？\"}",
+            "{\"id\":\"3\",\"conversation\":\"a\",\"question\":\"它的秘书处设在哪里？\"}");
 
     // then
     assertThat(lines).extracting(n -> n.get("id").asText()).containsExactly("1", "2", "3");
@@ -71,9 +76,19 @@ class AnswerConversationCliTest {
       llm.then(FakeLlmServer.Script.reply("上合组织农业合作示范区设在陕西杨凌[1]。上合组织秘书处设在杨凌[1]。"));
 
       // when
-      List<JsonNode> lines = answer("--set", "answer.mode=llm", "--set", "llm.base-url=" + llm.openAiBaseUrl(),
-          "--set", "llm.model=fake-model", "--set", "llm.stream=false",
-          "{\"id\":\"1\",\"question\":\"上合组织农业合作示范区在哪里？\"}", "", "");
+      List<JsonNode> lines =
+          answer(
+              "--set",
+              "answer.mode=llm",
+              "--set",
+              "llm.base-url=" + llm.openAiBaseUrl(),
+              "--set",
+              "llm.model=fake-model",
+              "--set",
+              "llm.stream=false",
+              "{\"id\":\"1\",\"question\":\"上合组织农业合作示范区在哪里？\"}",
+              "",
+              "");
 
       // then: the first Chinese question cost one model call, no rewrite
       assertThat(llm.requests()).hasSize(1);

@@ -1,8 +1,8 @@
 package io.github.wenda.bot.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,9 +28,9 @@ final class CliRunner {
   static Path enterHomeWithCorpus(Path home) throws IOException {
     enterHome(home);
     Path corpus = Files.createDirectories(home.resolve("corpus"));
-    Files.writeString(corpus.resolve("sco.txt"),
-        "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n"
-            + "上合组织农业合作示范区设在陕西杨凌。\n\n中国加入世界贸易组织的谈判历时15年。\n");
+    Files.writeString(
+        corpus.resolve("sco.txt"),
+        "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n" + "上合组织农业合作示范区设在陕西杨凌。\n\n中国加入世界贸易组织的谈判历时15年。\n");
     return corpus;
   }
 

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line end to end on {@code retrieval.backend: solr}: {@code index}, {@code ask} and
- * {@code retrieve} against a real two-node SolrCloud the test starts, on a small mixed corpus
- * (.txt and .md, one text in both), so the Solr backend is proven on the same documents and
- * through the same pipeline as the embedded index.
+ * {@code retrieve} against a real two-node SolrCloud the test starts, on a small mixed corpus (.txt
+ * and .md, one text in both), so the Solr backend is proven on the same documents and through the
+ * same pipeline as the embedded index.
  */
 @Tag("solr")
 @DisabledIfSystemProperty(named = "skipSolr", matches = "|true")
@@ -36,19 +36,20 @@ class CliSolrTest {
   static void start() throws Exception {
     solr = SolrTestCluster.start(2);
     Path corpus = CliRunner.enterHomeWithCorpus(home);
-    Files.writeString(corpus.resolve("cis.md"),
-        "# 独联体\n\n独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录，合作领域包括反恐、经济贸易。\n");
+    Files.writeString(
+        corpus.resolve("cis.md"), "# 独联体\n\n独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录，合作领域包括反恐、经济贸易。\n");
     // the same text as a plain file beside the Markdown one: an operator who dropped both formats
-    Files.writeString(corpus.resolve("cis-copy.txt"),
-        "独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录，合作领域包括反恐、经济贸易。\n");
-    backend = new String[] {
-      "--set", "retrieval.backend=solr",
-      "--set", "solr.zk-hosts=" + solr.zkHost(),
-      "--set", "solr.collection=cli",
-      "--set", "solr.shards=2",
-      "--set", "solr.replicas=1",
-      "--set", "solr.configset=" + SolrTestCluster.CONFIGSET.toAbsolutePath().normalize(),
-    };
+    Files.writeString(
+        corpus.resolve("cis-copy.txt"), "独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录，合作领域包括反恐、经济贸易。\n");
+    backend =
+        new String[] {
+          "--set", "retrieval.backend=solr",
+          "--set", "solr.zk-hosts=" + solr.zkHost(),
+          "--set", "solr.collection=cli",
+          "--set", "solr.shards=2",
+          "--set", "solr.replicas=1",
+          "--set", "solr.configset=" + SolrTestCluster.CONFIGSET.toAbsolutePath().normalize(),
+        };
   }
 
   @AfterAll

@@ -27,9 +27,10 @@ class CliTest {
   @BeforeAll
   static void home() throws Exception {
     Path corpus = CliRunner.enterHomeWithCorpus(home);
-    Files.writeString(corpus.resolve("cis.md"),
-        "# 独联体\n\n独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录。\n");
-    Files.writeString(corpus.resolve("catalog.yaml"), "documents:\n  sco.txt:\n    title: 上合组织概况\n    author: 测试\n");
+    Files.writeString(corpus.resolve("cis.md"), "# 独联体\n\n独联体执行委员会与上合组织秘书处于2005年4月12日签署谅解备忘录。\n");
+    Files.writeString(
+        corpus.resolve("catalog.yaml"),
+        "documents:\n  sco.txt:\n    title: 上合组织概况\n    author: 测试\n");
     assertThat(run("index").exit()).isZero();
   }
 
@@ -86,7 +87,10 @@ class CliTest {
 
   @Test
   void retrieve_prints_jsonl_in_input_order_and_nothing_else() throws Exception {
-    Path q = questions("{\"id\":\"b\",\"question\":\"独联体何时签署备忘录\"}", "{\"id\":\"a\",\"question\":\"世贸谈判历时多久\",\"x\":1}");
+    Path q =
+        questions(
+            "{\"id\":\"b\",\"question\":\"独联体何时签署备忘录\"}",
+            "{\"id\":\"a\",\"question\":\"世贸谈判历时多久\",\"x\":1}");
     Run r = run("retrieve", "--questions", q.toString(), "--k", "2", "--mode", "bm25");
     assertThat(r.exit()).isZero();
     List<JsonNode> lines = jsonLines(r.out());
@@ -102,17 +106,20 @@ class CliTest {
   @Test
   void answer_writes_one_line_per_question_even_for_hostile_ones() throws Exception {
     String huge = "上合".repeat(50_000);
-    Path q = questions(
-        "{\"id\":\"1\",\"question\":\"上合组织农业合作示范区在哪里？\"}",
-        "{\"id\":\"2\",\"question\":\"\"}",
-        "{\"id\":\"3\",\"question\":\"" + huge + "\"}",
-        "{\"id\":\"4\",\"question\":\"\\u0000\\u0007 AND OR ( * ? \\\\ \"}",
-        "{\"id\":\"5\",\"question\":\"<script>alert(1)</script>\"}",
-        "{\"id\":\"6\",\"question\":\"\\ud800 上合\"}");
+    Path q =
+        questions(
+            "{\"id\":\"1\",\"question\":\"上合组织农业合作示范区在哪里？\"}",
+            "{\"id\":\"2\",\"question\":\"\"}",
+            "{\"id\":\"3\",\"question\":\"" + huge + "\"}",
+            "{\"id\":\"4\",\"question\":\"\\u0000\\u0007 AND OR ( * ? \\\\ \"}",
+            "{\"id\":\"5\",\"question\":\"<script>alert(1)</script>\"}",
+            "{\"id\":\"6\",\"question\":\"\\ud800 上合\"}");
     Run r = run("answer", "--questions", q.toString());
     assertThat(r.exit()).isZero();
     List<JsonNode> lines = jsonLines(r.out());
-    assertThat(lines).extracting(n -> n.get("id").asText()).containsExactly("1", "2", "3", "4", "5", "6");
+    assertThat(lines)
+        .extracting(n -> n.get("id").asText())
+        .containsExactly("1", "2", "3", "4", "5", "6");
     JsonNode first = lines.get(0);
     assertThat(first.get("found").asBoolean()).isTrue();
     assertThat(first.get("answer").asText()).contains("杨凌");
@@ -137,8 +144,18 @@ class CliTest {
   void llm_mode_answers_through_the_configured_server_with_checked_citations() {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
       llm.then(FakeLlmServer.Script.reply("上合组织农业合作示范区设在陕西杨凌[1]。"));
-      Run r = run("--set", "answer.mode=llm", "--set", "llm.base-url=" + llm.openAiBaseUrl(), "--set", "llm.model=fake-model",
-          "--set", "llm.rewrite-questions=false", "ask", "上合组织农业合作示范区在哪里？");
+      Run r =
+          run(
+              "--set",
+              "answer.mode=llm",
+              "--set",
+              "llm.base-url=" + llm.openAiBaseUrl(),
+              "--set",
+              "llm.model=fake-model",
+              "--set",
+              "llm.rewrite-questions=false",
+              "ask",
+              "上合组织农业合作示范区在哪里？");
       assertThat(r.exit()).isZero();
       assertThat(r.out()).contains("上合组织农业合作示范区设在陕西杨凌[1]").contains("上合组织概况");
       assertThat(llm.lastRequest().prompt()).contains("[1]").contains("杨凌");
@@ -149,8 +166,20 @@ class CliTest {
   void llm_mode_falls_back_to_quoting_when_the_server_fails() {
     try (FakeLlmServer llm = FakeLlmServer.start()) {
       llm.then(FakeLlmServer.Script.status(500, "{\"error\":\"boom\"}"));
-      Run r = run("--set", "answer.mode=llm", "--set", "llm.provider=ollama", "--set", "llm.base-url=" + llm.ollamaBaseUrl(),
-          "--set", "llm.model=qwen", "--set", "llm.rewrite-questions=false", "ask", "上合组织农业合作示范区在哪里？");
+      Run r =
+          run(
+              "--set",
+              "answer.mode=llm",
+              "--set",
+              "llm.provider=ollama",
+              "--set",
+              "llm.base-url=" + llm.ollamaBaseUrl(),
+              "--set",
+              "llm.model=qwen",
+              "--set",
+              "llm.rewrite-questions=false",
+              "ask",
+              "上合组织农业合作示范区在哪里？");
       assertThat(r.exit()).isZero();
       assertThat(r.out()).contains("设在陕西杨凌。[1]").contains("来源").contains("LLM unavailable");
     }
@@ -165,8 +194,10 @@ class CliTest {
 
   @Test
   void eval_json_reports_each_mode() throws Exception {
-    Path q = questions("{\"id\":\"1\",\"question\":\"示范区在哪\",\"answers\":[\"杨凌\"]}",
-        "{\"id\":\"2\",\"question\":\"巴黎天气\",\"answers\":[]}");
+    Path q =
+        questions(
+            "{\"id\":\"1\",\"question\":\"示范区在哪\",\"answers\":[\"杨凌\"]}",
+            "{\"id\":\"2\",\"question\":\"巴黎天气\",\"answers\":[]}");
     Run r = run("eval", "--questions", q.toString(), "--json");
     assertThat(r.exit()).isZero();
     JsonNode report = JSON.readTree(r.out());

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code wenda eval --baseline fixed-bm25}: the plain baseline as one more row of the same table. */
+/**
+ * {@code wenda eval --baseline fixed-bm25}: the plain baseline as one more row of the same table.
+ */
 class EvalBaselineCliTest {
   @TempDir static Path home;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,13 +25,17 @@ class EvalBaselineCliTest {
   static void home() throws Exception {
     Path corpus = CliRunner.enterHomeWithCorpus(home);
     // An HTML page: Wenda's loader may not read it yet, the baseline reads it with jsoup.
-    Files.writeString(corpus.resolve("apt.html"), """
+    Files.writeString(
+        corpus.resolve("apt.html"),
+        """
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>软件包管理</title></head>
         <body><p>用 <code>apt-get autoremove</code> 移除不再需要的自动安装的软件包。</p></body></html>
         """);
     Files.writeString(corpus.resolve("notes.yaml"), "not: a document\n");
     questions = home.resolve("q.jsonl");
-    Files.writeString(questions, """
+    Files.writeString(
+        questions,
+        """
         {"id":"1","question":"示范区在哪","answers":["杨凌"]}
         {"id":"2","question":"怎么移除自动安装的软件包","answers":["apt-get autoremove"]}
         {"id":"3","question":"巴黎天气","answers":[]}
@@ -43,7 +49,15 @@ class EvalBaselineCliTest {
 
   @Test
   void baseline_alone_prints_its_row_without_building_wendas_index() {
-    Run r = run("eval", "--questions", questions.toString(), "--mode", "none", "--baseline", "fixed-bm25");
+    Run r =
+        run(
+            "eval",
+            "--questions",
+            questions.toString(),
+            "--mode",
+            "none",
+            "--baseline",
+            "fixed-bm25");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("2 answerable questions (1 unanswerable not scored), k=5");
     assertThat(r.out()).containsPattern("fixed-bm25\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1\\.000");
@@ -54,8 +68,18 @@ class EvalBaselineCliTest {
 
   @Test
   void baseline_row_follows_the_modes_in_json() throws Exception {
-    Run r = run("eval", "--questions", questions.toString(), "--mode", "bm25", "--baseline", "fixed-bm25",
-        "--baseline-step", "100", "--json");
+    Run r =
+        run(
+            "eval",
+            "--questions",
+            questions.toString(),
+            "--mode",
+            "bm25",
+            "--baseline",
+            "fixed-bm25",
+            "--baseline-step",
+            "100",
+            "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode modes = JSON.readTree(r.out()).get("modes");
     assertThat(modes).hasSize(2);
@@ -70,8 +94,17 @@ class EvalBaselineCliTest {
     Run bogus = run("eval", "--questions", questions.toString(), "--baseline", "bogus");
     assertThat(bogus.exit()).isEqualTo(2);
     assertThat(bogus.err()).contains("--baseline").contains("bogus");
-    Run step = run("eval", "--questions", questions.toString(), "--mode", "none", "--baseline", "fixed-bm25",
-        "--baseline-step", "400");
+    Run step =
+        run(
+            "eval",
+            "--questions",
+            questions.toString(),
+            "--mode",
+            "none",
+            "--baseline",
+            "fixed-bm25",
+            "--baseline-step",
+            "400");
     assertThat(step.exit()).isEqualTo(2);
     assertThat(step.err()).contains("400");
     Run nothing = run("eval", "--questions", questions.toString(), "--mode", "none");

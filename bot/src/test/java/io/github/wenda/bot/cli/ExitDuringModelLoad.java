@@ -2,7 +2,10 @@ package io.github.wenda.bot.cli;
 
 import io.github.wenda.retrieval.embed.BgeSmallZhEmbedder;
 
-/** Starts the background model load and exits {@code args[0]} ms later the way {@link Main#main} does. */
+/**
+ * Starts the background model load and exits {@code args[0]} ms later the way {@link Main#main}
+ * does.
+ */
 public final class ExitDuringModelLoad {
   private ExitDuringModelLoad() {}
 

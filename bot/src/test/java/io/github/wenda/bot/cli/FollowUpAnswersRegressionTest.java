@@ -15,10 +15,13 @@ class FollowUpAnswersRegressionTest {
 
   @Test
   void follow_up_answers_hold_what_the_follow_up_asks() throws Exception {
-    FollowUpAnswers.Report r = TestLaunch.withShippedConfig(
-        (service, retrieval) -> new FollowUpAnswers(service).run(FollowUpFile.read(PAIRS)));
+    FollowUpAnswers.Report r =
+        TestLaunch.withShippedConfig(
+            (service, retrieval) -> new FollowUpAnswers(service).run(FollowUpFile.read(PAIRS)));
     System.out.printf("follow-up answers: %d/%d, answered %d%n", r.hits(), r.pairs(), r.answered());
     r.misses().forEach(m -> System.out.println("  " + m));
-    assertThat(r.hitRate()).as("follow-up answers holding an expected string").isGreaterThanOrEqualTo(0.85);
+    assertThat(r.hitRate())
+        .as("follow-up answers holding an expected string")
+        .isGreaterThanOrEqualTo(0.85);
   }
 }

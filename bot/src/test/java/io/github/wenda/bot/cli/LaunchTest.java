@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.wenda.bot.config.Config;
 import io.github.wenda.bot.config.SettingsBinder;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.SearchSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +25,18 @@ class LaunchTest {
 
   @Test
   void an_explicit_index_dir_stays_where_it_is_set_whatever_data_dir_says() {
-    RetrievalSettings s = retrieval(
-        withSet("data.dir=/srv/wenda-data", "index.dir=idx", "index.lock-wait-seconds=5"), Path.of("/opt/wenda"));
+    RetrievalSettings s =
+        retrieval(
+            withSet("data.dir=/srv/wenda-data", "index.dir=idx", "index.lock-wait-seconds=5"),
+            Path.of("/opt/wenda"));
     assertThat(s.index().dir()).isEqualTo(Path.of("/opt/wenda/idx"));
     assertThat(s.index().lockWait()).isEqualTo(java.time.Duration.ofSeconds(5));
   }
 
   @Test
   void comma_separated_solr_hosts_become_a_list_without_blanks() {
-    RetrievalSettings s = retrieval(withSet("solr.zk-hosts= zk1:2181 ,, zk2:2181/solr "), Path.of("/opt/wenda"));
+    RetrievalSettings s =
+        retrieval(withSet("solr.zk-hosts= zk1:2181 ,, zk2:2181/solr "), Path.of("/opt/wenda"));
     assertThat(s.solr().zkHosts()).containsExactly("zk1:2181", "zk2:2181/solr");
     assertThat(s.solr().urls()).isEmpty();
   }
@@ -46,6 +47,9 @@ class LaunchTest {
 
   private static Config withSet(String... overrides) {
     return io.github.wenda.bot.config.ConfigLoader.load(
-        Path.of("/nonexistent/wenda.yaml"), false, java.util.Map.of(), java.util.List.of(overrides));
+        Path.of("/nonexistent/wenda.yaml"),
+        false,
+        java.util.Map.of(),
+        java.util.List.of(overrides));
   }
 }

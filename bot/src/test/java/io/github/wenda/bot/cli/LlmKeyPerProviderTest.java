@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAI key from the environment reaches an Ollama server only when llm.ollama-sends-key says so. */
+/**
+ * The OpenAI key from the environment reaches an Ollama server only when llm.ollama-sends-key says
+ * so.
+ */
 class LlmKeyPerProviderTest {
   private static final Map<String, String> ENV = Map.of("OPENAI_API_KEY", "sk-test-SECRET-91ab");
 
   private LlmSettings settings(String... overrides) {
-    List<String> all = new java.util.ArrayList<>(List.of("llm.model=qwen-test", "data.dir=.wenda-keytest"));
+    List<String> all =
+        new java.util.ArrayList<>(List.of("llm.model=qwen-test", "data.dir=.wenda-keytest"));
     all.addAll(List.of(overrides));
     Launch launch = Launch.from(Path.of("..", "config", "wenda.yaml"), all, false, ENV);
     return Answering.llmSettings(launch).orElseThrow();
@@ -39,7 +43,8 @@ class LlmKeyPerProviderTest {
 
   @Test
   void an_ollama_server_gets_the_key_when_configured_to() {
-    assertThat(settings("llm.provider=ollama", "llm.ollama-sends-key=true").apiKey()).isEqualTo("sk-test-SECRET-91ab");
+    assertThat(settings("llm.provider=ollama", "llm.ollama-sends-key=true").apiKey())
+        .isEqualTo("sk-test-SECRET-91ab");
   }
 
   @Test

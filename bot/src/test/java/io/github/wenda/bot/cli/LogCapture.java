@@ -17,19 +17,26 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
- * Test helper: captures every log event at every level from every logger, and everything written
- * to System.out and System.err, for as long as it is open. It survives the logging reset each
- * command does at start ({@link Logging#configure}), and lets through loggers configured OFF.
+ * Test helper: captures every log event at every level from every logger, and everything written to
+ * System.out and System.err, for as long as it is open. It survives the logging reset each command
+ * does at start ({@link Logging#configure}), and lets through loggers configured OFF.
  */
 final class LogCapture implements AutoCloseable {
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-  private final TurboFilter everything = new TurboFilter() {
-    @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-      return FilterReply.ACCEPT; // bypasses every level, TRACE and OFF loggers included
-    }
-  };
+  private final TurboFilter everything =
+      new TurboFilter() {
+        @Override
+        public FilterReply decide(
+            Marker marker,
+            Logger logger,
+            Level level,
+            String format,
+            Object[] params,
+            Throwable t) {
+          return FilterReply.ACCEPT; // bypasses every level, TRACE and OFF loggers included
+        }
+      };
   private final Listener listener = new Listener();
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final PrintStream originalOut = System.out;
@@ -52,15 +59,26 @@ final class LogCapture implements AutoCloseable {
     context.addTurboFilter(everything);
   }
 
-  /** Every event so far: formatted message, then each throwable's class and message, one per line. */
+  /**
+   * Every event so far: formatted message, then each throwable's class and message, one per line.
+   */
   synchronized String logs() {
     StringBuilder b = new StringBuilder();
     for (ILoggingEvent e : new ArrayList<>(events.list)) {
-      b.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(": ").append(e.getFormattedMessage()).append('\n');
+      b.append(e.getLevel())
+          .append(' ')
+          .append(e.getLoggerName())
+          .append(": ")
+          .append(e.getFormattedMessage())
+          .append('\n');
       for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
         b.append("  ").append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
         for (IThrowableProxy s : t.getSuppressed()) {
-          b.append("  suppressed ").append(s.getClassName()).append(": ").append(s.getMessage()).append('\n');
+          b.append("  suppressed ")
+              .append(s.getClassName())
+              .append(": ")
+              .append(s.getMessage())
+              .append('\n');
         }
       }
     }
@@ -106,5 +124,4 @@ final class LogCapture implements AutoCloseable {
     @Override
     public void onLevelChange(Logger logger, Level level) {}
   }
-
 }

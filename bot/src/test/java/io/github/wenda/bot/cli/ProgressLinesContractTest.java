@@ -4,7 +4,9 @@ import io.github.wenda.retrieval.api.ProgressListener;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The log's progress lines keep the progress contract, on a clock where every call is 6 s later. */
+/**
+ * The log's progress lines keep the progress contract, on a clock where every call is 6 s later.
+ */
 class ProgressLinesContractTest extends ProgressListenerContract {
   @Override
   protected ProgressListener create(PrintStream out) {

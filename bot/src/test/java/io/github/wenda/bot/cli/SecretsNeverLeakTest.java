@@ -48,9 +48,14 @@ class SecretsNeverLeakTest {
     previousHome = System.getProperty("wenda.home");
     System.setProperty("wenda.home", home.toString());
     Path corpus = Files.createDirectories(home.resolve("corpus"));
-    Files.writeString(corpus.resolve("sco.txt"),
-        "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n上合组织农业合作示范区设在陕西杨凌。\n");
-    assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), "index"))
+    Files.writeString(
+        corpus.resolve("sco.txt"), "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n\n上合组织农业合作示范区设在陕西杨凌。\n");
+    assertThat(
+            Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                Map.of(),
+                "index"))
         .isZero();
   }
 
@@ -78,15 +83,23 @@ class SecretsNeverLeakTest {
       assertThat(r.everything()).as("output and logs").doesNotContain(secret);
       try (Stream<Path> files = Files.walk(home)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
-          assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(secret);
+          assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+              .as(f.toString())
+              .doesNotContain(secret);
         }
       }
     }
   }
 
-  /** A server that answers each request with the next scripted reaction, echoing what it was sent. */
+  /**
+   * A server that answers each request with the next scripted reaction, echoing what it was sent.
+   */
   private static final class EchoingServer implements AutoCloseable {
-    enum Reaction { UNAUTHORIZED, SERVER_ERROR, RESET }
+    enum Reaction {
+      UNAUTHORIZED,
+      SERVER_ERROR,
+      RESET
+    }
 
     final HttpServer server;
     final ConcurrentLinkedDeque<Reaction> script = new ConcurrentLinkedDeque<>();
@@ -115,8 +128,14 @@ class SecretsNeverLeakTest {
       }
       int status = r == Reaction.UNAUTHORIZED ? 401 : 500;
       String quoted = echo.replace("\"", "'");
-      String body = "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"Unauthorized: " + quoted
-          + "\",\"error\":{\"message\":\"Incorrect API key provided: " + quoted + "\"}}";
+      String body =
+          "{\"ok\":false,\"error_code\":"
+              + status
+              + ",\"description\":\"Unauthorized: "
+              + quoted
+              + "\",\"error\":{\"message\":\"Incorrect API key provided: "
+              + quoted
+              + "\"}}";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("Content-Type", "application/json");
       ex.sendResponseHeaders(status, bytes.length);
@@ -131,35 +150,70 @@ class SecretsNeverLeakTest {
   }
 
   @Test
-  void the_bot_token_stays_secret_through_server_errors_a_reset_connection_and_a_rejection() throws Exception {
-    try (EchoingServer api = new EchoingServer(
-        EchoingServer.Reaction.SERVER_ERROR, EchoingServer.Reaction.RESET, EchoingServer.Reaction.UNAUTHORIZED)) {
-      Run r = run(Map.of("TELEGRAM_BOT_TOKEN", TOKEN), "--verbose", "--set", "telegram.api-url=" + api.url(), "telegram");
+  void the_bot_token_stays_secret_through_server_errors_a_reset_connection_and_a_rejection()
+      throws Exception {
+    try (EchoingServer api =
+        new EchoingServer(
+            EchoingServer.Reaction.SERVER_ERROR,
+            EchoingServer.Reaction.RESET,
+            EchoingServer.Reaction.UNAUTHORIZED)) {
+      Run r =
+          run(
+              Map.of("TELEGRAM_BOT_TOKEN", TOKEN),
+              "--verbose",
+              "--set",
+              "telegram.api-url=" + api.url(),
+              "telegram");
 
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.err()).contains("rejected the bot token").contains("401");
-      assertThat(api.received).hasSize(3).allMatch(request -> request.contains(TOKEN)); // it was really used
+      assertThat(api.received)
+          .hasSize(3)
+          .allMatch(request -> request.contains(TOKEN)); // it was really used
       assertNoSecretAnywhere(r);
     }
   }
 
   @Test
-  void the_llm_key_stays_secret_when_the_server_refuses_it_fails_or_is_unreachable() throws Exception {
+  void the_llm_key_stays_secret_when_the_server_refuses_it_fails_or_is_unreachable()
+      throws Exception {
     int deadPort;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       deadPort = s.getLocalPort();
     }
-    try (EchoingServer llm = new EchoingServer(
-        EchoingServer.Reaction.UNAUTHORIZED, EchoingServer.Reaction.SERVER_ERROR, EchoingServer.Reaction.RESET)) {
-      for (String url : List.of(llm.url() + "/v1", llm.url() + "/v1", llm.url() + "/v1", "http://127.0.0.1:" + deadPort + "/v1")) {
-        Run r = run(Map.of("OPENAI_API_KEY", KEY), "--verbose", "--set", "answer.mode=llm", "--set", "llm.base-url=" + url,
-            "--set", "llm.model=fake-model", "--set", "llm.timeout-seconds=5", "ask", "上合组织农业合作示范区在哪里？");
+    try (EchoingServer llm =
+        new EchoingServer(
+            EchoingServer.Reaction.UNAUTHORIZED,
+            EchoingServer.Reaction.SERVER_ERROR,
+            EchoingServer.Reaction.RESET)) {
+      for (String url :
+          List.of(
+              llm.url() + "/v1",
+              llm.url() + "/v1",
+              llm.url() + "/v1",
+              "http://127.0.0.1:" + deadPort + "/v1")) {
+        Run r =
+            run(
+                Map.of("OPENAI_API_KEY", KEY),
+                "--verbose",
+                "--set",
+                "answer.mode=llm",
+                "--set",
+                "llm.base-url=" + url,
+                "--set",
+                "llm.model=fake-model",
+                "--set",
+                "llm.timeout-seconds=5",
+                "ask",
+                "上合组织农业合作示范区在哪里？");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("杨凌").contains("LLM unavailable");
         assertNoSecretAnywhere(r);
       }
-      assertThat(llm.received).isNotEmpty().allMatch(request -> request.contains(KEY)); // it was really sent
+      assertThat(llm.received)
+          .isNotEmpty()
+          .allMatch(request -> request.contains(KEY)); // it was really sent
     }
   }
 

@@ -19,8 +19,13 @@ public final class TestLaunch {
   private TestLaunch() {}
 
   public static <T> T withShippedConfig(Body<T> body) throws Exception {
-    Launch launch = Launch.from(Path.of("..", "config", "wenda.yaml"),
-        List.of("corpus.dir=../corpus", "index.dir=target/quality-index", "data.dir=target/data"), false, Map.of());
+    Launch launch =
+        Launch.from(
+            Path.of("..", "config", "wenda.yaml"),
+            List.of(
+                "corpus.dir=../corpus", "index.dir=target/quality-index", "data.dir=target/data"),
+            false,
+            Map.of());
     Embedder embedder = Answering.embedder();
     try (Retrieval r = launch.openRetrieval(embedder, ProgressListener.NONE)) {
       return body.apply(Answering.service(launch, r, embedder), r);

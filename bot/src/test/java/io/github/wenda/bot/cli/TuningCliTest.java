@@ -11,10 +11,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import io.github.wenda.bot.bench.Bench;
 import io.github.wenda.bot.bench.BenchReport;
-import io.github.wenda.retrieval.eval.QuestionFile;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.testing.HashingEmbedder;
 import io.github.wenda.bot.cli.CliRunner.Run;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.eval.QuestionFile;
+import io.github.wenda.retrieval.testing.HashingEmbedder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,14 +28,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** explain and eval --sweep end to end on a tiny corpus (real model), and the bench JSON shape (fake model). */
+/**
+ * explain and eval --sweep end to end on a tiny corpus (real model), and the bench JSON shape (fake
+ * model).
+ */
 class TuningCliTest {
   @TempDir static Path home;
 
   @BeforeAll
   static void home() throws Exception {
     Path corpus = CliRunner.enterHomeWithCorpus(home);
-    Files.writeString(corpus.resolve("questions.jsonl"),
+    Files.writeString(
+        corpus.resolve("questions.jsonl"),
         "{\"id\":\"a\",\"question\":\"上合组织秘书处设在哪里？\",\"answers\":[\"北京\"]}\n"
             + "{\"id\":\"b\",\"question\":\"农业合作示范区在哪？\",\"answers\":[\"杨凌\"]}\n"
             + "{\"id\":\"c\",\"question\":\"火星上有水吗？\",\"answers\":[]}\n");
@@ -52,10 +56,16 @@ class TuningCliTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("normalised  上合组织秘书处设在哪里?")
-        .contains("words       ").contains("秘书处")
-        .contains("bigrams     ").contains("秘书")
-        .contains("bm25 rank").contains("vec sim").contains("fused").contains("sco#0")
-        .contains("answer.min-coverage 0.60").contains("answer.min-similarity 0.74")
+        .contains("words       ")
+        .contains("秘书处")
+        .contains("bigrams     ")
+        .contains("秘书")
+        .contains("bm25 rank")
+        .contains("vec sim")
+        .contains("fused")
+        .contains("sco#0")
+        .contains("answer.min-coverage 0.60")
+        .contains("answer.min-similarity 0.74")
         .containsPattern("decision    (answer|decline)");
     assertThat(r.out()).doesNotContain("哪里 |");
   }
@@ -68,21 +78,44 @@ class TuningCliTest {
   }
 
   @Test
-  void sweep_prints_a_sorted_table_writes_report_chart_and_saves_only_when_asked() throws Exception {
+  void sweep_prints_a_sorted_table_writes_report_chart_and_saves_only_when_asked()
+      throws Exception {
     Path report = home.resolve("out/sweep.md");
-    Run r = run("eval", "--sweep", "search.fusion=rrf,weighted", "--sweep", "chunk.max-chars=100,200", "--report", report.toString());
+    Run r =
+        run(
+            "eval",
+            "--sweep",
+            "search.fusion=rrf,weighted",
+            "--sweep",
+            "chunk.max-chars=100,200",
+            "--report",
+            report.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("4 settings, sorted by mrr").contains("search.fusion").contains("indexes built 2");
+    assertThat(r.out())
+        .contains("4 settings, sorted by mrr")
+        .contains("search.fusion")
+        .contains("indexes built 2");
     assertThat(report).exists();
     assertThat(home.resolve("out/sweep.png")).exists();
     assertThat(home.resolve(".wenda/sweep/chunk-100-0")).isDirectory();
     assertThat(Files.list(home.resolve("out")).count()).isEqualTo(2);
 
     Path best = home.resolve("best.yaml");
-    Run again = run("eval", "--sweep", "search.fusion=rrf,weighted", "--sweep", "chunk.max-chars=100,200", "--report",
-        report.toString(), "--save", best.toString());
+    Run again =
+        run(
+            "eval",
+            "--sweep",
+            "search.fusion=rrf,weighted",
+            "--sweep",
+            "chunk.max-chars=100,200",
+            "--report",
+            report.toString(),
+            "--save",
+            best.toString());
     assertThat(again.out()).contains("indexes built 0, reused 2").contains("texts embedded 0");
-    assertThat(Files.readString(best)).contains("chunk:\n  max-chars: ").contains("search:\n  fusion: ");
+    assertThat(Files.readString(best))
+        .contains("chunk:\n  max-chars: ")
+        .contains("search:\n  fusion: ");
     assertThat(run("--config", best.toString(), "index").exit()).isZero();
   }
 
@@ -103,7 +136,8 @@ class TuningCliTest {
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
       List<Embedding> out = new ArrayList<>();
-      Iterator<float[]> v = inner.embed(segments.stream().map(TextSegment::text).toList()).iterator();
+      Iterator<float[]> v =
+          inner.embed(segments.stream().map(TextSegment::text).toList()).iterator();
       while (v.hasNext()) {
         out.add(Embedding.from(v.next()));
       }
@@ -115,17 +149,42 @@ class TuningCliTest {
   void bench_json_has_exactly_the_contract_keys() throws Exception {
     Launch launch = Launch.from(null, List.of("data.dir=.wenda-bench"), false, Map.of());
     HashingEmbedder model = new HashingEmbedder();
-    Bench bench = new Bench(new Bench.Setup(launch.retrieval(), home.resolve(".wenda-bench/bench"), model, new HashingModel(),
-        (r, e) -> Answering.service(launch, r, e), () -> 0.5, 1, 2, ProgressListener.NONE));
+    Bench bench =
+        new Bench(
+            new Bench.Setup(
+                launch.retrieval(),
+                home.resolve(".wenda-bench/bench"),
+                model,
+                new HashingModel(),
+                (r, e) -> Answering.service(launch, r, e),
+                () -> 0.5,
+                1,
+                2,
+                ProgressListener.NONE));
     BenchReport report = bench.run(QuestionFile.read(home.resolve("corpus/questions.jsonl")));
     JsonNode json = new ObjectMapper().readTree(report.toJson().toString());
-    assertThat(fields(json)).containsExactly("questions", "runs", "rounds", "k", "passages", "segments", "wenda", "baseline",
-        "ratio", "spread");
+    assertThat(fields(json))
+        .containsExactly(
+            "questions",
+            "runs",
+            "rounds",
+            "k",
+            "passages",
+            "segments",
+            "wenda",
+            "baseline",
+            "ratio",
+            "spread");
     assertThat(json.get("runs").asInt()).isEqualTo(2);
     JsonNode w = json.get("wenda");
     JsonNode b = json.get("baseline");
     for (JsonNode side : List.of(w, b)) {
-      assertThat(side.has("recall_at_5") && side.has("mrr_at_5") && side.has("index_build_s") && side.has("peak_heap_mb")).isTrue();
+      assertThat(
+              side.has("recall_at_5")
+                  && side.has("mrr_at_5")
+                  && side.has("index_build_s")
+                  && side.has("peak_heap_mb"))
+          .isTrue();
       assertThat(fields(side.get("retrieve_ms"))).containsExactly("p50", "p95", "p99");
       assertThat(fields(side.get("throughput_qps"))).containsExactly("1", "2");
       assertThat(side.get("throughput_qps").get("2").asDouble()).isPositive();
@@ -139,14 +198,22 @@ class TuningCliTest {
     JsonNode ratio = json.get("ratio");
     assertThat(ratio.has("startup_s")).isFalse();
     assertThat(ratio.get("recall_at_5").asDouble())
-        .isCloseTo(w.get("recall_at_5").asDouble() / b.get("recall_at_5").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        .isCloseTo(
+            w.get("recall_at_5").asDouble() / b.get("recall_at_5").asDouble(),
+            org.assertj.core.data.Offset.offset(0.01));
     assertThat(fields(ratio.get("throughput_qps"))).containsExactly("1", "2");
     JsonNode spread = json.get("spread").get("wenda").get("retrieve_ms").get("p50");
-    assertThat(spread.get(0).asDouble()).isLessThanOrEqualTo(w.get("retrieve_ms").get("p50").asDouble());
-    assertThat(spread.get(1).asDouble()).isGreaterThanOrEqualTo(w.get("retrieve_ms").get("p50").asDouble());
+    assertThat(spread.get(0).asDouble())
+        .isLessThanOrEqualTo(w.get("retrieve_ms").get("p50").asDouble());
+    assertThat(spread.get(1).asDouble())
+        .isGreaterThanOrEqualTo(w.get("retrieve_ms").get("p50").asDouble());
     StringWriter table = new StringWriter();
     report.printTable(new PrintWriter(table, true));
-    assertThat(table.toString()).contains("recall_at_5").contains("ratio").contains("embed s").contains("throughput_qps.2");
+    assertThat(table.toString())
+        .contains("recall_at_5")
+        .contains("ratio")
+        .contains("embed s")
+        .contains("throughput_qps.2");
   }
 
   private static List<String> fields(JsonNode node) {

@@ -42,7 +42,8 @@ class ConfigLoaderTest {
 
     assertThat(config.asMap()).isEqualTo(Config.defaults().asMap());
     assertThat(config.integer("chunk.max-chars")).isEqualTo(300);
-    assertThat(config.path("index.dir")).isEqualTo(Path.of("")); // empty: under data.dir (see Launch)
+    assertThat(config.path("index.dir"))
+        .isEqualTo(Path.of("")); // empty: under data.dir (see Launch)
     assertThat(config.choice("search.mode")).isEqualTo("hybrid");
     assertThat(config.decimal("search.bm25-weight")).isEqualTo(0.8);
     assertThat(config.bool("search.bigram-field")).isTrue();
@@ -60,7 +61,9 @@ class ConfigLoaderTest {
 
   @Test
   void nested_file_values_override_defaults_and_record_their_line() throws IOException {
-    Path file = yaml("""
+    Path file =
+        yaml(
+            """
         # comment
         search:
           k: 8
@@ -106,8 +109,11 @@ class ConfigLoaderTest {
   void set_overrides_env_and_the_last_set_wins() throws IOException {
     Path file = yaml("search:\n  k: 8\n");
 
-    Config config = load(file, Map.of("WENDA_SEARCH_K", "9"),
-        List.of("search.k=10", "search.k=11", "embedding.query-prefix=true"));
+    Config config =
+        load(
+            file,
+            Map.of("WENDA_SEARCH_K", "9"),
+            List.of("search.k=10", "search.k=11", "embedding.query-prefix=true"));
 
     assertThat(config.integer("search.k")).isEqualTo(11);
     assertThat(config.source("search.k")).hasToString("--set search.k=11");
@@ -142,7 +148,9 @@ class ConfigLoaderTest {
 
   @Test
   void choices_and_booleans_ignore_case() {
-    Config config = withoutFile(Map.of("WENDA_SEARCH_MODE", "BM25", "WENDA_SEARCH_BIGRAM_FIELD", "False"), List.of());
+    Config config =
+        withoutFile(
+            Map.of("WENDA_SEARCH_MODE", "BM25", "WENDA_SEARCH_BIGRAM_FIELD", "False"), List.of());
 
     assertThat(config.choice("search.mode")).isEqualTo("bm25");
     assertThat(config.bool("search.bigram-field")).isFalse();
@@ -150,9 +158,11 @@ class ConfigLoaderTest {
 
   @Test
   void non_setting_wenda_variables_are_ignored() {
-    Config config = withoutFile(Map.of(
-        "WENDA_HOME", "/opt/wenda", "WENDA_JAVA_OPTS", "-Xmx2g", "WENDA_CONFIG", "x.yaml"),
-        List.of());
+    Config config =
+        withoutFile(
+            Map.of(
+                "WENDA_HOME", "/opt/wenda", "WENDA_JAVA_OPTS", "-Xmx2g", "WENDA_CONFIG", "x.yaml"),
+            List.of());
 
     assertThat(config.asMap()).isEqualTo(Config.defaults().asMap());
   }
@@ -233,8 +243,11 @@ class ConfigLoaderTest {
 
     ConfigException e = failure(() -> load(file, Map.of(), List.of()));
 
-    assertThat(e).hasMessage(file + ":3: search is a section, so it needs nested settings such as "
-        + "search.mode, but is: 5");
+    assertThat(e)
+        .hasMessage(
+            file
+                + ":3: search is a section, so it needs nested settings such as "
+                + "search.mode, but is: 5");
     assertThat(e.key()).contains("search");
   }
 
@@ -244,8 +257,8 @@ class ConfigLoaderTest {
 
     ConfigException e = failure(() -> load(file, Map.of(), List.of()));
 
-    assertThat(e).hasMessage(
-        "chunk.max-chars must be between 100 and 2000, but is: 5000 (" + file + ":4)");
+    assertThat(e)
+        .hasMessage("chunk.max-chars must be between 100 and 2000, but is: 5000 (" + file + ":4)");
     assertThat(e.key()).contains("chunk.max-chars");
   }
 
@@ -259,10 +272,10 @@ class ConfigLoaderTest {
 
   @Test
   void huge_integer_is_out_of_range_not_a_wrong_type() {
-    assertThat(failure(() -> withoutFile(Map.of(),
-            List.of("search.k=99999999999999999999"))))
-        .hasMessage("search.k must be between 1 and 100, but is: 99999999999999999999"
-            + " (--set search.k=99999999999999999999)");
+    assertThat(failure(() -> withoutFile(Map.of(), List.of("search.k=99999999999999999999"))))
+        .hasMessage(
+            "search.k must be between 1 and 100, but is: 99999999999999999999"
+                + " (--set search.k=99999999999999999999)");
   }
 
   @Test
@@ -286,10 +299,13 @@ class ConfigLoaderTest {
 
   @Test
   void bad_choice_names_allowed_values_value_and_variable() {
-    ConfigException e = failure(() -> withoutFile(Map.of("WENDA_SEARCH_MODE", "semantic"), List.of()));
+    ConfigException e =
+        failure(() -> withoutFile(Map.of("WENDA_SEARCH_MODE", "semantic"), List.of()));
 
-    assertThat(e).hasMessage("search.mode must be one of [hybrid, bm25, vector], but is: "
-        + "\"semantic\" (env WENDA_SEARCH_MODE)");
+    assertThat(e)
+        .hasMessage(
+            "search.mode must be one of [hybrid, bm25, vector], but is: "
+                + "\"semantic\" (env WENDA_SEARCH_MODE)");
     assertThat(e.key()).contains("search.mode");
   }
 
@@ -310,7 +326,8 @@ class ConfigLoaderTest {
 
   @Test
   void unknown_env_var_message_does_not_print_its_value() {
-    ConfigException e = failure(() -> withoutFile(Map.of("WENDA_API_TOKEN", "sk-secret-123"), List.of()));
+    ConfigException e =
+        failure(() -> withoutFile(Map.of("WENDA_API_TOKEN", "sk-secret-123"), List.of()));
 
     assertThat(e.getMessage()).contains("WENDA_API_TOKEN").doesNotContain("sk-secret-123");
   }
@@ -319,8 +336,7 @@ class ConfigLoaderTest {
 
   @Test
   void set_without_equals_names_the_argument() {
-    ConfigException e = failure(() -> withoutFile(Map.of(),
-        List.of("search.k")));
+    ConfigException e = failure(() -> withoutFile(Map.of(), List.of("search.k")));
 
     assertThat(e).hasMessage("--set \"search.k\": expected key=value, e.g. --set search.k=8");
   }
@@ -333,35 +349,41 @@ class ConfigLoaderTest {
 
   @Test
   void set_out_of_range_names_the_option() {
-    assertThat(failure(() -> withoutFile(Map.of(),
-            List.of("search.candidates=0"))))
-        .hasMessage("search.candidates must be between 1 and 1000, but is: 0"
-            + " (--set search.candidates=0)");
+    assertThat(failure(() -> withoutFile(Map.of(), List.of("search.candidates=0"))))
+        .hasMessage(
+            "search.candidates must be between 1 and 1000, but is: 0"
+                + " (--set search.candidates=0)");
   }
 
   @Test
   void a_bad_value_is_a_user_error_carrying_its_key_and_value() {
     assertThat(failure(() -> withoutFile(Map.of("WENDA_SEARCH_K", "500"), List.of())))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).contains("search.k");
-          assertThat(e.value()).contains("500");
-        });
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.key()).contains("search.k");
+              assertThat(e.value()).contains("500");
+            });
     assertThat(failure(() -> withoutFile(Map.of(), List.of("search.fusion=sum"))))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.value()).contains("sum"));
     assertThat(failure(() -> withoutFile(Map.of(), List.of("solr.collection=a b"))))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).contains("solr.collection");
-          assertThat(e.value()).contains("a b");
-        });
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.key()).contains("solr.collection");
+              assertThat(e.value()).contains("a b");
+            });
   }
 
   @Test
   void an_unknown_key_carries_the_key_but_no_value() {
     assertThat(failure(() -> withoutFile(Map.of(), List.of("serch.k=5"))))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).contains("serch.k");
-          assertThat(e.value()).isEmpty();
-        });
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.key()).contains("serch.k");
+              assertThat(e.value()).isEmpty();
+            });
   }
 
   // --- cross-key rules ---
@@ -370,18 +392,19 @@ class ConfigLoaderTest {
   void overlap_must_be_below_max_chars_naming_both_sources() throws IOException {
     Path file = yaml("chunk:\n  max-chars: 200\n");
 
-    ConfigException e = failure(() -> load(file, Map.of(),
-        List.of("chunk.overlap-chars=200")));
+    ConfigException e = failure(() -> load(file, Map.of(), List.of("chunk.overlap-chars=200")));
 
-    assertThat(e).hasMessage("chunk.overlap-chars must be less than chunk.max-chars (200, "
-        + file + ":2), but is: 200 (--set chunk.overlap-chars=200)");
+    assertThat(e)
+        .hasMessage(
+            "chunk.overlap-chars must be less than chunk.max-chars (200, "
+                + file
+                + ":2), but is: 200 (--set chunk.overlap-chars=200)");
     assertThat(e.key()).contains("chunk.overlap-chars");
   }
 
   @Test
   void overlap_below_max_chars_is_accepted() {
-    Config config = withoutFile(Map.of(),
-        List.of("chunk.overlap-chars=299"));
+    Config config = withoutFile(Map.of(), List.of("chunk.overlap-chars=299"));
 
     assertThat(config.integer("chunk.overlap-chars")).isEqualTo(299);
   }

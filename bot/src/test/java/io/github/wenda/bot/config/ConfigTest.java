@@ -55,7 +55,8 @@ class ConfigTest {
 
     assertThat(rrfK.envName()).isEqualTo("WENDA_SEARCH_RRF_K");
     assertThat(SettingsSchema.findByEnvName("WENDA_CHUNK_MAX_CHARS"))
-        .map(Setting::key).contains("chunk.max-chars");
+        .map(Setting::key)
+        .contains("chunk.max-chars");
   }
 
   @Test

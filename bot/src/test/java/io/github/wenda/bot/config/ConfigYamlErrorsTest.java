@@ -18,8 +18,8 @@ class ConfigYamlErrorsTest {
   private ConfigException loadFailure(String text) throws IOException {
     Path file = dir.resolve("wenda.yaml");
     Files.writeString(file, text);
-    return catchThrowableOfType(ConfigException.class,
-        () -> ConfigLoader.load(file, true, Map.of(), List.of()));
+    return catchThrowableOfType(
+        ConfigException.class, () -> ConfigLoader.load(file, true, Map.of(), List.of()));
   }
 
   private String file() {
@@ -39,8 +39,11 @@ class ConfigYamlErrorsTest {
   void bad_indentation_names_file_line_and_column() throws IOException {
     ConfigException e = loadFailure("search:\n  k: 5\n mode: bm25\n");
 
-    assertThat(e).hasMessage(file() + ":3:2: not valid YAML: "
-        + "indentation does not line up with the lines above");
+    assertThat(e)
+        .hasMessage(
+            file()
+                + ":3:2: not valid YAML: "
+                + "indentation does not line up with the lines above");
     assertOneLineWithoutJargon(e);
   }
 
@@ -55,7 +58,8 @@ class ConfigYamlErrorsTest {
   void unclosed_quote_is_named() throws IOException {
     ConfigException e = loadFailure("corpus:\n  dir: \"docs\n");
 
-    assertThat(e.getMessage()).startsWith(file() + ":3:1: not valid YAML: ")
+    assertThat(e.getMessage())
+        .startsWith(file() + ":3:1: not valid YAML: ")
         .endsWith("a quoted value is not closed");
   }
 
@@ -63,8 +67,9 @@ class ConfigYamlErrorsTest {
   void colon_inside_a_value_is_explained() throws IOException {
     ConfigException e = loadFailure("search:\n  mode: bm25: fast\n");
 
-    assertThat(e).hasMessage(file() + ":2:13: not valid YAML: "
-        + "unexpected ':'; quote values that contain ': '");
+    assertThat(e)
+        .hasMessage(
+            file() + ":2:13: not valid YAML: " + "unexpected ':'; quote values that contain ': '");
   }
 
   @Test
@@ -77,14 +82,14 @@ class ConfigYamlErrorsTest {
 
   @Test
   void top_level_list_is_refused() throws IOException {
-    assertThat(loadFailure("- search.k: 5\n")).hasMessage(
-        file() + ":1: expected settings as 'key: value' lines, but found a list");
+    assertThat(loadFailure("- search.k: 5\n"))
+        .hasMessage(file() + ":1: expected settings as 'key: value' lines, but found a list");
   }
 
   @Test
   void second_document_is_refused() throws IOException {
-    assertThat(loadFailure("search:\n  k: 5\n---\nsearch:\n  k: 6\n")).hasMessage(
-        file() + ":4: a second YAML document ('---'); put all settings in one");
+    assertThat(loadFailure("search:\n  k: 5\n---\nsearch:\n  k: 6\n"))
+        .hasMessage(file() + ":4: a second YAML document ('---'); put all settings in one");
   }
 
   @Test
@@ -100,22 +105,31 @@ class ConfigYamlErrorsTest {
     Path file = dir.resolve("wenda.yaml");
     Files.write(file, new byte[] {'k', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
 
-    assertThat(catchThrowableOfType(ConfigException.class,
-            () -> ConfigLoader.load(file, true, Map.of(), List.of())))
+    assertThat(
+            catchThrowableOfType(
+                ConfigException.class, () -> ConfigLoader.load(file, true, Map.of(), List.of())))
         .hasMessage(file + ": not UTF-8 text");
   }
 
   @Test
-  void an_endless_or_huge_file_is_refused_with_its_name_not_an_out_of_memory_error() throws IOException {
+  void an_endless_or_huge_file_is_refused_with_its_name_not_an_out_of_memory_error()
+      throws IOException {
     Path zero = Path.of("/dev/zero");
     if (Files.isReadable(zero)) {
-      assertThat(catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(zero, true, Map.of(), List.of())))
-          .hasMessageContaining("/dev/zero").hasMessageContaining("larger than 1024 KiB");
+      assertThat(
+              catchThrowableOfType(
+                  ConfigException.class, () -> ConfigLoader.load(zero, true, Map.of(), List.of())))
+          .hasMessageContaining("/dev/zero")
+          .hasMessageContaining("larger than 1024 KiB");
     }
     Path huge = dir.resolve("huge.yaml");
     Files.writeString(huge, "# padding\n".repeat(120_000));
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(huge, true, Map.of(), List.of()));
-    assertThat(e).hasMessageContaining(huge.toString()).hasMessageContaining("not a Wenda config file");
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.load(huge, true, Map.of(), List.of()));
+    assertThat(e)
+        .hasMessageContaining(huge.toString())
+        .hasMessageContaining("not a Wenda config file");
     assertOneLineWithoutJargon(e);
   }
 }

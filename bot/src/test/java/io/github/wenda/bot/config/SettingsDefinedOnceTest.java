@@ -43,11 +43,20 @@ class SettingsDefinedOnceTest {
    * Keys read by name where they are used, because no settings record carries them: the Telegram,
    * LLM and conversation sections, and single keys the commands read.
    */
-  private static final List<String> READ_BY_NAME_SECTIONS = List.of("telegram.", "llm.", "conversation.");
-  private static final Set<String> READ_BY_NAME = Set.of(
-      "data.dir", "index.watch-seconds", "answer.mode", "answer.max-question-chars", "answer.related-shown");
+  private static final List<String> READ_BY_NAME_SECTIONS =
+      List.of("telegram.", "llm.", "conversation.");
 
-  /** Valid with either backend, so that trying retrieval.backend=solr passes the cross-key rules. */
+  private static final Set<String> READ_BY_NAME =
+      Set.of(
+          "data.dir",
+          "index.watch-seconds",
+          "answer.mode",
+          "answer.max-question-chars",
+          "answer.related-shown");
+
+  /**
+   * Valid with either backend, so that trying retrieval.backend=solr passes the cross-key rules.
+   */
   private static final String SOLR_URL = "solr.urls=http://solr:8983/solr";
 
   @Test
@@ -66,8 +75,9 @@ class SettingsDefinedOnceTest {
     assertThat(both).as("keys both bound and read by name").isEmpty();
     Set<String> all = new LinkedHashSet<>(bound);
     all.addAll(byName);
-    assertThat(all).containsExactlyInAnyOrderElementsOf(
-        SettingsSchema.ALL.stream().map(Setting::key).toList());
+    assertThat(all)
+        .containsExactlyInAnyOrderElementsOf(
+            SettingsSchema.ALL.stream().map(Setting::key).toList());
   }
 
   @Test
@@ -78,7 +88,8 @@ class SettingsDefinedOnceTest {
         String other = key + "=" + otherValue(SettingsSchema.find(key).orElseThrow());
         Record changed = bind(entry.getKey(), entry.getValue(), SOLR_URL, other);
 
-        assertThat(changed).as("--set %s must reach %s", other, entry.getKey().getSimpleName())
+        assertThat(changed)
+            .as("--set %s must reach %s", other, entry.getKey().getSimpleName())
             .isNotEqualTo(base);
       }
     }
@@ -90,7 +101,8 @@ class SettingsDefinedOnceTest {
       for (String key : SettingsBinder.keysOf(entry.getKey(), entry.getValue())) {
         Setting setting = SettingsSchema.find(key).orElseThrow();
         for (String choice : setting.choices()) {
-          assertThat(bind(entry.getKey(), entry.getValue(), SOLR_URL, key + "=" + choice)).isNotNull();
+          assertThat(bind(entry.getKey(), entry.getValue(), SOLR_URL, key + "=" + choice))
+              .isNotNull();
         }
       }
     }
@@ -101,23 +113,29 @@ class SettingsDefinedOnceTest {
     for (Class<?> record : records()) {
       for (Method method : record.getDeclaredMethods()) {
         if (Modifier.isStatic(method.getModifiers())) {
-          assertThat(method.getName()).as("static method of %s", record.getSimpleName())
+          assertThat(method.getName())
+              .as("static method of %s", record.getSimpleName())
               .doesNotStartWithIgnoringCase("default");
         }
       }
       for (Field field : record.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers())) {
-          assertThat(field.getName()).as("constant of %s", record.getSimpleName())
+          assertThat(field.getName())
+              .as("constant of %s", record.getSimpleName())
               .doesNotStartWithIgnoringCase("default");
         }
       }
     }
   }
 
-  /** The quality floors of the retrieval module are measured with these; they must be what users get. */
+  /**
+   * The quality floors of the retrieval module are measured with these; they must be what users
+   * get.
+   */
   @Test
   void the_retrieval_tests_run_with_the_shipped_settings() {
-    RetrievalSettings shipped = new SettingsBinder(Config.defaults(), HOME).bind(RetrievalSettings.class, "retrieval");
+    RetrievalSettings shipped =
+        new SettingsBinder(Config.defaults(), HOME).bind(RetrievalSettings.class, "retrieval");
 
     assertThat(TestSettings.SEARCH).isEqualTo(shipped.search());
     assertThat(TestSettings.CHUNK).isEqualTo(shipped.index().chunk());
@@ -131,7 +149,8 @@ class SettingsDefinedOnceTest {
     Setting k = SettingsSchema.find("search.k").orElseThrow();
 
     assertThat(k.range().orElseThrow().max()).isEqualTo(Query.MAX_K);
-    assertThat(new Query("问题", k.range().orElseThrow().max().intValue(), SearchMode.HYBRID).k()).isEqualTo(Query.MAX_K);
+    assertThat(new Query("问题", k.range().orElseThrow().max().intValue(), SearchMode.HYBRID).k())
+        .isEqualTo(Query.MAX_K);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new Query("问题", k.range().orElseThrow().max().intValue() + 1, SearchMode.HYBRID))
         .isInstanceOf(IllegalArgumentException.class);
@@ -155,7 +174,8 @@ class SettingsDefinedOnceTest {
   }
 
   private static Record bind(Class<? extends Record> type, String section, String... overrides) {
-    Config config = ConfigLoader.load(Path.of("/nonexistent/wenda.yaml"), false, Map.of(), List.of(overrides));
+    Config config =
+        ConfigLoader.load(Path.of("/nonexistent/wenda.yaml"), false, Map.of(), List.of(overrides));
     return new SettingsBinder(config, HOME).bind(type, section);
   }
 
@@ -163,9 +183,16 @@ class SettingsDefinedOnceTest {
   private static String otherValue(Setting setting) {
     Object d = setting.defaultValue();
     return switch (setting.type()) {
-      case INT -> Integer.toString((Integer) d < setting.range().orElseThrow().max().intValue() ? (Integer) d + 1 : (Integer) d - 1);
-      case DOUBLE -> Double.toString((Double) d < setting.range().orElseThrow().max().doubleValue()
-          ? setting.range().orElseThrow().max().doubleValue() : setting.range().orElseThrow().min().doubleValue());
+      case INT ->
+          Integer.toString(
+              (Integer) d < setting.range().orElseThrow().max().intValue()
+                  ? (Integer) d + 1
+                  : (Integer) d - 1);
+      case DOUBLE ->
+          Double.toString(
+              (Double) d < setting.range().orElseThrow().max().doubleValue()
+                  ? setting.range().orElseThrow().max().doubleValue()
+                  : setting.range().orElseThrow().min().doubleValue());
       case BOOLEAN -> Boolean.toString(!(Boolean) d);
       case CHOICE -> setting.choices().stream().filter(c -> !c.equals(d)).findFirst().orElseThrow();
       case STRING -> setting.key().equals("solr.urls") ? "http://other:8983/solr" : "other";

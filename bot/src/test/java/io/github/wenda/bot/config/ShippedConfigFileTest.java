@@ -23,7 +23,8 @@ class ShippedConfigFileTest {
 
     for (Setting setting : SettingsSchema.ALL) {
       if (String.valueOf(setting.defaultValue()).isEmpty()) { // "" or the empty path
-        // An empty value reads as "not set here", so an empty default shows as the default's source.
+        // An empty value reads as "not set here", so an empty default shows as the default's
+        // source.
         continue;
       }
       assertThat(config.source(setting.key()))
@@ -66,7 +67,8 @@ class ShippedConfigFileTest {
       for (int i = entry.line() - 2; i >= 0 && lines.get(i).trim().startsWith("#"); i--) {
         comment.append(lines.get(i));
       }
-      assertThat(comment.toString()).as("comment above %s", entry.key())
+      assertThat(comment.toString())
+          .as("comment above %s", entry.key())
           .contains(setting.range().orElseThrow().toString());
     }
   }

@@ -17,7 +17,11 @@ class ConsoleReplyContractTest extends ReplyChannelContract {
   @Override
   protected ReplyChannel open(String question) {
     PrintWriter out = new PrintWriter(terminal, true);
-    return new ConsoleReply(out, TextStyle.ANSI, new PlainTextRenderer(TextStyle.ANSI), Language.detect(question),
+    return new ConsoleReply(
+        out,
+        TextStyle.ANSI,
+        new PlainTextRenderer(TextStyle.ANSI),
+        Language.detect(question),
         false);
   }
 
@@ -26,7 +30,8 @@ class ConsoleReplyContractTest extends ReplyChannelContract {
   protected String visible() {
     List<String> lines = new ArrayList<>();
     for (String line : terminal.toString().split("\n", -1)) {
-      String shown = line.substring(line.lastIndexOf('\r') + 1); // \r then ESC[2K: the line is rewritten
+      String shown =
+          line.substring(line.lastIndexOf('\r') + 1); // \r then ESC[2K: the line is rewritten
       lines.add(shown.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", ""));
     }
     return String.join("\n", lines);

@@ -25,15 +25,29 @@ class ConsoleStreamingTest {
   private String ask(TextStyle style) {
     StringWriter buffer = new StringWriter();
     AnswerService service = Mockito.mock(AnswerService.class);
-    Mockito.when(service.answer(any(), anyString(), anyInt(), any(), any())).thenAnswer(call -> {
-      TokenSink sink = call.getArgument(4);
-      for (int i = 0; i < DRAFT.length(); i += 3) {
-        sink.token(DRAFT.substring(i, Math.min(DRAFT.length(), i + 3)));
-      }
-      return Answer.found(CHECKED, List.of(), List.of("1 sentence not supported by the passages is removed."));
-    });
-    ConsoleSession session = new ConsoleSession(Map.of("llm", service), "llm", SearchMode.HYBRID, 5, 5, List.of(),
-        Map.of(), new PrintWriter(buffer, true), style);
+    Mockito.when(service.answer(any(), anyString(), anyInt(), any(), any()))
+        .thenAnswer(
+            call -> {
+              TokenSink sink = call.getArgument(4);
+              for (int i = 0; i < DRAFT.length(); i += 3) {
+                sink.token(DRAFT.substring(i, Math.min(DRAFT.length(), i + 3)));
+              }
+              return Answer.found(
+                  CHECKED,
+                  List.of(),
+                  List.of("1 sentence not supported by the passages is removed."));
+            });
+    ConsoleSession session =
+        new ConsoleSession(
+            Map.of("llm", service),
+            "llm",
+            SearchMode.HYBRID,
+            5,
+            5,
+            List.of(),
+            Map.of(),
+            new PrintWriter(buffer, true),
+            style);
     session.handle("上合组织总部在哪里？");
     return buffer.toString();
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class TerminalSafeWriterTest {
   @Test
   void escape_sequences_and_controls_from_documents_are_dropped_text_and_newlines_kept() {
-    String title = "标题\u001b]0;pwned\u0007\u001b[2J\u001b[1;1H\u001b]52;c;ZXZpbA==\u001b\\正文\r覆盖\b\u009b31m\u0085尾\t巴\n";
+    String title =
+        "标题\u001b]0;pwned\u0007\u001b[2J\u001b[1;1H\u001b]52;c;ZXZpbA==\u001b\\正文\r覆盖\b\u009b31m\u0085尾\t巴\n";
     assertThat(TerminalSafeWriter.strip(title)).isEqualTo("标题正文覆盖尾\t巴\n");
   }
 

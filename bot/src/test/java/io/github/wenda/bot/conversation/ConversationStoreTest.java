@@ -57,7 +57,9 @@ class ConversationStoreTest {
     for (String q : List.of("q1", "q2", "q3")) {
       store.of("console").record(turn(q));
     }
-    assertThat(store.of("console").history()).extracting(Turn::question).containsExactly("q2", "q3");
+    assertThat(store.of("console").history())
+        .extracting(Turn::question)
+        .containsExactly("q2", "q3");
   }
 
   @Test
@@ -67,16 +69,18 @@ class ConversationStoreTest {
     List<Thread> threads = new ArrayList<>();
     List<Conversation> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int t = 0; t < 8; t++) {
-      Thread th = new Thread(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        for (int k = 0; k < 100; k++) {
-          seen.add(store.of(k % 10));
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                for (int k = 0; k < 100; k++) {
+                  seen.add(store.of(k % 10));
+                }
+              });
       th.start();
       threads.add(th);
     }

@@ -3,8 +3,6 @@ package io.github.wenda.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.text.QueryAnalyzer;
-import io.github.wenda.bot.conversation.Turn;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,6 @@ package io.github.wenda.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.text.QueryAnalyzer;
-import io.github.wenda.bot.conversation.Turn;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FollowUpResolverTest {
   // The corpus knows these words; 天气 is not among them.
   private static final Set<String> KNOWN = Set.of("联合国", "东盟", "上合", "组织", "今天", "成立", "什么", "时候");
-  private final FollowUpMerger resolver = new FollowUpMerger(new QueryAnalyzer(), 8,
-      w -> KNOWN.contains(w) || !w.contains("天气"));
+  private final FollowUpMerger resolver =
+      new FollowUpMerger(new QueryAnalyzer(), 8, w -> KNOWN.contains(w) || !w.contains("天气"));
 
   private FollowUpResolver.Resolution after(String previous, String question) {
     return resolver.resolve(question, List.of(new Turn(previous, previous, "…")));

@@ -38,7 +38,8 @@ public abstract class QueryRewriterContract {
   @Test
   void nothing_hostile_throws_and_every_rewrite_is_text() {
     QueryRewriter r = rewriter();
-    List<String> hostile = List.of("？", "那呢", "它它它它", "\u0000\uD800", "呢".repeat(2000), "[1]【2】", "那<b>X</b>呢");
+    List<String> hostile =
+        List.of("？", "那呢", "它它它它", "\u0000\uD800", "呢".repeat(2000), "[1]【2】", "那<b>X</b>呢");
     for (String q : hostile) {
       assertThat(r.rewriteWithNotes(q, HISTORY).text()).as(q).isNotNull();
       assertThat(r.rewriteWithNotes(q, List.of()).text()).as(q).isNotNull();

@@ -20,29 +20,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Issue 15 item 6: logging never writes to stdout and never creates folders in the working directory. */
+/**
+ * Issue 15 item 6: logging never writes to stdout and never creates folders in the working
+ * directory.
+ */
 class CleanStdoutTest {
   @TempDir Path tmp;
 
   @Test
-  void retrieve_prints_only_jsonl_when_the_log_folder_cannot_be_created_and_leaves_the_working_directory_empty()
-      throws Exception {
+  void
+      retrieve_prints_only_jsonl_when_the_log_folder_cannot_be_created_and_leaves_the_working_directory_empty()
+          throws Exception {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path corpus = Files.createDirectories(home.resolve("corpus"));
     Files.writeString(corpus.resolve("sco.txt"), "上海合作组织于2001年6月15日在上海宣告成立。秘书处设在北京。\n");
-    Path questions = Files.writeString(tmp.resolve("q.jsonl"), "{\"id\":\"q1\",\"question\":\"秘书处设在哪里？\"}\n");
+    Path questions =
+        Files.writeString(tmp.resolve("q.jsonl"), "{\"id\":\"q1\",\"question\":\"秘书处设在哪里？\"}\n");
     // A regular file where the log folder should be: the log file cannot be created, even by root
     // (for whom a read-only folder is still writable).
     Path data = Files.createDirectories(tmp.resolve("data"));
     Files.writeString(data.resolve("logs"), "x");
     Path cwd = Files.createDirectories(tmp.resolve("cwd"));
 
-    List<String> cmd = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-        "-Dwenda.home=" + home, Main.class.getName(),
-        "--set", "data.dir=" + data,
-        "--set", "index.dir=" + tmp.resolve("index"),
-        "retrieve", "--questions", questions.toString(), "--mode", "bm25", "--k", "1"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dwenda.home=" + home,
+                Main.class.getName(),
+                "--set",
+                "data.dir=" + data,
+                "--set",
+                "index.dir=" + tmp.resolve("index"),
+                "retrieve",
+                "--questions",
+                questions.toString(),
+                "--mode",
+                "bm25",
+                "--k",
+                "1"));
     Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).start();
     byte[] stdout = p.getInputStream().readAllBytes();
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -50,7 +68,9 @@ class CleanStdoutTest {
 
     String out = new String(stdout, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as("stderr: %s", stderr).isZero();
-    assertThat(out.lines().toList()).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("{").contains("\"q1\""));
+    assertThat(out.lines().toList())
+        .hasSize(1)
+        .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"q1\""));
     assertThat(out).doesNotContain("logback").doesNotContain("|-");
     assertThat(stderr).doesNotContain("|-ERROR").doesNotContain("|-INFO");
     try (Stream<Path> left = Files.list(cwd)) {
@@ -78,7 +98,8 @@ class CleanStdoutTest {
       LogSetup.apply(context, Optional.empty(), false);
     }
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("WARN  test: a warning for the console\n");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("WARN  test: a warning for the console\n");
     assertThat(blocker).isRegularFile();
   }
 
@@ -92,7 +113,9 @@ class CleanStdoutTest {
     } finally {
       LogSetup.apply(context, Optional.empty(), false);
     }
-    assertThat(Files.readString(logs.resolve("wenda.log"))).contains("INFO  [").contains("kept in the file");
+    assertThat(Files.readString(logs.resolve("wenda.log")))
+        .contains("INFO  [")
+        .contains("kept in the file");
   }
 
   @Test

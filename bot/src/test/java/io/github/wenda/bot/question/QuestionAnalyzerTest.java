@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class QuestionAnalyzerTest {
   private final QuestionAnalyzer analyzer = new QuestionAnalyzer();
@@ -99,6 +99,8 @@ class QuestionAnalyzerTest {
   @Test
   void directional_complements_and_as_a_result_frame_a_question() {
     assertThat(analyzer.analyze("正确义利观在哪儿第一次提出来的？").keyWords()).doesNotContain("出来");
-    assertThat(analyzer.analyze("吉尔吉斯斯坦政局突变，结果谁辞职了？").keyWords()).doesNotContain("结果").contains("辞职");
+    assertThat(analyzer.analyze("吉尔吉斯斯坦政局突变，结果谁辞职了？").keyWords())
+        .doesNotContain("结果")
+        .contains("辞职");
   }
 }

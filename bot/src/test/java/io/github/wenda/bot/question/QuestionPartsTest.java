@@ -27,15 +27,16 @@ class QuestionPartsTest {
 
   @Test
   void an_ask_that_names_nothing_of_its_own_is_read_about_the_first_asks_entity() {
-    List<QuestionAnalysis> parts = QuestionParts.analyze(analyzer, analyzer.analyze("上合组织秘书长的权力太小了吗？作者有什么建议？"));
+    List<QuestionAnalysis> parts =
+        QuestionParts.analyze(analyzer, analyzer.analyze("上合组织秘书长的权力太小了吗？作者有什么建议？"));
     assertThat(parts).hasSize(2);
     assertThat(parts.get(1).normalized()).contains("秘书长").contains("建议");
   }
 
   @Test
   void each_ask_keeps_a_source_question_a_source_question() {
-    List<QuestionAnalysis> parts = QuestionParts.analyze(analyzer,
-        analyzer.analyze("江泽民的讲话题目是什么？刊登在哪天的《人民日报》上？"));
+    List<QuestionAnalysis> parts =
+        QuestionParts.analyze(analyzer, analyzer.analyze("江泽民的讲话题目是什么？刊登在哪天的《人民日报》上？"));
     assertThat(parts).hasSize(2).allMatch(QuestionAnalysis::asksForSource);
   }
 }

@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 class ExcerptTest {
   @Test
   void marks_terms_longest_first_without_overlap() {
-    String marked = Excerpt.mark("上海合作组织在上海成立", List.of("上海", "上海合作组织"), UnaryOperator.identity(), "<", ">");
+    String marked =
+        Excerpt.mark("上海合作组织在上海成立", List.of("上海", "上海合作组织"), UnaryOperator.identity(), "<", ">");
     assertThat(marked).isEqualTo("<上海合作组织>在<上海>成立");
   }
 
   @Test
   void escapes_text_inside_and_outside_marks() {
-    String marked = Excerpt.mark("a<b>&上海", List.of("上海"), s -> s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), "<b>", "</b>");
+    String marked =
+        Excerpt.mark(
+            "a<b>&上海",
+            List.of("上海"),
+            s -> s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+            "<b>",
+            "</b>");
     assertThat(marked).isEqualTo("a&lt;b&gt;&amp;<b>上海</b>");
   }
 

@@ -22,7 +22,12 @@ class WrapTest {
     for (int width = 20; width <= 30; width++) {
       for (String l : Wrap.wrap(line, width, "  ").split("\n")) {
         String body = l.strip();
-        assertThat(body).doesNotStartWith("。").doesNotStartWith("，").doesNotStartWith("”").doesNotStartWith("12]").doesNotStartWith("2]");
+        assertThat(body)
+            .doesNotStartWith("。")
+            .doesNotStartWith("，")
+            .doesNotStartWith("”")
+            .doesNotStartWith("12]")
+            .doesNotStartWith("2]");
         assertThat(l).doesNotEndWith("[").doesNotEndWith("[1");
       }
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.answer.Answer;
 import io.github.wenda.bot.answer.Citation;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +29,15 @@ public abstract class ReplyChannelContract {
   protected abstract String visible() throws Exception;
 
   protected static Hit hit(int rank, String title, String text) {
-    Passage p = new Passage("doc" + rank, title, "一 成立", SegmentKind.BODY, rank, 0, text.length(), text);
+    Passage p =
+        new Passage("doc" + rank, title, "一 成立", SegmentKind.BODY, rank, 0, text.length(), text);
     return new Hit(rank, p, new ScoreDetails(rank, 1f, rank, 0.9f, 1.0 / rank));
   }
 
   protected static Answer cited() {
     Hit h = hit(1, TITLE, "2001年6月15日，上海合作组织在上海成立。它的秘书处设在北京。");
-    return Answer.found(ANSWER, List.of(new Citation(1, h, List.of("上海合作组织"))), List.of(), "2001年6月15日");
+    return Answer.found(
+        ANSWER, List.of(new Citation(1, h, List.of("上海合作组织"))), List.of(), "2001年6月15日");
   }
 
   private static int occurrences(String text, String of) {

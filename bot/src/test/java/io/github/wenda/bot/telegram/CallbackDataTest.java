@@ -15,8 +15,13 @@ class CallbackDataTest {
 
   @Test
   void every_button_decodes_to_what_was_encoded() {
-    List<CallbackData> buttons = List.of(new CallbackData.ShowPassage(ID, 1), new CallbackData.ShowPassage(ID, 999),
-        new CallbackData.MoreResults(ID), new CallbackData.Vote(ID, true), new CallbackData.Vote(ID, false));
+    List<CallbackData> buttons =
+        List.of(
+            new CallbackData.ShowPassage(ID, 1),
+            new CallbackData.ShowPassage(ID, 999),
+            new CallbackData.MoreResults(ID),
+            new CallbackData.Vote(ID, true),
+            new CallbackData.Vote(ID, false));
 
     for (CallbackData b : buttons) {
       assertThat(CallbackData.decode(b.encode())).as(b.encode()).contains(b);
@@ -36,7 +41,8 @@ class CallbackDataTest {
     String longestId = "a".repeat(48);
     String data = new CallbackData.ShowPassage(longestId, CallbackData.MAX_PASSAGE).encode();
 
-    assertThat(data.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(CallbackData.MAX_BYTES);
+    assertThat(data.getBytes(StandardCharsets.UTF_8))
+        .hasSizeLessThanOrEqualTo(CallbackData.MAX_BYTES);
     assertThat(CallbackData.decode(data)).contains(new CallbackData.ShowPassage(longestId, 999));
   }
 
@@ -50,10 +56,36 @@ class CallbackDataTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "p", "p:", "p:" + ID, "p:" + ID + ":", "p:" + ID + ":0", "p:" + ID + ":01",
-      "p:" + ID + ":1000", "p:" + ID + ":-1", "p:" + ID + ":x", "p:" + ID + ":1:2", "p::1", "P:" + ID + ":1",
-      "p:ABC:1", "p:a b:1", "p:.a:1", "m:" + ID + ":1", "m:", "f:" + ID, "f:" + ID + ":x", "f:" + ID + ":up",
-      "x:" + ID, "p:" + ID + ":1\n", " m:" + ID, "m:问", "m:" + ID + ":", "p|" + ID + "|1"})
+  @ValueSource(
+      strings = {
+        "",
+        "p",
+        "p:",
+        "p:" + ID,
+        "p:" + ID + ":",
+        "p:" + ID + ":0",
+        "p:" + ID + ":01",
+        "p:" + ID + ":1000",
+        "p:" + ID + ":-1",
+        "p:" + ID + ":x",
+        "p:" + ID + ":1:2",
+        "p::1",
+        "P:" + ID + ":1",
+        "p:ABC:1",
+        "p:a b:1",
+        "p:.a:1",
+        "m:" + ID + ":1",
+        "m:",
+        "f:" + ID,
+        "f:" + ID + ":x",
+        "f:" + ID + ":up",
+        "x:" + ID,
+        "p:" + ID + ":1\n",
+        " m:" + ID,
+        "m:问",
+        "m:" + ID + ":",
+        "p|" + ID + "|1"
+      })
   void malformed_data_is_rejected(String data) {
     assertThat(CallbackData.decode(data)).isEmpty();
   }
@@ -68,8 +100,10 @@ class CallbackDataTest {
   void buttons_that_could_not_be_sent_cannot_be_made() {
     assertThatThrownBy(() -> new CallbackData.ShowPassage(ID, 0)).hasMessageContaining("0");
     assertThatThrownBy(() -> new CallbackData.ShowPassage(ID, 1000)).hasMessageContaining("1000");
-    assertThatThrownBy(() -> new CallbackData.MoreResults("a".repeat(49))).hasMessageContaining("answer id");
-    assertThatThrownBy(() -> new CallbackData.Vote("has:colon", true)).hasMessageContaining("has:colon");
+    assertThatThrownBy(() -> new CallbackData.MoreResults("a".repeat(49)))
+        .hasMessageContaining("answer id");
+    assertThatThrownBy(() -> new CallbackData.Vote("has:colon", true))
+        .hasMessageContaining("has:colon");
     assertThatThrownBy(() -> new CallbackData.Vote(null, true)).hasMessageContaining("null");
   }
 }

@@ -26,15 +26,18 @@ import java.util.function.Predicate;
 /**
  * A fake Telegram Bot API on 127.0.0.1 for tests: every call is {@code POST /bot<token>/<method>}
  * (method matched ignoring case) with a JSON body; it serves scripted updates to getUpdates
- * (honouring offset, holding the poll briefly), answers sends with message objects, records
- * every call, and can be scripted to fail a method with 429, 5xx or anything else.
+ * (honouring offset, holding the poll briefly), answers sends with message objects, records every
+ * call, and can be scripted to fail a method with 429, 5xx or anything else.
  */
 final class FakeBotApi implements AutoCloseable {
   static final String TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
   static final long BOT_ID = 42;
   static final String BOT_NAME = "wenda_bot";
 
-  /** Status a scripted or chaotic call gets to make the server drop the connection without answering. */
+  /**
+   * Status a scripted or chaotic call gets to make the server drop the connection without
+   * answering.
+   */
   static final int RESET = -1;
 
   /** One recorded call, with the status it was answered with ({@link #RESET}: none). */
@@ -54,19 +57,24 @@ final class FakeBotApi implements AutoCloseable {
 
   private record Scripted(int status, String body) {}
 
-  private static final Scripted TOO_MANY = new Scripted(429,
-      "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
+  private static final Scripted TOO_MANY =
+      new Scripted(
+          429,
+          "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-bot-api");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Call> calls = new ArrayList<>();
   // Decides per call (by lower-case method name) a status to fake: 0 for none, RESET to drop it.
   private volatile java.util.function.ToIntFunction<String> chaos = method -> 0;
+
   // Served as written, so tests can serve updates that are not valid Bot API objects (or JSON).
   private record RawUpdate(int id, String json) {}
 
@@ -99,20 +107,30 @@ final class FakeBotApi implements AutoCloseable {
   /** The next {@code times} calls of {@code method} get this status and body. */
   synchronized void fail(String method, int times, int status, String body) {
     // status RESET drops the connection instead of answering
-    Deque<Scripted> q = scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
+    Deque<Scripted> q =
+        scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
       q.add(new Scripted(status, body));
     }
   }
 
-  /** From now on, each call gets the status {@code chaos} picks for its method (0: served normally). */
+  /**
+   * From now on, each call gets the status {@code chaos} picks for its method (0: served normally).
+   */
   void chaos(java.util.function.ToIntFunction<String> chaos) {
     this.chaos = chaos;
   }
 
   void tooManyRequests(String method, int retryAfter) {
-    fail(method, 1, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + retryAfter
-        + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
+    fail(
+        method,
+        1,
+        429,
+        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+            + retryAfter
+            + "\",\"parameters\":{\"retry_after\":"
+            + retryAfter
+            + "}}");
   }
 
   synchronized int privateText(long chatId, long userId, String text) {
@@ -131,12 +149,18 @@ final class FakeBotApi implements AutoCloseable {
     return push(update(m));
   }
 
-  /** A photo in a private chat, with {@code caption} (none when null), as a phone sends it: no text field. */
+  /**
+   * A photo in a private chat, with {@code caption} (none when null), as a phone sends it: no text
+   * field.
+   */
   synchronized int privatePhoto(long chatId, long userId, String caption) {
     ObjectNode m = message(chatId, "private", userId, null, "en");
     ObjectNode size = m.putArray("photo").addObject();
-    size.put("file_id", "photo-" + m.get("message_id")).put("file_unique_id", "u" + m.get("message_id"))
-        .put("width", 90).put("height", 60).put("file_size", 1234);
+    size.put("file_id", "photo-" + m.get("message_id"))
+        .put("file_unique_id", "u" + m.get("message_id"))
+        .put("width", 90)
+        .put("height", 60)
+        .put("file_size", 1234);
     if (caption != null) {
       m.put("caption", caption);
     }
@@ -146,9 +170,15 @@ final class FakeBotApi implements AutoCloseable {
   /** A sticker, in a private chat or a group ({@code type} "private" or "supergroup"). */
   synchronized int sticker(long chatId, String type, long userId) {
     ObjectNode m = message(chatId, type, userId, null, "en");
-    m.putObject("sticker").put("file_id", "sticker-" + m.get("message_id"))
-        .put("file_unique_id", "s" + m.get("message_id")).put("type", "regular").put("width", 512)
-        .put("height", 512).put("is_animated", false).put("is_video", false).put("emoji", "👍");
+    m.putObject("sticker")
+        .put("file_id", "sticker-" + m.get("message_id"))
+        .put("file_unique_id", "s" + m.get("message_id"))
+        .put("type", "regular")
+        .put("width", 512)
+        .put("height", 512)
+        .put("is_animated", false)
+        .put("is_video", false)
+        .put("emoji", "👍");
     return push(update(m));
   }
 
@@ -185,7 +215,10 @@ final class FakeBotApi implements AutoCloseable {
     return id;
   }
 
-  /** A private text message as a JSON string with {@code $ID} for its update id, to be spoiled by a test. */
+  /**
+   * A private text message as a JSON string with {@code $ID} for its update id, to be spoiled by a
+   * test.
+   */
   synchronized String privateTextJson(long chatId, long userId, String text) {
     ObjectNode u = update(message(chatId, "private", userId, text, "en"));
     return u.toString().replaceFirst("^\\{", "{\"update_id\":\\$ID,");
@@ -227,12 +260,17 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** Waits until the calls satisfy {@code done}; fails the test after {@code timeout}. */
-  synchronized List<Call> await(Predicate<List<Call>> done, Duration timeout, String what) throws InterruptedException {
+  synchronized List<Call> await(Predicate<List<Call>> done, Duration timeout, String what)
+      throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (!done.test(calls)) {
       long left = end - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("timed out waiting for " + what + "; calls: " + calls.stream().map(Call::method).toList());
+        throw new AssertionError(
+            "timed out waiting for "
+                + what
+                + "; calls: "
+                + calls.stream().map(Call::method).toList());
       }
       wait(Math.max(1, left / 1_000_000));
     }
@@ -264,7 +302,10 @@ final class FakeBotApi implements AutoCloseable {
         s = q == null ? null : q.poll();
         if (s == null) {
           int faked = chaos.applyAsInt(key);
-          s = faked == 0 ? null : faked == 429 ? TOO_MANY : new Scripted(faked, "<html>" + faked + "</html>");
+          s =
+              faked == 0
+                  ? null
+                  : faked == 429 ? TOO_MANY : new Scripted(faked, "<html>" + faked + "</html>");
         }
         calls.add(new Call(method, body, System.nanoTime(), s == null ? 200 : s.status));
         notifyAll();
@@ -285,37 +326,51 @@ final class FakeBotApi implements AutoCloseable {
   private String result(String method, JsonNode body) throws InterruptedException, IOException {
     switch (method) {
       case "getme":
-        return "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"Wenda\",\"username\":\"" + BOT_NAME + "\"}";
+        return "{\"id\":"
+            + BOT_ID
+            + ",\"is_bot\":true,\"first_name\":\"Wenda\",\"username\":\""
+            + BOT_NAME
+            + "\"}";
       case "getupdates":
         return pollUpdates(body.path("offset").asInt(0), body.path("timeout").asInt(0));
       case "sendmessage":
-      case "editmessagetext": {
-        ObjectNode m = JSON.createObjectNode();
-        synchronized (this) {
-          m.put("message_id", body.has("message_id") ? body.get("message_id").asInt() : nextMessageId++);
-          screens.computeIfAbsent(body.path("chat_id").asLong(), k -> new java.util.LinkedHashMap<>())
-              .put(m.get("message_id").asInt(), body.path("text").asText());
+      case "editmessagetext":
+        {
+          ObjectNode m = JSON.createObjectNode();
+          synchronized (this) {
+            m.put(
+                "message_id",
+                body.has("message_id") ? body.get("message_id").asInt() : nextMessageId++);
+            screens
+                .computeIfAbsent(
+                    body.path("chat_id").asLong(), k -> new java.util.LinkedHashMap<>())
+                .put(m.get("message_id").asInt(), body.path("text").asText());
+          }
+          m.put("date", 1_700_000_000);
+          m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+          m.put("text", body.path("text").asText());
+          return JSON.writeValueAsString(m);
         }
-        m.put("date", 1_700_000_000);
-        m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
-        m.put("text", body.path("text").asText());
-        return JSON.writeValueAsString(m);
-      }
       default:
         return "true";
     }
   }
 
-  private synchronized String pollUpdates(int offset, int timeoutSeconds) throws InterruptedException {
+  private synchronized String pollUpdates(int offset, int timeoutSeconds)
+      throws InterruptedException {
     updates.removeIf(u -> u.id() < offset); // the offset confirms earlier updates, as Telegram does
-    long end = System.nanoTime() + Duration.ofMillis(Math.min(timeoutSeconds * 1000L, 300)).toNanos();
+    long end =
+        System.nanoTime() + Duration.ofMillis(Math.min(timeoutSeconds * 1000L, 300)).toNanos();
     while (updates.isEmpty() && System.nanoTime() < end) {
       wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
     }
     return "[" + String.join(",", updates.stream().limit(100).map(RawUpdate::json).toList()) + "]";
   }
 
-  /** What a chat shows now: the bot's messages in the order sent, each with its latest text (edits applied). */
+  /**
+   * What a chat shows now: the bot's messages in the order sent, each with its latest text (edits
+   * applied).
+   */
   synchronized List<String> screen(long chatId) {
     return List.copyOf(screens.getOrDefault(chatId, Map.of()).values());
   }
@@ -327,7 +382,10 @@ final class FakeBotApi implements AutoCloseable {
 
   private static void respond(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", status >= 500 && !body.startsWith("{") ? "text/html" : "application/json");
+    ex.getResponseHeaders()
+        .set(
+            "Content-Type",
+            status >= 500 && !body.startsWith("{") ? "text/html" : "application/json");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);

@@ -1,6 +1,5 @@
 package io.github.wenda.bot.telegram;
 
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.bot.answer.Answer;
@@ -14,18 +13,17 @@ import io.github.wenda.bot.conversation.FollowUpMerger;
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.SegmentKind;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
-import io.github.wenda.retrieval.text.QueryNormalizer;
 import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
+import io.github.wenda.retrieval.text.QueryNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,32 +41,109 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Hostile questions (and hostile document text) pushed through search, answering and the
- * Telegram renderer and splitter: nothing throws, every message is valid Telegram HTML within
- * 4096 characters, and no question takes long, however long or strange it is.
+ * Hostile questions (and hostile document text) pushed through search, answering and the Telegram
+ * renderer and splitter: nothing throws, every message is valid Telegram HTML within 4096
+ * characters, and no question takes long, however long or strange it is.
  */
 class HostileQuestionPropertiesTest {
   static final int TRIES = 1000;
   // Generous: a question takes a few milliseconds; this only catches work that grows with input.
   static final long MAX_NANOS_PER_QUESTION = 3_000_000_000L;
 
-  private static final List<String> FRAGMENTS = List.of(
-      // Lucene query syntax
-      "AND", " OR ", "NOT ", "title:", "text:上合", "*", "?", "~2", "^3", "\"", "(", ")", "[1 TO 5]", "{", "}", "\\",
-      "/re.*x/", "+", "-", "&&", "||", "!", ":", "\"上合组织\"~5",
-      // HTML, Markdown and entities
-      "<b>", "</b>", "<script>alert(1)</script>", "&amp;", "&", "&#x41;", "&lt", "<a href=\"x\">", "</blockquote>",
-      "<", ">", "**粗体**", "`code`", "```", "[link](http://x)", "> 引用", "# 标题",
-      // SQL-like
-      "'; DROP TABLE passages; --", "1 OR 1=1", "\" OR \"\"=\"",
-      // invisible and direction marks, BOM, combining
-      "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\ufeff", "\u0301", "\u00ad",
-      // emoji, flags, ZWJ sequences, lone surrogates
-      "😀", "👨‍👩‍👧", "🇨🇳", "\ud83d", "\ude00", "\udbff\udfff",
-      // corpus words, Traditional, other scripts
-      "上合组织", "上合組織", "成立", "2001年", "农业合作示范区", "东盟", "مرحبا", "שלום", "Привет", "한국어", "ไทย", "ᠮᠣᠩᠭᠣᠯ",
-      // controls and whitespace
-      "\u0000", "\u0007", "\u001b[31m", "\u007f", "\u0085", "\r\n", "\t", " ", "\u3000", "\u2028", "\n\n");
+  private static final List<String> FRAGMENTS =
+      List.of(
+          // Lucene query syntax
+          "AND",
+          " OR ",
+          "NOT ",
+          "title:",
+          "text:上合",
+          "*",
+          "?",
+          "~2",
+          "^3",
+          "\"",
+          "(",
+          ")",
+          "[1 TO 5]",
+          "{",
+          "}",
+          "\\",
+          "/re.*x/",
+          "+",
+          "-",
+          "&&",
+          "||",
+          "!",
+          ":",
+          "\"上合组织\"~5",
+          // HTML, Markdown and entities
+          "<b>",
+          "</b>",
+          "<script>alert(1)</script>",
+          "&amp;",
+          "&",
+          "&#x41;",
+          "&lt",
+          "<a href=\"x\">",
+          "</blockquote>",
+          "<",
+          ">",
+          "**粗体**",
+          "`code`",
+          "```",
+          "[link](http://x)",
+          "> 引用",
+          "# 标题",
+          // SQL-like
+          "'; DROP TABLE passages; --",
+          "1 OR 1=1",
+          "\" OR \"\"=\"",
+          // invisible and direction marks, BOM, combining
+          "\u200b",
+          "\u200c",
+          "\u200d",
+          "\u200e",
+          "\u200f",
+          "\u202a",
+          "\u202e",
+          "\u2066",
+          "\u2069",
+          "\ufeff",
+          "\u0301",
+          "\u00ad",
+          // emoji, flags, ZWJ sequences, lone surrogates
+          "😀",
+          "👨‍👩‍👧",
+          "🇨🇳",
+          "\ud83d",
+          "\ude00",
+          "\udbff\udfff",
+          // corpus words, Traditional, other scripts
+          "上合组织",
+          "上合組織",
+          "成立",
+          "2001年",
+          "农业合作示范区",
+          "东盟",
+          "مرحبا",
+          "שלום",
+          "Привет",
+          "한국어",
+          "ไทย",
+          "ᠮᠣᠩᠭᠣᠯ",
+          // controls and whitespace
+          "\u0000",
+          "\u0007",
+          "\u001b[31m",
+          "\u007f",
+          "\u0085",
+          "\r\n",
+          "\t",
+          " ",
+          "\u3000",
+          "\u2028",
+          "\n\n");
 
   private static Path tmp;
   private static Retrieval retrieval;
@@ -81,25 +156,41 @@ class HostileQuestionPropertiesTest {
   static void openRetrieval() throws IOException {
     tmp = Files.createTempDirectory("wenda-hostile");
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Files.writeString(corpus.resolve("sco.txt"),
+    Files.writeString(
+        corpus.resolve("sco.txt"),
         "上海合作组织成立于2001年6月15日。总部设在北京。\n\n为推动农业领域合作，在中国陕西杨凌成立上合组织农业合作示范区。\n\n"
             + "上合组织与东盟签署了谅解备忘录。\n");
     // Documents can be hostile too: their text reaches the renderer as excerpts and titles.
-    Files.writeString(corpus.resolve("hostile.md"),
+    Files.writeString(
+        corpus.resolve("hostile.md"),
         "# <b>标题</b> & \"引号\"\n\n上合组织 <script>alert(1)</script> AND title:x &amp; &lt; 😀\u200e\u202e。\n\n"
             + "SELECT * FROM passages WHERE 1=1; -- 上合组织 **粗体** `代码`\n");
-    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(tmp.resolve("index"), new ChunkSettings(300, 0), 16), TestSettings.SEARCH);
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(tmp.resolve("index"), new ChunkSettings(300, 0), 16),
+            TestSettings.SEARCH);
     retrieval = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
     QueryAnalyzer analyzer = new QueryAnalyzer();
-    service = new AnswerService(
-        retrieval, analyzer, retrieval::idf, new NoAnswerPolicy(0.3, 0.5, 3),
-        new ExtractiveComposer(new io.github.wenda.bot.question.QuestionAnalyzer(), retrieval::idf, new ExtractiveComposer.Limits(3, 300, 3)),
-        new FollowUpMerger(analyzer, 200), false, new AnswerService.Settings(5, SearchMode.HYBRID, 500, 3));
+    service =
+        new AnswerService(
+            retrieval,
+            analyzer,
+            retrieval::idf,
+            new NoAnswerPolicy(0.3, 0.5, 3),
+            new ExtractiveComposer(
+                new io.github.wenda.bot.question.QuestionAnalyzer(),
+                retrieval::idf,
+                new ExtractiveComposer.Limits(3, 300, 3)),
+            new FollowUpMerger(analyzer, 200),
+            false,
+            new AnswerService.Settings(5, SearchMode.HYBRID, 500, 3));
   }
 
   @AfterContainer
   static void close() throws IOException {
-    System.out.printf("hostile questions: slowest %.1f ms per question%n", slowestNanos.get() / 1e6);
+    System.out.printf(
+        "hostile questions: slowest %.1f ms per question%n", slowestNanos.get() / 1e6);
     retrieval.close();
     try (Stream<Path> walk = Files.walk(tmp)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -110,16 +201,22 @@ class HostileQuestionPropertiesTest {
 
   @Provide
   Arbitrary<String> hostile() {
-    Arbitrary<String> fragment = Arbitraries.oneOf(
-        Arbitraries.of(FRAGMENTS),
-        Arbitraries.strings().all().ofMaxLength(12), // any UTF-16 unit, lone surrogates included
-        Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMaxLength(8),
-        Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(4));
+    Arbitrary<String> fragment =
+        Arbitraries.oneOf(
+            Arbitraries.of(FRAGMENTS),
+            Arbitraries.strings()
+                .all()
+                .ofMaxLength(12), // any UTF-16 unit, lone surrogates included
+            Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMaxLength(8),
+            Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(4));
     Arbitrary<String> mixed = fragment.list().ofMaxSize(16).map(parts -> String.join("", parts));
     Arbitrary<String> huge = fragment.map(HostileQuestionPropertiesTest::hundredThousandChars);
-    Arbitrary<String> blank = Arbitraries.of("", " ", "\n\t\r ", "\u3000\u200b\ufeff", "\u0000\u0000");
+    Arbitrary<String> blank =
+        Arbitraries.of("", " ", "\n\t\r ", "\u3000\u200b\ufeff", "\u0000\u0000");
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(20, mixed), net.jqwik.api.Tuple.of(1, huge), net.jqwik.api.Tuple.of(2, blank));
+        net.jqwik.api.Tuple.of(20, mixed),
+        net.jqwik.api.Tuple.of(1, huge),
+        net.jqwik.api.Tuple.of(2, blank));
   }
 
   private static String hundredThousandChars(String seed) {
@@ -138,7 +235,8 @@ class HostileQuestionPropertiesTest {
   }
 
   @Property(tries = TRIES)
-  void every_answer_renders_as_valid_telegram_html_within_the_limit(@ForAll("hostile") String question) {
+  void every_answer_renders_as_valid_telegram_html_within_the_limit(
+      @ForAll("hostile") String question) {
     Answer answer = timed(() -> service.answer(new Conversation(3), question, TokenSink.NONE));
     Texts t = Texts.forQuestion(question);
     assertValidMessages(splitter.split(renderer.answer(answer, t)));
@@ -153,7 +251,9 @@ class HostileQuestionPropertiesTest {
 
   @Property(tries = TRIES)
   void hostile_document_text_and_terms_render_as_valid_html(
-      @ForAll("hostile") String text, @ForAll("hostile") String title, @ForAll("hostile") String term) {
+      @ForAll("hostile") String text,
+      @ForAll("hostile") String title,
+      @ForAll("hostile") String term) {
     Passage p = new Passage("doc", title, term, SegmentKind.BODY, 0, 0, text.length(), text);
     Hit hit = new Hit(1, p, new ScoreDetails(1, 1f, 1, 0.5f, 1.0));
     List<String> terms = term.isBlank() ? List.of() : List.of(term, "amp", "lt", "b");
@@ -186,7 +286,10 @@ class HostileQuestionPropertiesTest {
   // A lower bound on the question's length after sanitising: controls and surrogates dropped.
   private static int visibleLength(String question) {
     StringBuilder b = new StringBuilder();
-    question.chars().filter(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c)).forEach(c -> b.append((char) c));
+    question
+        .chars()
+        .filter(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c))
+        .forEach(c -> b.append((char) c));
     return b.toString().strip().length();
   }
 

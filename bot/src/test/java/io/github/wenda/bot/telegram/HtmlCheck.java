@@ -6,10 +6,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Test helper: is a string valid Telegram HTML (known tags, properly nested, only the four entities, no bare &lt; or &amp;)? */
+/**
+ * Test helper: is a string valid Telegram HTML (known tags, properly nested, only the four
+ * entities, no bare &lt; or &amp;)?
+ */
 final class HtmlCheck {
-  private static final Set<String> TAGS = Set.of("b", "i", "u", "s", "code", "pre", "a", "blockquote", "tg-spoiler");
-  private static final Pattern TOKEN = Pattern.compile("<(/?)([a-z-]+)([^<>]*)>|&(lt|gt|amp|quot);|[<>&]");
+  private static final Set<String> TAGS =
+      Set.of("b", "i", "u", "s", "code", "pre", "a", "blockquote", "tg-spoiler");
+  private static final Pattern TOKEN =
+      Pattern.compile("<(/?)([a-z-]+)([^<>]*)>|&(lt|gt|amp|quot);|[<>&]");
 
   private HtmlCheck() {}
 

@@ -45,14 +45,36 @@ class TelegramBotTest {
   }
 
   static TelegramSettings settings(URI url, Set<Long> chats, Set<Long> users, int workers) {
-    return new TelegramSettings(url, false, chats, users, 100, 500, workers, Duration.ofSeconds(5), 1,
-        Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(50), 6, 1000, 20, 10_000, 5000);
+    return new TelegramSettings(
+        url,
+        false,
+        chats,
+        users,
+        100,
+        500,
+        workers,
+        Duration.ofSeconds(5),
+        1,
+        Duration.ofMillis(200),
+        Duration.ofMillis(100),
+        Duration.ofMillis(50),
+        6,
+        1000,
+        20,
+        10_000,
+        5000);
   }
 
   private TelegramBotRunner start(TelegramSettings s) {
-    runner = TelegramBotRunner.start(s, Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer,
-        new BotCatalog(List.of("上海合作组织 <研究>"), List.of("上海合作组织是哪一年成立的？")),
-        new FeedbackLog(dir.resolve("feedback.jsonl")), 5, dir.resolve("updates.jsonl"));
+    runner =
+        TelegramBotRunner.start(
+            s,
+            Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"),
+            answerer,
+            new BotCatalog(List.of("上海合作组织 <研究>"), List.of("上海合作组织是哪一年成立的？")),
+            new FeedbackLog(dir.resolve("feedback.jsonl")),
+            5,
+            dir.resolve("updates.jsonl"));
     return runner;
   }
 
@@ -65,20 +87,35 @@ class TelegramBotTest {
   }
 
   private List<Call> awaitSends(long chat, int n) throws InterruptedException {
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage") && c.chatId() == chat).count() >= n,
-        WAIT, n + " messages to chat " + chat);
+    api.await(
+        calls ->
+            calls.stream()
+                    .filter(c -> c.method().equalsIgnoreCase("sendMessage") && c.chatId() == chat)
+                    .count()
+                >= n,
+        WAIT,
+        n + " messages to chat " + chat);
     return sendsTo(chat);
   }
 
   private static List<String> callbackData(Call c) {
-    return c.body().path("reply_markup").path("inline_keyboard").findValues("callback_data").stream()
-        .map(JsonNode::asText).toList();
+    return c
+        .body()
+        .path("reply_markup")
+        .path("inline_keyboard")
+        .findValues("callback_data")
+        .stream()
+        .map(JsonNode::asText)
+        .toList();
   }
 
   @Test
   void registration_deletes_the_webhook_and_checks_the_token() throws Exception {
     start();
-    api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("getUpdates")), WAIT, "polling");
+    api.await(
+        calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("getUpdates")),
+        WAIT,
+        "polling");
     assertThat(api.calls("getMe")).hasSize(1);
     assertThat(api.calls("deleteWebhook")).hasSize(1);
     assertThat(runner.username()).isEqualTo(FakeBotApi.BOT_NAME);
@@ -94,14 +131,22 @@ class TelegramBotTest {
     String html = reply.text();
     assertThat(reply.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
     assertThat(HtmlCheck.problem(html)).isNull();
-    assertThat(html).contains("Answer to: What is the SCO? &lt;b&gt;bold&lt;/b&gt; &amp; co [1]")
+    assertThat(html)
+        .contains("Answer to: What is the SCO? &lt;b&gt;bold&lt;/b&gt; &amp; co [1]")
         .contains("<b>Sources</b>")
         .contains("[1] <b>标题 &lt;A&amp;B&gt;</b> · 一 引言")
         .contains("<blockquote expandable>[1] ")
-        .contains("<b>上海合作组织</b>成立于2001年。&lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</blockquote>");
-    assertThat(callbackData(reply)).hasSize(4).allMatch(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64)
-        .anyMatch(d -> d.startsWith("p:")).anyMatch(d -> d.startsWith("m:")).anyMatch(d -> d.endsWith(":u"));
-    assertThat(api.calls("sendChatAction")).isNotEmpty().allMatch(c -> c.body().path("action").asText().equals("typing"));
+        .contains(
+            "<b>上海合作组织</b>成立于2001年。&lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</blockquote>");
+    assertThat(callbackData(reply))
+        .hasSize(4)
+        .allMatch(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64)
+        .anyMatch(d -> d.startsWith("p:"))
+        .anyMatch(d -> d.startsWith("m:"))
+        .anyMatch(d -> d.endsWith(":u"));
+    assertThat(api.calls("sendChatAction"))
+        .isNotEmpty()
+        .allMatch(c -> c.body().path("action").asText().equals("typing"));
     assertThat(answerer.asked).containsExactly("What is the SCO? <b>bold</b> & co");
   }
 
@@ -111,7 +156,8 @@ class TelegramBotTest {
     start();
     api.privateText(7, 70, "slow question");
     awaitSends(7, 1);
-    assertThat(api.calls("sendChatAction").size()).isGreaterThanOrEqualTo(3); // every 200 ms in tests, 4 s in use
+    assertThat(api.calls("sendChatAction").size())
+        .isGreaterThanOrEqualTo(3); // every 200 ms in tests, 4 s in use
   }
 
   @Test
@@ -128,8 +174,16 @@ class TelegramBotTest {
     start();
     api.privateText(8, 80, "long one");
 
-    api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("sendMessage") && c.chatId() == 8
-        && c.body().has("reply_markup")), WAIT, "the last part, with buttons");
+    api.await(
+        calls ->
+            calls.stream()
+                .anyMatch(
+                    c ->
+                        c.method().equalsIgnoreCase("sendMessage")
+                            && c.chatId() == 8
+                            && c.body().has("reply_markup")),
+        WAIT,
+        "the last part, with buttons");
     List<Call> parts = sendsTo(8);
 
     assertThat(parts.size()).isGreaterThanOrEqualTo(3);
@@ -153,31 +207,50 @@ class TelegramBotTest {
     Call reply = awaitSends(9, 1).get(0);
     Map<String, String> data = new HashMap<>();
     for (String d : callbackData(reply)) {
-      data.put(d.startsWith("f:") ? d.substring(0, 1) + d.charAt(d.length() - 1) : d.substring(0, 1), d);
+      data.put(
+          d.startsWith("f:") ? d.substring(0, 1) + d.charAt(d.length() - 1) : d.substring(0, 1), d);
     }
     int messageId = 5000;
 
     api.callback(9, 90, messageId, data.get("p"));
     List<Call> sends = awaitSends(9, 2);
-    assertThat(sends.get(1).text()).startsWith("[1] <b>标题 &lt;A&amp;B&gt;</b>").contains("&lt;script&gt;");
+    assertThat(sends.get(1).text())
+        .startsWith("[1] <b>标题 &lt;A&amp;B&gt;</b>")
+        .contains("&lt;script&gt;");
 
     api.callback(9, 90, messageId, data.get("m"));
     sends = awaitSends(9, 3);
-    assertThat(sends.get(2).text()).contains("更多结果").contains("Passage 2 about 按钮").doesNotContain("Passage 1 ");
+    assertThat(sends.get(2).text())
+        .contains("更多结果")
+        .contains("Passage 2 about 按钮")
+        .doesNotContain("Passage 1 ");
 
     api.callback(9, 90, messageId, data.get("fd"));
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count() >= 3,
-        WAIT, "three callback answers");
-    assertThat(api.calls("answerCallbackQuery").get(2).body().path("text").asText()).isEqualTo("谢谢反馈！");
+    api.await(
+        calls ->
+            calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count()
+                >= 3,
+        WAIT,
+        "three callback answers");
+    assertThat(api.calls("answerCallbackQuery").get(2).body().path("text").asText())
+        .isEqualTo("谢谢反馈！");
     List<String> lines = Files.readAllLines(dir.resolve("feedback.jsonl"));
     assertThat(lines).hasSize(1);
-    assertThat(lines.get(0)).contains("\"vote\":\"down\"").contains("\"question\":\"按钮\"").contains("\"chatId\":9")
+    assertThat(lines.get(0))
+        .contains("\"vote\":\"down\"")
+        .contains("\"question\":\"按钮\"")
+        .contains("\"chatId\":9")
         .contains("\"docId\":\"doc1\"");
 
     api.callback(9, 90, messageId, "p:zzzz:1");
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count() >= 4,
-        WAIT, "expired answer");
-    assertThat(api.calls("answerCallbackQuery").get(3).body().path("text").asText()).contains("too old");
+    api.await(
+        calls ->
+            calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count()
+                >= 4,
+        WAIT,
+        "expired answer");
+    assertThat(api.calls("answerCallbackQuery").get(3).body().path("text").asText())
+        .contains("too old");
   }
 
   @Test
@@ -237,12 +310,16 @@ class TelegramBotTest {
     api.callback(24, 2400, 5000, "m:abc.1");
     api.privateText(24, 2400, "/sources");
 
-    api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("answerCallbackQuery")), WAIT,
+    api.await(
+        calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("answerCallbackQuery")),
+        WAIT,
         "the button's answer");
     List<Call> refused = awaitSends(24, 1);
     Thread.sleep(200); // nothing else may arrive
 
-    assertThat(api.calls("answerCallbackQuery").get(0).body().path("text").asText()).contains("Sorry").contains("24");
+    assertThat(api.calls("answerCallbackQuery").get(0).body().path("text").asText())
+        .contains("Sorry")
+        .contains("24");
     assertThat(refused).hasSize(1);
     assertThat(refused.get(0).text()).contains("Sorry").doesNotContain("上海合作组织");
     assertThat(sendsTo(24)).hasSize(1);
@@ -254,10 +331,15 @@ class TelegramBotTest {
     api.callback(25, 2500, 5000, "p:../../etc:1");
     api.callback(25, 2500, 5000, "f:" + "a".repeat(70) + ":u");
 
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count() >= 2,
-        WAIT, "two callback answers");
+    api.await(
+        calls ->
+            calls.stream().filter(c -> c.method().equalsIgnoreCase("answerCallbackQuery")).count()
+                >= 2,
+        WAIT,
+        "two callback answers");
 
-    assertThat(api.calls("answerCallbackQuery")).extracting(c -> c.body().path("text").asText())
+    assertThat(api.calls("answerCallbackQuery"))
+        .extracting(c -> c.body().path("text").asText())
         .allMatch(t -> t.contains("too old"));
     assertThat(sendsTo(25)).isEmpty();
     assertThat(Files.exists(dir.resolve("feedback.jsonl"))).isFalse();
@@ -266,9 +348,25 @@ class TelegramBotTest {
   @Test
   void rate_limit_and_question_length_get_friendly_replies() throws Exception {
     TelegramSettings s = settings(api.url(), Set.of(), Set.of(), 4);
-    start(new TelegramSettings(s.apiUrl(), false, Set.of(), Set.of(), 2, 20, 4, s.shutdownWait(), 1, s.typingEvery(),
-        s.editEvery(), s.retryBase(), 6, s.maxQueued(), s.maxQueuedPerChat(), s.maxConversations(),
-        s.rememberedAnswers()));
+    start(
+        new TelegramSettings(
+            s.apiUrl(),
+            false,
+            Set.of(),
+            Set.of(),
+            2,
+            20,
+            4,
+            s.shutdownWait(),
+            1,
+            s.typingEvery(),
+            s.editEvery(),
+            s.retryBase(),
+            6,
+            s.maxQueued(),
+            s.maxQueuedPerChat(),
+            s.maxConversations(),
+            s.rememberedAnswers()));
     api.privateText(31, 1, "a question that is far too long to accept");
     api.privateText(32, 1, "one");
     api.privateText(32, 1, "two");
@@ -292,7 +390,9 @@ class TelegramBotTest {
 
     assertThat(sends.get(0).text()).contains("too busy");
     assertThat(answerer.asked).containsExactly("first", "second");
-    assertThat(sends.subList(1, 3)).extracting(Call::text).allMatch(t -> t.startsWith("Answer to: "));
+    assertThat(sends.subList(1, 3))
+        .extracting(Call::text)
+        .allMatch(t -> t.startsWith("Answer to: "));
   }
 
   @Test
@@ -301,12 +401,16 @@ class TelegramBotTest {
     api.tooManyRequests("sendMessage", 1);
     api.privateText(41, 1, "rate limited by Telegram");
 
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage")).count() >= 2, WAIT,
+    api.await(
+        calls ->
+            calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage")).count() >= 2,
+        WAIT,
         "a retried send");
     List<Call> sends = api.calls("sendMessage");
     assertThat(sends).hasSize(2);
     assertThat(sends.get(1).text()).isEqualTo(sends.get(0).text());
-    assertThat(Duration.ofNanos(sends.get(1).nanos() - sends.get(0).nanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(Duration.ofNanos(sends.get(1).nanos() - sends.get(0).nanos()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
   }
 
   @Test
@@ -314,7 +418,10 @@ class TelegramBotTest {
     start();
     api.fail("sendMessage", 2, 502, "<html>Bad Gateway</html>");
     api.privateText(42, 1, "flaky");
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage")).count() >= 3, WAIT,
+    api.await(
+        calls ->
+            calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage")).count() >= 3,
+        WAIT,
         "two failures and a success");
     assertThat(api.calls("sendMessage")).hasSize(3);
   }
@@ -336,7 +443,10 @@ class TelegramBotTest {
     for (int chat = 100; chat < 120; chat++) {
       api.privateText(chat, chat, "question from chat " + chat);
     }
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage")).count() >= 20, WAIT,
+    api.await(
+        calls ->
+            calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage")).count() >= 20,
+        WAIT,
         "20 answers");
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     Thread.sleep(300); // no duplicates trickling in
@@ -348,22 +458,24 @@ class TelegramBotTest {
       assertThat(mine).hasSize(1);
       assertThat(mine.get(0).text()).contains("question from chat " + chat + " [1]");
     }
-    System.out.printf("20 chats x 300 ms answers on 8 workers: all answered in %d ms%n", took.toMillis());
+    System.out.printf(
+        "20 chats x 300 ms answers on 8 workers: all answered in %d ms%n", took.toMillis());
     assertThat(took).isLessThan(Duration.ofMillis(2500)); // serially it would take 6 s
   }
 
   @Test
   void one_chat_is_answered_in_order_and_a_slow_chat_does_not_delay_another() throws Exception {
-    answerer.answers = q -> {
-      if (q.startsWith("slow")) {
-        try {
-          Thread.sleep(1500);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return FakeAnswerer.cited(q);
-    };
+    answerer.answers =
+        q -> {
+          if (q.startsWith("slow")) {
+            try {
+              Thread.sleep(1500);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return FakeAnswerer.cited(q);
+        };
     start(settings(api.url(), Set.of(), Set.of(), 4));
     api.privateText(51, 1, "slow first");
     api.privateText(51, 1, "second");
@@ -385,8 +497,15 @@ class TelegramBotTest {
     start();
     api.privateText(61, 1, "stream it");
 
-    api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("editMessageText")
-        && c.body().has("reply_markup")), WAIT, "the final edit");
+    api.await(
+        calls ->
+            calls.stream()
+                .anyMatch(
+                    c ->
+                        c.method().equalsIgnoreCase("editMessageText")
+                            && c.body().has("reply_markup")),
+        WAIT,
+        "the final edit");
     assertThat(sendsTo(61)).hasSize(1);
     assertThat(sendsTo(61).get(0).text()).endsWith(" …");
     List<Call> edits = api.calls("editMessageText");
@@ -396,12 +515,13 @@ class TelegramBotTest {
 
   @Test
   void an_exception_while_answering_gets_an_apology_and_polling_goes_on() throws Exception {
-    answerer.answers = q -> {
-      if (q.equals("boom")) {
-        throw new IllegalStateException("kaput");
-      }
-      return FakeAnswerer.cited(q);
-    };
+    answerer.answers =
+        q -> {
+          if (q.equals("boom")) {
+            throw new IllegalStateException("kaput");
+          }
+          return FakeAnswerer.cited(q);
+        };
     start();
     api.privateText(71, 1, "boom");
     api.privateText(72, 1, "fine");
@@ -412,13 +532,24 @@ class TelegramBotTest {
   @Test
   void a_rejected_token_is_a_clear_error_without_the_token() throws Exception {
     try (FakeBotApi other = new FakeBotApi("999:SomeOtherTokenAAAAAAAAAAAAAAAAAAAA")) {
-      assertThatThrownBy(() -> TelegramBotRunner.start(settings(other.url(), Set.of(), Set.of(), 2),
-          Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer, new BotCatalog(List.of(), List.of()),
-          new FeedbackLog(dir.resolve("f.jsonl")), 5, dir.resolve("u.jsonl")))
+      assertThatThrownBy(
+              () ->
+                  TelegramBotRunner.start(
+                      settings(other.url(), Set.of(), Set.of(), 2),
+                      Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"),
+                      answerer,
+                      new BotCatalog(List.of(), List.of()),
+                      new FeedbackLog(dir.resolve("f.jsonl")),
+                      5,
+                      dir.resolve("u.jsonl")))
           .isInstanceOf(TelegramBotRunner.TokenRejectedException.class)
           .hasMessageContaining("rejected the bot token")
           .hasMessageContaining("401")
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(FakeBotApi.TOKEN).doesNotContain("AAFakeToken"));
+          .satisfies(
+              e ->
+                  assertThat(e.getMessage())
+                      .doesNotContain(FakeBotApi.TOKEN)
+                      .doesNotContain("AAFakeToken"));
       assertThat(other.calls("getUpdates")).isEmpty();
     }
   }
@@ -437,8 +568,12 @@ class TelegramBotTest {
     answerer.delayMs = 600;
     start();
     api.privateText(81, 1, "in flight at shutdown");
-    api.await(calls -> !answerer.asked.isEmpty() || calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("sendChatAction")),
-        WAIT, "answering to start");
+    api.await(
+        calls ->
+            !answerer.asked.isEmpty()
+                || calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("sendChatAction")),
+        WAIT,
+        "answering to start");
     long t0 = System.nanoTime();
     runner.close();
     long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -446,8 +581,13 @@ class TelegramBotTest {
     assertThat(sendsTo(81)).hasSize(1);
     assertThat(ms).isLessThan(3000);
     Thread.sleep(200);
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && !t.isDaemon()
-        && (t.getName().startsWith("wenda-telegram") || t.getName().startsWith("OkHttp")));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(
+            t ->
+                t.isAlive()
+                    && !t.isDaemon()
+                    && (t.getName().startsWith("wenda-telegram")
+                        || t.getName().startsWith("OkHttp")));
   }
 
   static String token() {

@@ -31,10 +31,15 @@ class TelegramChannelLayoutTest {
   @BeforeEach
   void setUp() throws Exception {
     api = new FakeBotApi();
-    runner = TelegramBotRunner.start(TelegramBotTest.settings(api.url(), Set.of(), Set.of(), 4),
-        Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer,
-        new BotCatalog(List.of("上海合作组织"), List.of()), new FeedbackLog(dir.resolve("feedback.jsonl")), 5,
-        dir.resolve("updates.jsonl"));
+    runner =
+        TelegramBotRunner.start(
+            TelegramBotTest.settings(api.url(), Set.of(), Set.of(), 4),
+            Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"),
+            answerer,
+            new BotCatalog(List.of("上海合作组织"), List.of()),
+            new FeedbackLog(dir.resolve("feedback.jsonl")),
+            5,
+            dir.resolve("updates.jsonl"));
   }
 
   @AfterEach
@@ -44,12 +49,21 @@ class TelegramChannelLayoutTest {
   }
 
   private List<Call> awaitSends(long chat, int n) throws InterruptedException {
-    api.await(calls -> calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage") && c.chatId() == chat)
-        .count() >= n, WAIT, n + " messages to chat " + chat);
+    api.await(
+        calls ->
+            calls.stream()
+                    .filter(c -> c.method().equalsIgnoreCase("sendMessage") && c.chatId() == chat)
+                    .count()
+                >= n,
+        WAIT,
+        n + " messages to chat " + chat);
     return api.calls("sendMessage").stream().filter(c -> c.chatId() == chat).toList();
   }
 
-  /** A private text after the case under test: once it is answered, everything before it was handled. */
+  /**
+   * A private text after the case under test: once it is answered, everything before it was
+   * handled.
+   */
   private void settle(long chat) throws InterruptedException {
     int before = (int) api.calls("sendMessage").stream().filter(c -> c.chatId() == chat).count();
     api.privateText(chat, chat, "/help");
@@ -73,7 +87,8 @@ class TelegramChannelLayoutTest {
 
     Call hint = awaitSends(6, 1).get(0);
 
-    assertThat(hint.text()).isEqualTo("I can only read text: type your question, or put it in the photo's caption.");
+    assertThat(hint.text())
+        .isEqualTo("I can only read text: type your question, or put it in the photo's caption.");
     assertThat(hint.text()).doesNotContain("\n");
     assertThat(answerer.asked).isEmpty();
   }
@@ -111,7 +126,8 @@ class TelegramChannelLayoutTest {
     assertThat(reply.text()).startsWith("Answer to: ready [1]").doesNotEndWith(" …");
     assertThat(reply.body().has("reply_markup")).isTrue();
     assertThat(api.calls("editMessageText")).isEmpty();
-    assertThat(awaitSends(9, 2)).hasSize(2); // the answer and the /help of settle(), nothing between them
+    assertThat(awaitSends(9, 2))
+        .hasSize(2); // the answer and the /help of settle(), nothing between them
   }
 
   @Test
@@ -120,8 +136,15 @@ class TelegramChannelLayoutTest {
     answerer.delayMs = 800; // longer than the test's 100 ms edit interval: previews are due
 
     api.privateText(10, 100, "slow");
-    api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("editMessageText")
-        && c.body().has("reply_markup")), WAIT, "the final edit");
+    api.await(
+        calls ->
+            calls.stream()
+                .anyMatch(
+                    c ->
+                        c.method().equalsIgnoreCase("editMessageText")
+                            && c.body().has("reply_markup")),
+        WAIT,
+        "the final edit");
 
     List<Call> sends = awaitSends(10, 1);
     assertThat(sends).hasSize(1);

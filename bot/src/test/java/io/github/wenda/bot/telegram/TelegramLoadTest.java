@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * API fails sends and polls with 5xx, 429 and dropped connections. Prints the reply-time p95.
  */
 class TelegramLoadTest {
-  private static final Pattern QUESTION = Pattern.compile("Answer to: chat (\\d+) question (\\d+) \\[1]");
+  private static final Pattern QUESTION =
+      Pattern.compile("Answer to: chat (\\d+) question (\\d+) \\[1]");
 
   @TempDir Path dir;
   private FakeBotApi api;
@@ -47,14 +48,40 @@ class TelegramLoadTest {
   }
 
   private void start() {
-    TelegramSettings s = new TelegramSettings(api.url(), false, Set.of(), Set.of(), 100, 500, 8, Duration.ofSeconds(5), 1,
-        Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMillis(20), 8, 1000, 20, 10_000, 5000);
-    runner = TelegramBotRunner.start(s, Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"), answerer,
-        new BotCatalog(List.of("上海合作组织"), List.of()), new FeedbackLog(dir.resolve("feedback.jsonl")), 5,
-        dir.resolve("updates.jsonl"));
+    TelegramSettings s =
+        new TelegramSettings(
+            api.url(),
+            false,
+            Set.of(),
+            Set.of(),
+            100,
+            500,
+            8,
+            Duration.ofSeconds(5),
+            1,
+            Duration.ofSeconds(5),
+            Duration.ofMillis(100),
+            Duration.ofMillis(20),
+            8,
+            1000,
+            20,
+            10_000,
+            5000);
+    runner =
+        TelegramBotRunner.start(
+            s,
+            Secret.fromEnv(Map.of("T", FakeBotApi.TOKEN), "T"),
+            answerer,
+            new BotCatalog(List.of("上海合作组织"), List.of()),
+            new FeedbackLog(dir.resolve("feedback.jsonl")),
+            5,
+            dir.resolve("updates.jsonl"));
   }
 
-  /** Asks {@code perChat} questions in each of {@code chats} chats, round by round, and checks every answer. */
+  /**
+   * Asks {@code perChat} questions in each of {@code chats} chats, round by round, and checks every
+   * answer.
+   */
   private Duration[] askAndCheck(int chats, int perChat) throws InterruptedException {
     Map<String, Long> asked = new HashMap<>();
     for (int q = 0; q < perChat; q++) {
@@ -64,10 +91,13 @@ class TelegramLoadTest {
       }
     }
     int total = chats * perChat;
-    // Polled outside the fake's lock: a predicate re-run on every call would slow the server itself.
+    // Polled outside the fake's lock: a predicate re-run on every call would slow the server
+    // itself.
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (api.calls("sendMessage").stream().filter(Call::delivered).count() < total) {
-      assertThat(System.nanoTime()).as("all " + total + " answers delivered within 60 s").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("all " + total + " answers delivered within 60 s")
+          .isLessThan(deadline);
       Thread.sleep(10);
     }
     Thread.sleep(300); // duplicates from late retries would arrive now
@@ -81,7 +111,9 @@ class TelegramLoadTest {
       Matcher m = QUESTION.matcher(c.text());
       assertThat(m.find()).as("an answer: " + c.text()).isTrue();
       long chat = Long.parseLong(m.group(1));
-      assertThat(c.chatId()).as("answer to chat " + chat + " sent to chat " + c.chatId()).isEqualTo(chat);
+      assertThat(c.chatId())
+          .as("answer to chat " + chat + " sent to chat " + c.chatId())
+          .isEqualTo(chat);
       byChat.computeIfAbsent(chat, k -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
       replyNanos.add(c.nanos() - asked.get(chat + "/" + m.group(2)));
     }
@@ -90,49 +122,66 @@ class TelegramLoadTest {
       inOrder.add(q);
     }
     assertThat(byChat).hasSize(chats);
-    byChat.forEach((chat, questions) -> assertThat(questions).as("chat " + chat).isEqualTo(inOrder));
+    byChat.forEach(
+        (chat, questions) -> assertThat(questions).as("chat " + chat).isEqualTo(inOrder));
     assertThat(replyNanos).hasSize(total);
     Collections.sort(replyNanos);
     return new Duration[] {
-        Duration.ofNanos(replyNanos.get(total / 2)), Duration.ofNanos(replyNanos.get((int) Math.ceil(total * 0.95) - 1)),
-        Duration.ofNanos(replyNanos.get(total - 1))};
+      Duration.ofNanos(replyNanos.get(total / 2)),
+      Duration.ofNanos(replyNanos.get((int) Math.ceil(total * 0.95) - 1)),
+      Duration.ofNanos(replyNanos.get(total - 1))
+    };
   }
 
   @Test
-  void two_hundred_chats_asking_five_questions_each_get_every_answer_once_in_order() throws Exception {
+  void two_hundred_chats_asking_five_questions_each_get_every_answer_once_in_order()
+      throws Exception {
     answerer.delayMs = 2; // a fast answerer: this measures the bot and its HTTP path, not retrieval
     start();
     long t0 = System.nanoTime();
     Duration[] times = askAndCheck(200, 5);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("load: 200 chats x 5 questions, 1000/1000 answered once in order in %d ms; "
-        + "reply time p50 %d ms, p95 %d ms, max %d ms%n", ms, times[0].toMillis(), times[1].toMillis(), times[2].toMillis());
+    System.out.printf(
+        "load: 200 chats x 5 questions, 1000/1000 answered once in order in %d ms; "
+            + "reply time p50 %d ms, p95 %d ms, max %d ms%n",
+        ms, times[0].toMillis(), times[1].toMillis(), times[2].toMillis());
     assertThat(times[1]).isLessThan(Duration.ofSeconds(30)); // generous: only catches a stall
   }
 
   @Test
-  void under_failing_sends_and_polls_every_question_still_gets_exactly_one_answer() throws Exception {
+  void under_failing_sends_and_polls_every_question_still_gets_exactly_one_answer()
+      throws Exception {
     Random random = new Random(6);
     int[] faults = new int[1];
-    api.chaos(method -> {
-      synchronized (random) {
-        if (!method.equals("sendmessage") && !method.equals("getupdates")) {
-          return 0;
-        }
-        double r = random.nextDouble();
-        int status = r < 0.04 ? 502 : r < 0.08 ? FakeBotApi.RESET : r < 0.09 && method.equals("sendmessage") ? 429 : r < 0.10 ? 500 : 0;
-        faults[0] += status == 0 ? 0 : 1;
-        return status;
-      }
-    });
+    api.chaos(
+        method -> {
+          synchronized (random) {
+            if (!method.equals("sendmessage") && !method.equals("getupdates")) {
+              return 0;
+            }
+            double r = random.nextDouble();
+            int status =
+                r < 0.04
+                    ? 502
+                    : r < 0.08
+                        ? FakeBotApi.RESET
+                        : r < 0.09 && method.equals("sendmessage") ? 429 : r < 0.10 ? 500 : 0;
+            faults[0] += status == 0 ? 0 : 1;
+            return status;
+          }
+        });
     answerer.delayMs = 2;
     start();
     Duration[] times = askAndCheck(50, 5);
     synchronized (random) {
-      System.out.printf("faults: 50 chats x 5 questions with %d injected failures (5xx, 429, dropped connections): "
-          + "250/250 answered once in order; reply time p95 %d ms%n", faults[0], times[1].toMillis());
+      System.out.printf(
+          "faults: 50 chats x 5 questions with %d injected failures (5xx, 429, dropped connections): "
+              + "250/250 answered once in order; reply time p95 %d ms%n",
+          faults[0], times[1].toMillis());
       assertThat(faults[0]).isGreaterThan(10);
     }
-    assertThat(api.calls("sendMessage").stream().filter(c -> !c.delivered()).count()).as("failed sends retried").isPositive();
+    assertThat(api.calls("sendMessage").stream().filter(c -> !c.delivered()).count())
+        .as("failed sends retried")
+        .isPositive();
   }
 }

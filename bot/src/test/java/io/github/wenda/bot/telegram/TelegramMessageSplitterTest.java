@@ -32,12 +32,19 @@ class TelegramMessageSplitterTest {
 
   @Test
   void an_open_blockquote_is_closed_and_reopened_with_its_attributes() {
-    String html = "<b>Sources</b>\n<blockquote expandable>" + "句子很长，有实体&amp;和<b>粗体</b>。".repeat(30) + "</blockquote>";
+    String html =
+        "<b>Sources</b>\n<blockquote expandable>"
+            + "句子很长，有实体&amp;和<b>粗体</b>。".repeat(30)
+            + "</blockquote>";
     List<String> parts = splitter.split(html);
     assertValid(parts, 300);
     assertThat(parts.size()).isGreaterThan(2);
-    assertThat(parts.subList(1, parts.size())).allMatch(p -> p.startsWith("<blockquote expandable>"));
-    assertThat(String.join("", parts).replace("</blockquote><blockquote expandable>", "").replace("\n", ""))
+    assertThat(parts.subList(1, parts.size()))
+        .allMatch(p -> p.startsWith("<blockquote expandable>"));
+    assertThat(
+            String.join("", parts)
+                .replace("</blockquote><blockquote expandable>", "")
+                .replace("\n", ""))
         .isEqualTo(html.replace("\n", ""));
   }
 

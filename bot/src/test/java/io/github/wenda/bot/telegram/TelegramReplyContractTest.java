@@ -27,10 +27,16 @@ class TelegramReplyContractTest extends ReplyChannelContract {
   void setUp() throws Exception {
     api = new FakeBotApi();
     http = new OkHttpClient();
-    TelegramSettings s = TelegramBotTest.settings(api.url(), java.util.Set.of(), java.util.Set.of(), 1);
+    TelegramSettings s =
+        TelegramBotTest.settings(api.url(), java.util.Set.of(), java.util.Set.of(), 1);
     TokenScrubber scrubber = new TokenScrubber(FakeBotApi.TOKEN);
-    replies = new TelegramReplies(new TelegramSender(new OkHttpTelegramClient(http, FakeBotApi.TOKEN,
-        s.telegramUrl()), s.retryBase(), 2, scrubber));
+    replies =
+        new TelegramReplies(
+            new TelegramSender(
+                new OkHttpTelegramClient(http, FakeBotApi.TOKEN, s.telegramUrl()),
+                s.retryBase(),
+                2,
+                scrubber));
   }
 
   @AfterEach
@@ -43,8 +49,13 @@ class TelegramReplyContractTest extends ReplyChannelContract {
   @Override
   protected ReplyChannel open(String question) {
     Texts t = Texts.forQuestion(question);
-    return new TelegramReply(replies, new HtmlRenderer(), new ReplyTarget(CHAT, 1, false), t,
-        a -> Optional.of(AnswerKeyboard.of(recent.add(CHAT, question, t, a.citations()), t)), Duration.ZERO,
+    return new TelegramReply(
+        replies,
+        new HtmlRenderer(),
+        new ReplyTarget(CHAT, 1, false),
+        t,
+        a -> Optional.of(AnswerKeyboard.of(recent.add(CHAT, question, t, a.citations()), t)),
+        Duration.ZERO,
         TokenScrubber.shapesOnly());
   }
 

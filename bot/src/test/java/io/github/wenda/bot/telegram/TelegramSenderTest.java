@@ -15,8 +15,9 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 
 /** Edits Telegram calls "not modified" are nothing to do, told apart from sends that fail alike. */
 class TelegramSenderTest {
-  private static final String NOT_MODIFIED = "{\"ok\":false,\"error_code\":400,\"description\":"
-      + "\"Bad Request: message is not modified: specified new message content and reply markup are exactly the same\"}";
+  private static final String NOT_MODIFIED =
+      "{\"ok\":false,\"error_code\":400,\"description\":"
+          + "\"Bad Request: message is not modified: specified new message content and reply markup are exactly the same\"}";
   private FakeBotApi api;
   private OkHttpClient http;
   private TelegramSender sender;
@@ -26,8 +27,12 @@ class TelegramSenderTest {
     api = new FakeBotApi();
     http = new OkHttpClient();
     TelegramSettings s = TelegramBotTest.settings(api.url(), Set.of(), Set.of(), 1);
-    sender = new TelegramSender(new OkHttpTelegramClient(http, FakeBotApi.TOKEN, s.telegramUrl()),
-        Duration.ofMillis(1), 3, new TokenScrubber(FakeBotApi.TOKEN));
+    sender =
+        new TelegramSender(
+            new OkHttpTelegramClient(http, FakeBotApi.TOKEN, s.telegramUrl()),
+            Duration.ofMillis(1),
+            3,
+            new TokenScrubber(FakeBotApi.TOKEN));
   }
 
   @AfterEach
@@ -42,9 +47,11 @@ class TelegramSenderTest {
     int id = sender.execute(SendMessage.builder().chatId(5L).text("答案").build()).getMessageId();
     api.fail("editMessageText", 1, 400, NOT_MODIFIED);
 
-    assertThat(sender.edit(EditMessageText.builder().chatId(5L).messageId(id).text("答案").build())).isFalse();
+    assertThat(sender.edit(EditMessageText.builder().chatId(5L).messageId(id).text("答案").build()))
+        .isFalse();
     assertThat(api.calls("editMessageText")).hasSize(1);
-    assertThat(sender.edit(EditMessageText.builder().chatId(5L).messageId(id).text("新的答案").build())).isTrue();
+    assertThat(sender.edit(EditMessageText.builder().chatId(5L).messageId(id).text("新的答案").build()))
+        .isTrue();
   }
 
   @Test
@@ -52,6 +59,7 @@ class TelegramSenderTest {
     api.fail("sendMessage", 1, 400, NOT_MODIFIED);
 
     assertThatThrownBy(() -> sender.execute(SendMessage.builder().chatId(5L).text("答案").build()))
-        .isInstanceOf(TelegramSender.SendException.class).hasMessageContaining("not modified");
+        .isInstanceOf(TelegramSender.SendException.class)
+        .hasMessageContaining("not modified");
   }
 }

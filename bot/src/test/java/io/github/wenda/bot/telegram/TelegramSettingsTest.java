@@ -27,8 +27,12 @@ class TelegramSettingsTest {
 
   @Test
   void a_local_bot_api_server_and_allowlists() {
-    TelegramSettings s = TelegramSettings.from(config("telegram.api-url=http://127.0.0.1:8081/",
-        "telegram.allowed-chats= 5, -1001234 ", "telegram.allowed-users=77"));
+    TelegramSettings s =
+        TelegramSettings.from(
+            config(
+                "telegram.api-url=http://127.0.0.1:8081/",
+                "telegram.allowed-chats= 5, -1001234 ",
+                "telegram.allowed-users=77"));
     assertThat(s.telegramUrl().getPort()).isEqualTo(8081);
     assertThat(s.telegramUrl().getSchema()).isEqualTo("http");
     assertThat(s.allowedChats()).containsExactlyInAnyOrder(5L, -1001234L);
@@ -39,8 +43,13 @@ class TelegramSettingsTest {
 
   @Test
   void queue_and_memory_bounds_are_read_from_their_keys() {
-    TelegramSettings s = TelegramSettings.from(config("telegram.max-queued=7", "telegram.max-queued-per-chat=3",
-        "telegram.max-conversations=11", "telegram.remembered-answers=13"));
+    TelegramSettings s =
+        TelegramSettings.from(
+            config(
+                "telegram.max-queued=7",
+                "telegram.max-queued-per-chat=3",
+                "telegram.max-conversations=11",
+                "telegram.remembered-answers=13"));
     assertThat(s.maxQueued()).isEqualTo(7);
     assertThat(s.maxQueuedPerChat()).isEqualTo(3);
     assertThat(s.maxConversations()).isEqualTo(11);
@@ -50,16 +59,23 @@ class TelegramSettingsTest {
   @Test
   void out_of_range_bounds_name_the_key() {
     assertThatThrownBy(() -> TelegramSettings.from(config("telegram.max-queued-per-chat=0")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.max-queued-per-chat");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("telegram.max-queued-per-chat");
   }
 
   @Test
   void malformed_values_name_the_key_and_the_value() {
     assertThatThrownBy(() -> TelegramSettings.from(config("telegram.allowed-chats=12,abc")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.allowed-chats").hasMessageContaining("'abc'");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("telegram.allowed-chats")
+        .hasMessageContaining("'abc'");
     assertThatThrownBy(() -> TelegramSettings.from(config("telegram.api-url=ftp://x")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("telegram.api-url").hasMessageContaining("ftp://x");
-    assertThatThrownBy(() -> TelegramSettings.from(config("telegram.api-url=https://example.org/tg")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("no path");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("telegram.api-url")
+        .hasMessageContaining("ftp://x");
+    assertThatThrownBy(
+            () -> TelegramSettings.from(config("telegram.api-url=https://example.org/tg")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no path");
   }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM to a real bot JVM: polling stops, the answer in flight is sent, the JVM exits 0 promptly. */
+/**
+ * SIGTERM to a real bot JVM: polling stops, the answer in flight is sent, the JVM exits 0 promptly.
+ */
 class TelegramShutdownTest {
   @TempDir Path dir;
 
@@ -22,19 +24,31 @@ class TelegramShutdownTest {
   void sigterm_finishes_the_answer_in_flight_and_exits_zero() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          TelegramChildBot.class.getName(), api.url().toString(), "1500", dir.resolve("f.jsonl").toString())
-          .redirectErrorStream(true).start();
+      Process child =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  TelegramChildBot.class.getName(),
+                  api.url().toString(),
+                  "1500",
+                  dir.resolve("f.jsonl").toString())
+              .redirectErrorStream(true)
+              .start();
       try {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.equals("READY")) {
           // skip start-up output
         }
         assertThat(line).isEqualTo("READY");
         api.privateText(5, 5, "answer me while stopping");
-        api.await(calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("sendChatAction")),
-            Duration.ofSeconds(10), "the answer to start");
+        api.await(
+            calls -> calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("sendChatAction")),
+            Duration.ofSeconds(10),
+            "the answer to start");
 
         long t0 = System.nanoTime();
         child.destroy(); // SIGTERM
@@ -56,7 +70,13 @@ class TelegramShutdownTest {
   void a_missing_token_is_a_usage_error() {
     org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TELEGRAM_BOT_TOKEN") == null);
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "--set", "data.dir=" + dir, "telegram");
+    int code =
+        Main.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "--set",
+            "data.dir=" + dir,
+            "telegram");
     assertThat(code).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("TELEGRAM_BOT_TOKEN is not set").contains("@BotFather");
   }

@@ -22,9 +22,13 @@ class TelegramTokenScrubberTest {
   @Test
   void urls_and_token_shapes_are_scrubbed() {
     TokenScrubber scrubber = new TokenScrubber(TOKEN);
-    String s = scrubber.scrub("POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed; token " + TOKEN);
+    String s =
+        scrubber.scrub(
+            "POST https://api.telegram.org/bot" + TOKEN + "/sendMessage failed; token " + TOKEN);
     assertThat(s).doesNotContain(TOKEN).doesNotContain("AAFake").contains("/bot***/sendMessage");
-    assertThat(scrubber.describe(new IOException("at /bot" + TOKEN + "/getMe", new RuntimeException(TOKEN))))
+    assertThat(
+            scrubber.describe(
+                new IOException("at /bot" + TOKEN + "/getMe", new RuntimeException(TOKEN))))
         .doesNotContain("AAFake");
   }
 
@@ -50,12 +54,16 @@ class TelegramTokenScrubberTest {
     try {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       LogSetup.apply(context, Optional.of(dir), false);
-      LoggerFactory.getLogger("test").error("calling /bot{}/getUpdates", TOKEN, new IOException("url /bot" + TOKEN + "/x"));
+      LoggerFactory.getLogger("test")
+          .error("calling /bot{}/getUpdates", TOKEN, new IOException("url /bot" + TOKEN + "/x"));
     } finally {
       System.setErr(saved);
       LogSetup.apply(context, Optional.empty(), false);
     }
     String out = err.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("calling /bot***/getUpdates").contains("IOException").doesNotContain("AAFake");
+    assertThat(out)
+        .contains("calling /bot***/getUpdates")
+        .contains("IOException")
+        .doesNotContain("AAFake");
   }
 }

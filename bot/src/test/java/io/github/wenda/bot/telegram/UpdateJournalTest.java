@@ -15,8 +15,15 @@ class UpdateJournalTest {
   @TempDir Path dir;
 
   private static UpdateJournal.Entry entry(long id) throws Exception {
-    JsonNode json = UpdatesResponse.JSON.readTree("{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id
-        + ",\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"q" + id + "\"}}");
+    JsonNode json =
+        UpdatesResponse.JSON.readTree(
+            "{\"update_id\":"
+                + id
+                + ",\"message\":{\"message_id\":"
+                + id
+                + ",\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"q"
+                + id
+                + "\"}}");
     return new UpdateJournal.Entry(id, json);
   }
 
@@ -31,7 +38,12 @@ class UpdateJournalTest {
     UpdateJournal again = UpdateJournal.open(file);
     assertThat(again.pending()).extracting(UpdateJournal.Entry::updateId).containsExactly(5L, 7L);
     assertThat(again.lastUpdateId()).isEqualTo(7);
-    assertThat(UpdatesResponse.update(again.pending().get(0).json()).orElseThrow().getMessage().getText()).isEqualTo("q5");
+    assertThat(
+            UpdatesResponse.update(again.pending().get(0).json())
+                .orElseThrow()
+                .getMessage()
+                .getText())
+        .isEqualTo("q5");
   }
 
   @Test
@@ -46,7 +58,8 @@ class UpdateJournalTest {
     UpdateJournal again = UpdateJournal.open(file); // compacted: only the last id is left
     assertThat(again.pending()).isEmpty();
     assertThat(again.received(List.of(entry(1), entry(2), entry(3)), List.of()))
-        .extracting(UpdateJournal.Entry::updateId).containsExactly(3L);
+        .extracting(UpdateJournal.Entry::updateId)
+        .containsExactly(3L);
     assertThat(Files.readAllLines(file)).hasSize(2);
   }
 
@@ -74,6 +87,8 @@ class UpdateJournalTest {
       j.done(id);
     }
     assertThat(Files.size(file)).isLessThan(2L * 4096); // 500 updates written would be about 60 KB
-    assertThat(UpdateJournal.open(file).pending()).extracting(UpdateJournal.Entry::updateId).containsExactly(1L);
+    assertThat(UpdateJournal.open(file).pending())
+        .extracting(UpdateJournal.Entry::updateId)
+        .containsExactly(1L);
   }
 }

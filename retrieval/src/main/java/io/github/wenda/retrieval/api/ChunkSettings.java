@@ -10,11 +10,15 @@ public record ChunkSettings(int maxChars, int overlapChars) {
 
   public ChunkSettings {
     if (maxChars < MIN_CHARS) {
-      throw new IllegalArgumentException("maxChars must be at least " + MIN_CHARS + ", but is: " + maxChars);
+      throw new IllegalArgumentException(
+          "maxChars must be at least " + MIN_CHARS + ", but is: " + maxChars);
     }
     if (overlapChars < 0 || overlapChars >= maxChars) {
       throw new IllegalArgumentException(
-          "overlapChars must be between 0 and maxChars - 1 (" + (maxChars - 1) + "), but is: " + overlapChars);
+          "overlapChars must be between 0 and maxChars - 1 ("
+              + (maxChars - 1)
+              + "), but is: "
+              + overlapChars);
     }
   }
 }

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One corpus file as loaded: its id (path relative to the corpus folder, without extension unless two
- * files differ only in extension, e.g. manual.html and manual.pdf), the
- * catalog's metadata, its format, the decoded raw text for text formats (text and Markdown; "" for
- * PDF, HTML and Word, which their readers parse from the file) and the SHA-256 of its bytes (what
- * incremental indexing compares).
+ * One corpus file as loaded: its id (path relative to the corpus folder, without extension unless
+ * two files differ only in extension, e.g. manual.html and manual.pdf), the catalog's metadata, its
+ * format, the decoded raw text for text formats (text and Markdown; "" for PDF, HTML and Word,
+ * which their readers parse from the file) and the SHA-256 of its bytes (what incremental indexing
+ * compares).
  */
-public record Document(String id, Path path, DocumentInfo info, String rawText, String sha256, DocumentFormat format) {
+public record Document(
+    String id, Path path, DocumentInfo info, String rawText, String sha256, DocumentFormat format) {
   public Document {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(path, "path");

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats Wenda reads, told apart by file extension (what operators' file managers show, too). */
+/**
+ * The formats Wenda reads, told apart by file extension (what operators' file managers show, too).
+ */
 public enum DocumentFormat {
   PDF("pdf", List.of(".pdf")),
   HTML("html", List.of(".html", ".htm", ".xhtml")),

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Turns texts into vectors of a fixed dimension; the model id goes into the index manifest.
  *
- * <p>The contract every implementation keeps (and {@code EmbedderContract} tests): {@link #embed(List)}
- * returns exactly one vector per text, in the order of the texts, an empty list for an empty list;
- * every vector has {@link #dimension()} components, all finite, and unit length (L2-normalised), so
- * a dot product is the cosine; the same text gives the same vector whether embedded alone, in a
- * batch or again later (within float tolerance), so vectors stored in an index stay comparable with
- * those of new questions. Implementations are thread-safe.
+ * <p>The contract every implementation keeps (and {@code EmbedderContract} tests): {@link
+ * #embed(List)} returns exactly one vector per text, in the order of the texts, an empty list for
+ * an empty list; every vector has {@link #dimension()} components, all finite, and unit length
+ * (L2-normalised), so a dot product is the cosine; the same text gives the same vector whether
+ * embedded alone, in a batch or again later (within float tolerance), so vectors stored in an index
+ * stay comparable with those of new questions. Implementations are thread-safe.
  */
 public interface Embedder {
   /** Names the model; vectors of different model ids must never be compared. */
@@ -34,8 +34,8 @@ public interface Embedder {
   default void prepare() {}
 
   /**
-   * As {@link #prepare()}, for lists of passages (indexing) rather than a question: a model may
-   * run the two differently. {@link #prepare()} by default.
+   * As {@link #prepare()}, for lists of passages (indexing) rather than a question: a model may run
+   * the two differently. {@link #prepare()} by default.
    */
   default void prepareForPassages() {
     prepare();

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Accounts for every corpus file, per format: how many were indexed and which were skipped, and
- * why. What {@code wenda index}, the console banner and Telegram's /sources say, so no file is
- * left out in silence.
+ * why. What {@code wenda index}, the console banner and Telegram's /sources say, so no file is left
+ * out in silence.
  */
 public record FormatSummary(Map<String, Integer> indexed, List<SkippedFile> skipped) {
   public FormatSummary {
@@ -35,13 +35,18 @@ public record FormatSummary(Map<String, Integer> indexed, List<SkippedFile> skip
     return indexed.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** One line per format: "pdf  2 indexed, 1 skipped". */
+  /** One line per format: "pdf 2 indexed, 1 skipped". */
   public List<String> lines() {
     Map<String, int[]> counts = new TreeMap<>();
     indexed.forEach((format, n) -> counts.computeIfAbsent(format, k -> new int[2])[0] += n);
     skipped.forEach(s -> counts.computeIfAbsent(s.format(), k -> new int[2])[1]++);
     List<String> out = new ArrayList<>();
-    counts.forEach((format, n) -> out.add(String.format("%-10s %d indexed%s", format, n[0], n[1] == 0 ? "" : ", " + n[1] + " skipped")));
+    counts.forEach(
+        (format, n) ->
+            out.add(
+                String.format(
+                    "%-10s %d indexed%s",
+                    format, n[0], n[1] == 0 ? "" : ", " + n[1] + " skipped")));
     return out;
   }
 
@@ -50,8 +55,15 @@ public record FormatSummary(Map<String, Integer> indexed, List<SkippedFile> skip
     if (skipped.isEmpty()) {
       return "";
     }
-    String listed = skipped.stream().limit(max).map(s -> s.file() + " (" + s.reason() + ")").collect(Collectors.joining(", "));
-    return skipped.size() + (skipped.size() == 1 ? " file" : " files") + " skipped: " + listed
+    String listed =
+        skipped.stream()
+            .limit(max)
+            .map(s -> s.file() + " (" + s.reason() + ")")
+            .collect(Collectors.joining(", "));
+    return skipped.size()
+        + (skipped.size() == 1 ? " file" : " files")
+        + " skipped: "
+        + listed
         + (skipped.size() > max ? ", …" : "");
   }
 }

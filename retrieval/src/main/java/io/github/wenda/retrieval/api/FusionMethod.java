@@ -20,6 +20,7 @@ public enum FusionMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("search.fusion must be one of [rrf, weighted], but is: " + value);
+    throw new IllegalArgumentException(
+        "search.fusion must be one of [rrf, weighted], but is: " + value);
   }
 }

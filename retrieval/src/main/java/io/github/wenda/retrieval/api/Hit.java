@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A passage found for a query, with its 1-based rank and score details. {@code also} holds the
  * passages of other documents that say the same thing (near-duplicates folded into this hit, see
- * {@code backend.NearDuplicates}), so a manual dropped in as HTML and as PDF is one hit naming both.
+ * {@code backend.NearDuplicates}), so a manual dropped in as HTML and as PDF is one hit naming
+ * both.
  */
 public record Hit(int rank, Passage passage, ScoreDetails details, List<Passage> also) {
   public Hit {

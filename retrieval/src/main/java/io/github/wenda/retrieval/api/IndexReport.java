@@ -33,8 +33,13 @@ public record IndexReport(
 
   /** A report that skipped no file. */
   public IndexReport(
-      Action action, int documents, int passages, int embedded, List<String> changedDocuments,
-      Map<String, Duration> stages, List<String> warnings) {
+      Action action,
+      int documents,
+      int passages,
+      int embedded,
+      List<String> changedDocuments,
+      Map<String, Duration> stages,
+      List<String> warnings) {
     this(action, documents, passages, embedded, changedDocuments, stages, warnings, List.of());
   }
 

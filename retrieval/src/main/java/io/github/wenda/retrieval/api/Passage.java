@@ -4,10 +4,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A retrievable unit of text: whole sentences (or whole code lines and table rows) of one
- * document, one kind and one section, with its place in the cleaned document
- * ({@code start}..{@code end}) and, for paged formats, the page it starts on ({@code page}, 0
- * where the format has no pages).
+ * A retrievable unit of text: whole sentences (or whole code lines and table rows) of one document,
+ * one kind and one section, with its place in the cleaned document ({@code start}..{@code end})
+ * and, for paged formats, the page it starts on ({@code page}, 0 where the format has no pages).
  */
 public record Passage(
     String docId,
@@ -29,7 +28,8 @@ public record Passage(
       throw new IllegalArgumentException("ordinal must be >= 0, but is: " + ordinal);
     }
     if (start < 0 || end < start) {
-      throw new IllegalArgumentException("passage bounds must satisfy 0 <= start <= end, but are: " + start + ".." + end);
+      throw new IllegalArgumentException(
+          "passage bounds must satisfy 0 <= start <= end, but are: " + start + ".." + end);
     }
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0 (0: not paged), but is: " + page);
@@ -37,7 +37,15 @@ public record Passage(
   }
 
   /** A passage of an unpaged document. */
-  public Passage(String docId, String title, String section, SegmentKind kind, int ordinal, int start, int end, String text) {
+  public Passage(
+      String docId,
+      String title,
+      String section,
+      SegmentKind kind,
+      int ordinal,
+      int start,
+      int end,
+      String text) {
     this(docId, title, section, kind, ordinal, start, end, text, 0);
   }
 

@@ -19,6 +19,7 @@ public enum SearchMode {
         return m;
       }
     }
-    throw new IllegalArgumentException("search mode must be one of [hybrid, bm25, vector], but is: " + value);
+    throw new IllegalArgumentException(
+        "search mode must be one of [hybrid, bm25, vector], but is: " + value);
   }
 }

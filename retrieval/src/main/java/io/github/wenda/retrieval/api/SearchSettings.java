@@ -27,7 +27,8 @@ public record SearchSettings(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fusion, "fusion");
     if (k < 1 || k > Query.MAX_K) {
-      throw new IllegalArgumentException("k must be between 1 and " + Query.MAX_K + ", but is: " + k);
+      throw new IllegalArgumentException(
+          "k must be between 1 and " + Query.MAX_K + ", but is: " + k);
     }
     if (candidates < 1 || rrfK < 1) {
       throw new IllegalArgumentException(
@@ -35,10 +36,12 @@ public record SearchSettings(
     }
     // A share: fusion gives the vector list 1 - bm25Weight.
     if (!(bm25Weight >= 0 && bm25Weight <= 1)) {
-      throw new IllegalArgumentException("bm25Weight must be between 0.0 and 1.0, but is: " + bm25Weight);
+      throw new IllegalArgumentException(
+          "bm25Weight must be between 0.0 and 1.0, but is: " + bm25Weight);
     }
     if (!(bigramWeight >= 0 && Double.isFinite(bigramWeight))) {
-      throw new IllegalArgumentException("bigramWeight must be finite and >= 0, but is: " + bigramWeight);
+      throw new IllegalArgumentException(
+          "bigramWeight must be finite and >= 0, but is: " + bigramWeight);
     }
   }
 

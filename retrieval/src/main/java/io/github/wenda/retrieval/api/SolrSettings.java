@@ -1,6 +1,5 @@
 package io.github.wenda.retrieval.api;
 
-import io.github.wenda.retrieval.api.WendaException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * How to reach a SolrCloud and what to create there: ZooKeeper hosts ({@code host:port[/chroot]})
- * or Solr base URLs (one of the two), the collection and the shape to create it with if missing,
- * a bound for every request, passages per update batch, and the configset folder to upload.
+ * or Solr base URLs (one of the two), the collection and the shape to create it with if missing, a
+ * bound for every request, passages per update batch, and the configset folder to upload.
  */
 public record SolrSettings(
     List<String> zkHosts,
@@ -34,11 +33,17 @@ public record SolrSettings(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(configset, "configset");
     if (!COLLECTION_NAME.matcher(collection).matches()) {
-      throw new IllegalArgumentException("collection must match " + COLLECTION_NAME + ", but is: " + collection);
+      throw new IllegalArgumentException(
+          "collection must match " + COLLECTION_NAME + ", but is: " + collection);
     }
     if (shards < 1 || replicas < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("shards, replicas and batchSize must be at least 1, but are: "
-          + shards + ", " + replicas + ", " + batchSize);
+      throw new IllegalArgumentException(
+          "shards, replicas and batchSize must be at least 1, but are: "
+              + shards
+              + ", "
+              + replicas
+              + ", "
+              + batchSize);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, but is: " + timeout);
@@ -58,7 +63,9 @@ public record SolrSettings(
     if (zkHosts.isEmpty() == urls.isEmpty()) {
       throw new WendaException(
           "retrieval.backend is solr: set exactly one of solr.zk-hosts and solr.urls, but zk-hosts is "
-              + zkHosts + " and urls is " + urls);
+              + zkHosts
+              + " and urls is "
+              + urls);
     }
   }
 }

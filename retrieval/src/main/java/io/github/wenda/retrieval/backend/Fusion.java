@@ -13,18 +13,22 @@ import java.util.Map;
  *
  * <p>Lucene's BM25 scores and cosine similarities are not on one scale, and BM25 scores are not
  * comparable across queries, so the lists are combined by rank (weighted reciprocal rank fusion,
- * {@code w/(k+rank)}) or by scores min-max-normalised within each list. Both weight BM25 by
- * {@code bm25Weight} and the vector list by the rest. Public so that every backend (embedded Lucene,
+ * {@code w/(k+rank)}) or by scores min-max-normalised within each list. Both weight BM25 by {@code
+ * bm25Weight} and the vector list by the rest. Public so that every backend (embedded Lucene,
  * SolrCloud) fuses with the same code; a backend numbers its candidates itself.
  */
 public final class Fusion {
   private Fusion() {}
 
-  /** A list entry: a document number (Lucene's, or one the backend assigns) and raw score, best first. */
+  /**
+   * A list entry: a document number (Lucene's, or one the backend assigns) and raw score, best
+   * first.
+   */
   public record Ranked(int doc, float score) {}
 
   /** A fused entry with everything explain needs. */
-  public record Fused(int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {}
+  public record Fused(
+      int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {}
 
   public static List<Fused> fuse(List<Ranked> bm25, List<Ranked> vector, SearchSettings s) {
     Map<Integer, double[]> acc = new LinkedHashMap<>();
@@ -36,7 +40,8 @@ public final class Fusion {
         acc.computeIfAbsent(bm25.get(i).doc(), d -> new double[1])[0] += w / (s.rrfK() + i + 1);
       }
       for (int i = 0; i < vector.size(); i++) {
-        acc.computeIfAbsent(vector.get(i).doc(), d -> new double[1])[0] += (1 - w) / (s.rrfK() + i + 1);
+        acc.computeIfAbsent(vector.get(i).doc(), d -> new double[1])[0] +=
+            (1 - w) / (s.rrfK() + i + 1);
       }
     } else {
       addNormalised(bm25, w, acc);
@@ -47,21 +52,26 @@ public final class Fusion {
       int doc = e.getKey();
       Integer br = bRank.get(doc);
       Integer vr = vRank.get(doc);
-      out.add(new Fused(
-          doc,
-          br == null ? 0 : br + 1, br == null ? 0f : bm25.get(br).score(),
-          vr == null ? 0 : vr + 1, vr == null ? 0f : vector.get(vr).score(),
-          e.getValue()[0]));
+      out.add(
+          new Fused(
+              doc,
+              br == null ? 0 : br + 1,
+              br == null ? 0f : bm25.get(br).score(),
+              vr == null ? 0 : vr + 1,
+              vr == null ? 0f : vector.get(vr).score(),
+              e.getValue()[0]));
     }
-    // Ties (common with RRF) go to the better BM25 rank, then the lower doc number, so results are stable.
-    out.sort((a, b) -> {
-      int c = Double.compare(b.score(), a.score());
-      if (c != 0) {
-        return c;
-      }
-      c = Integer.compare(rankOrMax(a.bm25Rank()), rankOrMax(b.bm25Rank()));
-      return c != 0 ? c : Integer.compare(a.doc(), b.doc());
-    });
+    // Ties (common with RRF) go to the better BM25 rank, then the lower doc number, so results are
+    // stable.
+    out.sort(
+        (a, b) -> {
+          int c = Double.compare(b.score(), a.score());
+          if (c != 0) {
+            return c;
+          }
+          c = Integer.compare(rankOrMax(a.bm25Rank()), rankOrMax(b.bm25Rank()));
+          return c != 0 ? c : Integer.compare(a.doc(), b.doc());
+        });
     return out;
   }
 
@@ -70,9 +80,10 @@ public final class Fusion {
     List<Fused> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
       Ranked r = list.get(i);
-      out.add(isBm25
-          ? new Fused(r.doc(), i + 1, r.score(), 0, 0f, r.score())
-          : new Fused(r.doc(), 0, 0f, i + 1, r.score(), r.score()));
+      out.add(
+          isBm25
+              ? new Fused(r.doc(), i + 1, r.score(), 0, 0f, r.score())
+              : new Fused(r.doc(), 0, 0f, i + 1, r.score(), r.score()));
     }
     return out;
   }

@@ -2,10 +2,10 @@ package io.github.wenda.retrieval.chunk;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.text.SentenceSplitter;
+import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Segment;
-import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.text.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,16 +14,16 @@ import java.util.List;
  * and table rows while they fit.
  *
  * <p>Consecutive segments of the same kind and section are packed together, unit by unit, up to
- * {@code maxChars}; a passage never mixes body text with footnotes, code or tables, and never
- * spans two sections, so each passage can name where it comes from (and, for paged formats, the
- * page it starts on). A code block or table row that fits stays whole; a longer code block is cut
- * between lines. Contents lines are never made into passages: they list every heading, so they
- * would match almost any question and answer none. A sentence (or line) longer than the maximum on
- * its own is cut, preferably after a comma, and never inside a word, path, URL or identifier
- * unless one alone is longer than the maximum. The next passage repeats the previous one's last
- * sentences while they fit in {@code overlapChars}. A prose sentence ending in a colon stays with
- * what it introduces: a code block right after it joins its passage, and a passage that would end
- * on it leaves it to the next one.
+ * {@code maxChars}; a passage never mixes body text with footnotes, code or tables, and never spans
+ * two sections, so each passage can name where it comes from (and, for paged formats, the page it
+ * starts on). A code block or table row that fits stays whole; a longer code block is cut between
+ * lines. Contents lines are never made into passages: they list every heading, so they would match
+ * almost any question and answer none. A sentence (or line) longer than the maximum on its own is
+ * cut, preferably after a comma, and never inside a word, path, URL or identifier unless one alone
+ * is longer than the maximum. The next passage repeats the previous one's last sentences while they
+ * fit in {@code overlapChars}. A prose sentence ending in a colon stays with what it introduces: a
+ * code block right after it joins its passage, and a passage that would end on it leaves it to the
+ * next one.
  */
 public final class Chunker {
   private static final String SOFT_BREAKS = "，,、：:";
@@ -54,9 +54,16 @@ public final class Chunker {
       if (s.kind() == SegmentKind.CONTENTS) {
         continue;
       }
-      boolean introduced = runHead != null && runHead.kind() == SegmentKind.BODY && s.kind() == SegmentKind.CODE
-          && s.section().equals(runHead.section()) && !run.isEmpty() && run.get(run.size() - 1).lead();
-      if (runHead != null && !introduced && (s.kind() != runHead.kind() || !s.section().equals(runHead.section()))) {
+      boolean introduced =
+          runHead != null
+              && runHead.kind() == SegmentKind.BODY
+              && s.kind() == SegmentKind.CODE
+              && s.section().equals(runHead.section())
+              && !run.isEmpty()
+              && run.get(run.size() - 1).lead();
+      if (runHead != null
+          && !introduced
+          && (s.kind() != runHead.kind() || !s.section().equals(runHead.section()))) {
         pack(docId, title, runHead.section(), runHead.kind(), text, run, out);
         run.clear();
       }
@@ -112,24 +119,29 @@ public final class Chunker {
     }
   }
 
-  // After a comma in the second half; else at a word boundary, in the second half if there is one; else at max.
+  // After a comma in the second half; else at a word boundary, in the second half if there is one;
+  // else at max.
   private static int cutPoint(String text, int start, int end, int max) {
     for (int i = start + max - 1; i > start + max / 2; i--) {
       char c = text.charAt(i);
       // An ASCII comma or colon is a break only before a space: "http:" and "a,b" are one token.
-      if (SOFT_BREAKS.indexOf(c) >= 0 && (c >= 0x80 || (i + 1 < end && text.charAt(i + 1) == ' '))) {
+      if (SOFT_BREAKS.indexOf(c) >= 0
+          && (c >= 0x80 || (i + 1 < end && text.charAt(i + 1) == ' '))) {
         return i + 1;
       }
     }
     int boundary = wordBoundary(text, start + max, start + max / 2);
     if (boundary < 0) {
-      boundary = wordBoundary(text, start + max / 2, start); // a shorter passage rather than a cut word
+      boundary =
+          wordBoundary(text, start + max / 2, start); // a shorter passage rather than a cut word
     }
     if (boundary > start) {
       return boundary;
     }
     int cut = start + max;
-    return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut; // never split a surrogate pair
+    return Character.isLowSurrogate(text.charAt(cut))
+        ? cut - 1
+        : cut; // never split a surrogate pair
   }
 
   // The last place in (low, high] between two characters that do not belong to one word, or -1.
@@ -150,11 +162,18 @@ public final class Chunker {
   /** Characters of words, paths, URLs and identifiers, which a cut must not separate. */
   static boolean isWordChar(char c) {
     return (c < 0x80 && (Character.isLetterOrDigit(c) || "/\\._-~:?&=%#+@$".indexOf(c) >= 0))
-        || (Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        || (Character.isLetterOrDigit(c)
+            && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
   }
 
   private void pack(
-      String docId, String title, String section, SegmentKind kind, String text, List<Unit> units, List<Passage> out) {
+      String docId,
+      String title,
+      String section,
+      SegmentKind kind,
+      String text,
+      List<Unit> units,
+      List<Passage> out) {
     int i = 0;
     while (i < units.size()) {
       int first = i;
@@ -166,11 +185,22 @@ public final class Chunker {
         i++;
       }
       if (i < units.size() && i - 1 > first && units.get(i - 1).lead()) {
-        // The sentence that introduces a command or list opens the next passage, beside what it introduces.
+        // The sentence that introduces a command or list opens the next passage, beside what it
+        // introduces.
         i--;
         end = units.get(i - 1).end();
       }
-      out.add(new Passage(docId, title, section, kind, out.size(), start, end, text.substring(start, end), units.get(first).page()));
+      out.add(
+          new Passage(
+              docId,
+              title,
+              section,
+              kind,
+              out.size(),
+              start,
+              end,
+              text.substring(start, end),
+              units.get(first).page()));
       if (i < units.size() && settings.overlapChars() > 0) {
         int back = i;
         while (back - 1 > first

@@ -1,9 +1,9 @@
 package io.github.wenda.retrieval.corpus;
 
-import io.github.wenda.retrieval.api.DocumentInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.wenda.retrieval.api.DocumentInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,10 @@ public final class Catalog {
     return new Catalog(Map.of());
   }
 
-  /** Reads {@code dir/catalog.yaml}; an absent file gives an empty catalog, a broken one fails naming it. */
+  /**
+   * Reads {@code dir/catalog.yaml}; an absent file gives an empty catalog, a broken one fails
+   * naming it.
+   */
   public static Catalog load(Path dir) {
     Path file = dir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
@@ -47,9 +50,11 @@ public final class Catalog {
       return new Catalog(entries);
     }
     if (!documents.isObject()) {
-      throw new CorpusException(file, -1, "'documents' must map file names to {title, author, source}");
+      throw new CorpusException(
+          file, -1, "'documents' must map file names to {title, author, source}");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = documents.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = documents.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       entries.put(

@@ -3,9 +3,9 @@ package io.github.wenda.retrieval.corpus;
 import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.api.CorpusOptions;
 import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.DocumentFormat;
 import io.github.wenda.retrieval.api.DocumentInfo;
 import io.github.wenda.retrieval.api.SkippedFile;
-import io.github.wenda.retrieval.api.DocumentFormat;
 import io.github.wenda.retrieval.reader.TextFiles;
 import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import java.io.IOException;
@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * unreadable file, a folder that cannot be listed, a path the file system refuses, or text in an
  * encoding that is neither UTF-8 nor GB18030 is skipped with a warning naming the file and the
  * reason, and recorded in {@link Corpus#skipped()}. Symbolic links that lead out of the corpus
- * folder are not followed unless {@link CorpusOptions#followSymlinks()} says so. Hidden files
- * and folders, {@code catalog.yaml} and {@code *.jsonl} question sets are Wenda's or the system's,
- * not documents, and are passed over in silence. Text formats are decoded here; PDF, HTML and
- * Word are only hashed, and parsed by {@link DocumentParser} when (re)indexed.
+ * folder are not followed unless {@link CorpusOptions#followSymlinks()} says so. Hidden files and
+ * folders, {@code catalog.yaml} and {@code *.jsonl} question sets are Wenda's or the system's, not
+ * documents, and are passed over in silence. Text formats are decoded here; PDF, HTML and Word are
+ * only hashed, and parsed by {@link DocumentParser} when (re)indexed.
  */
 public final class CorpusLoader {
   private static final Logger log = LoggerFactory.getLogger(CorpusLoader.class);
@@ -64,14 +64,20 @@ public final class CorpusLoader {
     }
     Catalog catalog = Catalog.load(dir);
     Listing listing = list();
-    java.util.Map<String, Long> stems = listing.files.stream()
-        .collect(java.util.stream.Collectors.groupingBy(f -> stripExtension(relative(f)), java.util.stream.Collectors.counting()));
+    java.util.Map<String, Long> stems =
+        listing.files.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    f -> stripExtension(relative(f)), java.util.stream.Collectors.counting()));
     List<Document> documents = new ArrayList<>();
     for (Path file : listing.files) {
       String relative = relative(file);
       Optional<DocumentFormat> format = DocumentFormat.of(file);
       if (format.isEmpty()) {
-        listing.skip(relative, extension(relative), "unsupported type (Wenda reads .pdf, .html, .docx, .md and .txt)");
+        listing.skip(
+            relative,
+            extension(relative),
+            "unsupported type (Wenda reads .pdf, .html, .docx, .md and .txt)");
         continue;
       }
       // "manual.html" and "manual.pdf" side by side keep their extensions, so their ids differ.
@@ -81,13 +87,25 @@ public final class CorpusLoader {
     return new Corpus(documents, listing.warnings, listing.skipped);
   }
 
-  private Optional<Document> load(Path file, String relative, String id, DocumentFormat format, Catalog catalog, Listing listing) {
+  private Optional<Document> load(
+      Path file,
+      String relative,
+      String id,
+      DocumentFormat format,
+      Catalog catalog,
+      Listing listing) {
     String label = format.label();
     try {
       long size = Files.size(file);
       if (size > options.maxFileBytes()) {
-        listing.skip(relative, label, String.format(Locale.ROOT, "larger than corpus.max-file-mb (%.1f MB > %d MB)",
-            size / 1048576.0, options.maxFileMb()));
+        listing.skip(
+            relative,
+            label,
+            String.format(
+                Locale.ROOT,
+                "larger than corpus.max-file-mb (%.1f MB > %d MB)",
+                size / 1048576.0,
+                options.maxFileMb()));
         return Optional.empty();
       }
       String text = "";
@@ -136,38 +154,47 @@ public final class CorpusLoader {
       throw new CorpusException(dir, "cannot be listed: " + reason(e), e);
     }
     try {
-      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return leavesCorpus(d, root, listing) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return leavesCorpus(d, root, listing)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (attrs.isSymbolicLink()) { // the walk follows links: one reported as a link leads nowhere
-            listing.skip(relative(f), "link", "broken symbolic link");
-          } else if (attrs.isRegularFile() && isCandidate(f) && !leavesCorpus(f, root, listing)) {
-            listing.files.add(f);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (attrs.isSymbolicLink()) { // the walk follows links: one reported as a link leads
+                // nowhere
+                listing.skip(relative(f), "link", "broken symbolic link");
+              } else if (attrs.isRegularFile()
+                  && isCandidate(f)
+                  && !leavesCorpus(f, root, listing)) {
+                listing.files.add(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          String what = Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file";
-          if (e instanceof FileSystemLoopException) {
-            listing.skip(relative(f), "folder", "symbolic link loop, not followed");
-          } else if (!(e instanceof NoSuchFileException) || !Files.isSymbolicLink(f)) {
-            listing.skip(relative(f), what, what + " cannot be read: " + reason(e));
-          } else {
-            listing.skip(relative(f), "link", "broken symbolic link");
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              String what = Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file";
+              if (e instanceof FileSystemLoopException) {
+                listing.skip(relative(f), "folder", "symbolic link loop, not followed");
+              } else if (!(e instanceof NoSuchFileException) || !Files.isSymbolicLink(f)) {
+                listing.skip(relative(f), what, what + " cannot be read: " + reason(e));
+              } else {
+                listing.skip(relative(f), "link", "broken symbolic link");
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new CorpusException(dir, "cannot be listed: " + reason(e), e);
     }
@@ -182,8 +209,12 @@ public final class CorpusLoader {
     try {
       Path real = p.toRealPath();
       if (!real.startsWith(root)) {
-        listing.skip(relative(p), "link", "symbolic link leading out of the corpus folder (to " + real
-            + "); not followed unless corpus.follow-symlinks is true");
+        listing.skip(
+            relative(p),
+            "link",
+            "symbolic link leading out of the corpus folder (to "
+                + real
+                + "); not followed unless corpus.follow-symlinks is true");
         return true;
       }
       return false;
@@ -195,7 +226,10 @@ public final class CorpusLoader {
 
   static boolean isCandidate(Path p) {
     String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return !name.startsWith(".") && !name.equals(Catalog.FILE_NAME) && !name.endsWith(".jsonl") && !name.endsWith("~");
+    return !name.startsWith(".")
+        && !name.equals(Catalog.FILE_NAME)
+        && !name.endsWith(".jsonl")
+        && !name.endsWith("~");
   }
 
   private String relative(Path file) {
@@ -220,7 +254,10 @@ public final class CorpusLoader {
 
   private static boolean isBlank(byte[] bytes) {
     for (byte b : bytes) {
-      if (!Character.isWhitespace(b & 0xff) && (b & 0xff) != 0xEF && (b & 0xff) != 0xBB && (b & 0xff) != 0xBF) {
+      if (!Character.isWhitespace(b & 0xff)
+          && (b & 0xff) != 0xEF
+          && (b & 0xff) != 0xBB
+          && (b & 0xff) != 0xBF) {
         return false;
       }
     }

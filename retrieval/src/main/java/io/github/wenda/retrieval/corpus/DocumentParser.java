@@ -1,10 +1,9 @@
 package io.github.wenda.retrieval.corpus;
 
 import io.github.wenda.retrieval.api.Document;
-import io.github.wenda.retrieval.api.SegmentKind;
-import io.github.wenda.retrieval.text.InlineNormalizer;
-import io.github.wenda.retrieval.reader.Block;
 import io.github.wenda.retrieval.api.DocumentFormat;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.reader.Block;
 import io.github.wenda.retrieval.reader.DocumentReader;
 import io.github.wenda.retrieval.reader.DocxReader;
 import io.github.wenda.retrieval.reader.HtmlReader;
@@ -13,13 +12,14 @@ import io.github.wenda.retrieval.reader.PageProgress;
 import io.github.wenda.retrieval.reader.PdfReader;
 import io.github.wenda.retrieval.reader.StructuredDocument;
 import io.github.wenda.retrieval.reader.UnreadableDocumentException;
+import io.github.wenda.retrieval.text.InlineNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a loaded document with its format's reader and lays its blocks out as a
- * {@link CleanDocument}: headings go into the section path (and the text, between segments, where
- * no passage takes them), every other block becomes one segment of its kind with its page.
+ * Reads a loaded document with its format's reader and lays its blocks out as a {@link
+ * CleanDocument}: headings go into the section path (and the text, between segments, where no
+ * passage takes them), every other block becomes one segment of its kind with its page.
  *
  * <p>Text and Markdown are parsed from the text the loader already decoded; PDF, HTML and Word are
  * read from the file now, so only changed documents are ever parsed.
@@ -60,7 +60,8 @@ public final class DocumentParser {
   /**
    * The document cleaned and segmented.
    *
-   * @throws UnreadableDocumentException naming the file and why, when it cannot be read or holds no text
+   * @throws UnreadableDocumentException naming the file and why, when it cannot be read or holds no
+   *     text
    */
   public CleanDocument parse(Document d) {
     StructuredDocument doc = read(d);
@@ -105,7 +106,13 @@ public final class DocumentParser {
         default -> {
           int start = text.length();
           text.append(t);
-          segments.add(new Segment(kindOf(b), String.join(" / ", path.stream().map(h -> h.text().strip()).toList()), start, text.length(), b.page()));
+          segments.add(
+              new Segment(
+                  kindOf(b),
+                  String.join(" / ", path.stream().map(h -> h.text().strip()).toList()),
+                  start,
+                  text.length(),
+                  b.page()));
         }
       }
     }

@@ -9,20 +9,23 @@ import java.util.regex.Pattern;
 /**
  * Recognises footnote lines and rebuilds footnote text.
  *
- * <p>Footnotes are recognised by what citations look like, not by position, because the
- * extractor puts a page's footnotes wherever the PDF stored them: after a page number, inside a
- * sentence that runs over the page, or with their markers lost. A citation has a URL, an "author:
- * «title»" opening, a "载《…》" source, a publisher, "年第 n 期", a page reference, or "同①".
+ * <p>Footnotes are recognised by what citations look like, not by position, because the extractor
+ * puts a page's footnotes wherever the PDF stored them: after a page number, inside a sentence that
+ * runs over the page, or with their markers lost. A citation has a URL, an "author: «title»"
+ * opening, a "载《…》" source, a publisher, "年第 n 期", a page reference, or "同①".
  */
 final class Footnotes {
   private static final Pattern CIRCLED_START = Pattern.compile("^([\\u2460-\\u2473])\\s*");
   private static final Pattern NUMBERED_START = Pattern.compile("^(\\d{1,2})\\u3000+");
   private static final Pattern MARKERS_ONLY = Pattern.compile("^[\\u2460-\\u2473\\s]+$");
   private static final Pattern AUTHOR_TITLE = Pattern.compile("^[\\p{IsHan}、·]{2,16}[:：]\\s*[«《]");
-  private static final Pattern CITATION = Pattern.compile(
-      "https?:|www|载《|出版社|年第\\s*\\d+\\s*期|第\\s*\\d+(?:\\s*[—-]\\s*\\d+)?\\s*页|^同[\\u2460-\\u2473]|/\\s*$|\\bhtml?\\b");
-  private static final Pattern URL = Pattern.compile("https?\\s*[:：]\\s*/\\s*/\\s*[A-Za-z0-9 ._~\\-/%?#=&+:]*");
-  private static final Pattern EXTENSION = Pattern.compile("\\s*\\.?\\s+(s?html?|php|aspx?|jsp|pdf)$");
+  private static final Pattern CITATION =
+      Pattern.compile(
+          "https?:|www|载《|出版社|年第\\s*\\d+\\s*期|第\\s*\\d+(?:\\s*[—-]\\s*\\d+)?\\s*页|^同[\\u2460-\\u2473]|/\\s*$|\\bhtml?\\b");
+  private static final Pattern URL =
+      Pattern.compile("https?\\s*[:：]\\s*/\\s*/\\s*[A-Za-z0-9 ._~\\-/%?#=&+:]*");
+  private static final Pattern EXTENSION =
+      Pattern.compile("\\s*\\.?\\s+(s?html?|php|aspx?|jsp|pdf)$");
 
   private Footnotes() {}
 
@@ -31,31 +34,46 @@ final class Footnotes {
     return !normalized.isEmpty() && MARKERS_ONLY.matcher(normalized).matches();
   }
 
-  /** A line that starts with its footnote marker: "① text", or "1　text" in reports that number plainly. */
+  /**
+   * A line that starts with its footnote marker: "① text", or "1　text" in reports that number
+   * plainly.
+   */
   static boolean startsWithMarker(PdfLine line, boolean numberedStyle) {
-    return CIRCLED_START.matcher(line.text()).find() || numberedStyle && NUMBERED_START.matcher(line.text()).find();
+    return CIRCLED_START.matcher(line.text()).find()
+        || numberedStyle && NUMBERED_START.matcher(line.text()).find();
   }
 
   /** Reads like a citation (URL, source, author:«title», …); takes a normalised line. */
   static boolean looksLikeCitation(String normalized) {
-    return CITATION.matcher(normalized.toLowerCase(Locale.ROOT)).find() || AUTHOR_TITLE.matcher(normalized).find();
+    return CITATION.matcher(normalized.toLowerCase(Locale.ROOT)).find()
+        || AUTHOR_TITLE.matcher(normalized).find();
   }
 
   /** Within a footnote block, does this line open a new footnote rather than continue one? */
   static boolean startsNewItem(PdfLine previous, PdfLine line, boolean numberedStyle) {
     String n = line.normalized();
-    if (previous == null || startsWithMarker(line, numberedStyle) || n.startsWith("«") || n.startsWith("《")
-        || AUTHOR_TITLE.matcher(n).find() || n.matches("^同[\\u2460-\\u2473].*") || endsItem(previous.normalized())) {
+    if (previous == null
+        || startsWithMarker(line, numberedStyle)
+        || n.startsWith("«")
+        || n.startsWith("《")
+        || AUTHOR_TITLE.matcher(n).find()
+        || n.matches("^同[\\u2460-\\u2473].*")
+        || endsItem(previous.normalized())) {
       return true;
     }
     String p = previous.normalized();
     char last = p.isEmpty() ? ' ' : p.charAt(p.length() - 1);
-    boolean previousEndsInUrl = last < 128 && (Character.isLetterOrDigit(last) || last == '/')
-        && (p.contains("http") || p.contains("www"));
+    boolean previousEndsInUrl =
+        last < 128
+            && (Character.isLetterOrDigit(last) || last == '/')
+            && (p.contains("http") || p.contains("www"));
     return previousEndsInUrl && !n.isEmpty() && InlineNormalizer.isHan(n.codePointAt(0));
   }
 
-  /** A footnote line that completes its footnote: ends in "。" or a file extension ("." may be inside a URL). */
+  /**
+   * A footnote line that completes its footnote: ends in "。" or a file extension ("." may be inside
+   * a URL).
+   */
   static boolean endsItem(String normalized) {
     String n = normalized.strip();
     return n.endsWith("。") || n.matches(".*\\b(s?html?|php|pdf)$");
@@ -75,9 +93,9 @@ final class Footnotes {
   }
 
   /**
-   * Normalises a footnote's joined lines and rebuilds URLs the extractor spread out
-   * ("https: / / news un org / zh" becomes "https://news.un.org/zh"): the host lost its dots, so
-   * words before the first slash are joined with dots, and spaces elsewhere in the URL are dropped.
+   * Normalises a footnote's joined lines and rebuilds URLs the extractor spread out ("https: / /
+   * news un org / zh" becomes "https://news.un.org/zh"): the host lost its dots, so words before
+   * the first slash are joined with dots, and spaces elsewhere in the URL are dropped.
    */
   static String text(String marker, List<String> rawLines) {
     String body = InlineNormalizer.display(String.join(" ", rawLines));
@@ -108,7 +126,12 @@ final class Footnotes {
     int slash = rest.indexOf('/');
     String host = slash < 0 ? rest : rest.substring(0, slash);
     String path = slash < 0 ? "" : rest.substring(slash);
-    host = host.strip().replaceAll("\\s*-\\s*", "-").replaceAll("\\s+", ".").replaceAll("\\.{2,}", ".").replace("-.", "-");
+    host =
+        host.strip()
+            .replaceAll("\\s*-\\s*", "-")
+            .replaceAll("\\s+", ".")
+            .replaceAll("\\.{2,}", ".")
+            .replace("-.", "-");
     path = EXTENSION.matcher(path).replaceFirst(".$1");
     path = path.replaceAll("\\s+", "");
     return scheme + "://" + host + path;

@@ -10,17 +10,20 @@ import java.util.regex.Pattern;
 /**
  * Recognises numbered section headings and keeps the current heading path.
  *
- * <p>Chinese papers number sections "一　title", "(一)title" or "（一）title" and sub-sections
- * "１ title". Patterns run on the raw line because the ideographic space after "一" is what tells a
- * heading from a sentence starting with "一是…", and normalisation would remove it. A heading must
- * be short and must not end like a sentence, otherwise "(一)" at the start of a quoted list item
- * would open a section.
+ * <p>Chinese papers number sections "一　title", "(一)title" or "（一）title" and sub-sections "１ title".
+ * Patterns run on the raw line because the ideographic space after "一" is what tells a heading from
+ * a sentence starting with "一是…", and normalisation would remove it. A heading must be short and
+ * must not end like a sentence, otherwise "(一)" at the start of a quoted list item would open a
+ * section.
  */
 final class HeadingDetector {
   private static final String CN_NUM = "[一二三四五六七八九十]{1,3}";
-  private static final Pattern LEVEL1 = Pattern.compile("^(" + CN_NUM + ")[\\u3000 ]*\\u3000[\\u3000 ]*(\\S.*)$");
-  private static final Pattern LEVEL2 = Pattern.compile("^([(（]" + CN_NUM + "[)）])[\\u3000 ]*(\\S.*)$");
-  private static final Pattern LEVEL3 = Pattern.compile("^([0-9０-９]{1,2})[\\u3000 ]+(\\p{IsHan}.*)$");
+  private static final Pattern LEVEL1 =
+      Pattern.compile("^(" + CN_NUM + ")[\\u3000 ]*\\u3000[\\u3000 ]*(\\S.*)$");
+  private static final Pattern LEVEL2 =
+      Pattern.compile("^([(（]" + CN_NUM + "[)）])[\\u3000 ]*(\\S.*)$");
+  private static final Pattern LEVEL3 =
+      Pattern.compile("^([0-9０-９]{1,2})[\\u3000 ]+(\\p{IsHan}.*)$");
   private static final Pattern MARKDOWN = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
   private static final int MAX_LENGTH = 40;
   private static final int MAX_LEVEL3_LENGTH = 20;
@@ -42,8 +45,13 @@ final class HeadingDetector {
       return Optional.of(new Heading(2, InlineNormalizer.display(m.group(1) + m.group(2))));
     }
     m = LEVEL3.matcher(line);
-    if (m.matches() && m.group(2).strip().length() <= MAX_LEVEL3_LENGTH && !hasPunctuation(m.group(2))) {
-      return Optional.of(new Heading(3, InlineNormalizer.display(m.group(1)) + " " + InlineNormalizer.display(m.group(2))));
+    if (m.matches()
+        && m.group(2).strip().length() <= MAX_LEVEL3_LENGTH
+        && !hasPunctuation(m.group(2))) {
+      return Optional.of(
+          new Heading(
+              3,
+              InlineNormalizer.display(m.group(1)) + " " + InlineNormalizer.display(m.group(2))));
     }
     return Optional.empty();
   }
@@ -51,12 +59,14 @@ final class HeadingDetector {
   /** A markdown "# title" heading; its level is the number of '#'. */
   static Optional<Heading> detectMarkdown(String rawLine) {
     Matcher m = MARKDOWN.matcher(rawLine.strip());
-    return m.matches() ? Optional.of(new Heading(m.group(1).length(), InlineNormalizer.display(m.group(2)))) : Optional.empty();
+    return m.matches()
+        ? Optional.of(new Heading(m.group(1).length(), InlineNormalizer.display(m.group(2))))
+        : Optional.empty();
   }
 
   /**
-   * An unnumbered title line ("新安全观与上合组织"): short, mostly Han, no punctuation other than
-   * quotes and book-title marks. Callers decide from context whether such a line is a heading.
+   * An unnumbered title line ("新安全观与上合组织"): short, mostly Han, no punctuation other than quotes and
+   * book-title marks. Callers decide from context whether such a line is a heading.
    */
   static boolean looksLikePlainTitle(String normalized) {
     if (normalized.isEmpty() || normalized.length() > 24 || hasPunctuation(normalized)) {
@@ -93,13 +103,19 @@ final class HeadingDetector {
   }
 
   private static boolean hasPunctuation(String s) {
-    return s.codePoints().anyMatch(cp -> {
-      if (cp == '“' || cp == '”' || cp == '《' || cp == '》' || cp == '«' || cp == '»' || cp == '·' || cp == '‘' || cp == '’') {
-        return false;
-      }
-      int t = Character.getType(cp);
-      return t == Character.OTHER_PUNCTUATION || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
-          || t == Character.DASH_PUNCTUATION || (cp >= 0xA000 && cp <= 0xA48F);
-    });
+    return s.codePoints()
+        .anyMatch(
+            cp -> {
+              if (cp == '“' || cp == '”' || cp == '《' || cp == '》' || cp == '«' || cp == '»'
+                  || cp == '·' || cp == '‘' || cp == '’') {
+                return false;
+              }
+              int t = Character.getType(cp);
+              return t == Character.OTHER_PUNCTUATION
+                  || t == Character.START_PUNCTUATION
+                  || t == Character.END_PUNCTUATION
+                  || t == Character.DASH_PUNCTUATION
+                  || (cp >= 0xA000 && cp <= 0xA48F);
+            });
   }
 }

@@ -10,15 +10,16 @@ import java.util.regex.Pattern;
 /**
  * Finds the lines a page layout adds to a PDF extraction: page numbers and running headers.
  *
- * <p>Page numbers come as "—６５—", "·８·" or a bare number on its own line. Running headers are
- * found by frequency rather than by name: a short title-like line (mostly Han, no sentence
- * punctuation) that occurs at least twice is a header repeated page after page, whatever its
- * wording. A title-like line right next to a page number is also a header even when it occurs only
- * once, because the journal prints its header beside the folio.
+ * <p>Page numbers come as "—６５—", "·８·" or a bare number on its own line. Running headers are found
+ * by frequency rather than by name: a short title-like line (mostly Han, no sentence punctuation)
+ * that occurs at least twice is a header repeated page after page, whatever its wording. A
+ * title-like line right next to a page number is also a header even when it occurs only once,
+ * because the journal prints its header beside the folio.
  */
 final class PageArtifacts {
-  private static final Pattern PAGE_NUMBER = Pattern.compile(
-      "^(?:[—–\\-－―~]+\\s*\\d{1,4}\\s*[—–\\-－―~]+|[·•]\\s*\\d{1,4}\\s*[·•]|\\d{1,4}|第\\s*\\d{1,4}\\s*页)$");
+  private static final Pattern PAGE_NUMBER =
+      Pattern.compile(
+          "^(?:[—–\\-－―~]+\\s*\\d{1,4}\\s*[—–\\-－―~]+|[·•]\\s*\\d{1,4}\\s*[·•]|\\d{1,4}|第\\s*\\d{1,4}\\s*页)$");
 
   private PageArtifacts() {}
 
@@ -34,7 +35,8 @@ final class PageArtifacts {
    * Finds running headers among {@code lines}; {@code pageNumbers} and {@code excluded} (tables)
    * hold line positions in {@code lines}.
    */
-  static Headers runningHeaders(List<PdfLine> lines, Set<Integer> pageNumbers, Set<Integer> excluded) {
+  static Headers runningHeaders(
+      List<PdfLine> lines, Set<Integer> pageNumbers, Set<Integer> excluded) {
     Map<String, Integer> counts = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!excluded.contains(i) && isHeaderLike(lines.get(i))) {

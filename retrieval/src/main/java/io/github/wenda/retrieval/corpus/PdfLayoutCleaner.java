@@ -11,23 +11,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cleans the text of a PDF extraction; see {@link TextCleaner} for the heuristics and why.
- * One instance cleans one document.
+ * Cleans the text of a PDF extraction; see {@link TextCleaner} for the heuristics and why. One
+ * instance cleans one document.
  */
 final class PdfLayoutCleaner {
   private static final Pattern TABLE_TITLE = Pattern.compile("^表\\s*\\d+.*");
   private static final Pattern TABLE_CONTINUED = Pattern.compile("^[(（]?续表\\s*\\d*[)）]?$");
   private static final Pattern TABLE_ROW_START = Pattern.compile("^\\d{4}\\s+\\d{1,2}\\b.*");
   private static final Pattern NUMBERED_FOOTNOTE_LINE = Pattern.compile("^\\s*(\\d{1,2})\\u3000");
-  private static final Pattern PLAIN_REFERENCE = Pattern.compile("(?<=[。”，、；！？)）])(\\d{1,2})(?=\\s|$|“)");
-  private static final Pattern DATE_CELL = Pattern.compile("^(\\d{4}(?:\\s+\\d{1,2}){1,2}(?:\\s*[~～-]\\s*\\d{1,2})?[,，]?)\\s+([^\\d~～\\s].*)$");
+  private static final Pattern PLAIN_REFERENCE =
+      Pattern.compile("(?<=[。”，、；！？)）])(\\d{1,2})(?=\\s|$|“)");
+  private static final Pattern DATE_CELL =
+      Pattern.compile(
+          "^(\\d{4}(?:\\s+\\d{1,2}){1,2}(?:\\s*[~～-]\\s*\\d{1,2})?[,，]?)\\s+([^\\d~～\\s].*)$");
   private static final int MAX_TABLE_LINES = 400;
+
   /** A line this many ems narrower than the column ends its paragraph when it ends a sentence. */
   private static final double SHORT_LINE_EMS = 2;
+
   /** A line this much wider than the body column is in the smaller footnote font. */
   private static final double WIDE_LINE = 1.12;
 
-  private enum Mode { BODY, FOOTNOTE }
+  private enum Mode {
+    BODY,
+    FOOTNOTE
+  }
 
   private record Item(String marker, String section, List<String> lines) {}
 
@@ -72,7 +80,8 @@ final class PdfLayoutCleaner {
     PageArtifacts.Headers headers = PageArtifacts.runningHeaders(lines, pageNumbers, table);
     boolean numberedHeadings = false;
     for (int i = 0; i < lines.size(); i++) {
-      numberedHeadings |= !table.contains(i) && HeadingDetector.detect(lines.get(i).raw()).isPresent();
+      numberedHeadings |=
+          !table.contains(i) && HeadingDetector.detect(lines.get(i).raw()).isPresent();
     }
 
     boolean afterPageNumber = false;
@@ -96,7 +105,9 @@ final class PdfLayoutCleaner {
         continue;
       }
       Optional<Heading> heading = HeadingDetector.detect(line.raw());
-      if (heading.isEmpty() && !numberedHeadings && HeadingDetector.looksLikePlainTitle(line.normalized())
+      if (heading.isEmpty()
+          && !numberedHeadings
+          && HeadingDetector.looksLikePlainTitle(line.normalized())
           && (headers.firstOccurrences().contains(i) || previousEndedSentence)) {
         // Reports without numbered sections mark them with a bare title line between paragraphs.
         heading = Optional.of(new Heading(1, InlineNormalizer.display(line.raw())));
@@ -133,14 +144,19 @@ final class PdfLayoutCleaner {
 
   /** Decides whether a line is body text or footnote text; see the class Javadoc of TextCleaner. */
   private Mode decideMode(int i, PdfLine line, boolean afterPageNumber) {
-    if (Footnotes.isMarkerLine(line.normalized()) || Footnotes.startsWithMarker(line, numberedFootnotes)) {
+    if (Footnotes.isMarkerLine(line.normalized())
+        || Footnotes.startsWithMarker(line, numberedFootnotes)) {
       return Mode.FOOTNOTE;
     }
     if (afterPageNumber || line.lead()) {
       return blockLooksLikeFootnotes(i) ? Mode.FOOTNOTE : Mode.BODY;
     }
-    if (mode == Mode.FOOTNOTE && !runItems.isEmpty() && lastItemEnded && !Footnotes.looksLikeCitation(line.normalized())
-        && !line.normalized().startsWith("«") && !line.normalized().startsWith("《")) {
+    if (mode == Mode.FOOTNOTE
+        && !runItems.isEmpty()
+        && lastItemEnded
+        && !Footnotes.looksLikeCitation(line.normalized())
+        && !line.normalized().startsWith("«")
+        && !line.normalized().startsWith("《")) {
       // every footnote the page announced (by marker lines, or by references in the body) is read
       // (markers get lost, so trust whichever count is larger)
       int expected = Math.max(standaloneMarkers.size(), bodyRefs.size());
@@ -151,7 +167,10 @@ final class PdfLayoutCleaner {
     return mode;
   }
 
-  /** The first lines of a block (up to the next lead line) read like citations or are too wide for the body. */
+  /**
+   * The first lines of a block (up to the next lead line) read like citations or are too wide for
+   * the body.
+   */
   private boolean blockLooksLikeFootnotes(int start) {
     if (lines.get(start).normalized().startsWith("【")) {
       return false;
@@ -170,7 +189,9 @@ final class PdfLayoutCleaner {
 
   private void footnoteLine(PdfLine line) {
     if (Footnotes.isMarkerLine(line.normalized())) {
-      line.normalized().codePoints().filter(InlineNormalizer::isCircledDigit)
+      line.normalized()
+          .codePoints()
+          .filter(InlineNormalizer::isCircledDigit)
           .forEach(cp -> standaloneMarkers.add(new String(Character.toChars(cp))));
       lastItemEnded = true;
       previousFootnoteLine = null;
@@ -178,7 +199,9 @@ final class PdfLayoutCleaner {
     }
     String raw = guillemets(line.text());
     boolean urlContinuation = !line.normalized().isEmpty() && line.normalized().charAt(0) < 128;
-    if (runItems.isEmpty() || line.lead() && !urlContinuation || Footnotes.startsNewItem(previousFootnoteLine, line, numberedFootnotes)) {
+    if (runItems.isEmpty()
+        || line.lead() && !urlContinuation
+        || Footnotes.startsNewItem(previousFootnoteLine, line, numberedFootnotes)) {
       String[] split = Footnotes.splitMarker(raw, numberedFootnotes);
       runItems.add(new Item(split[0], headings.section(), new ArrayList<>(List.of(split[1]))));
     } else {
@@ -198,7 +221,9 @@ final class PdfLayoutCleaner {
     String text = stripReferences(guillemets(line.text()));
     if (text.startsWith("【关")) {
       // keywords are separated only by ideographic spaces, which normalisation would remove
-      text = text.replaceFirst("^(【[^】]*】)[\\s\u3000]*", "$1").replaceAll("[ ]*\u3000[\\s\u3000]*", "；");
+      text =
+          text.replaceFirst("^(【[^】]*】)[\\s\u3000]*", "$1")
+              .replaceAll("[ ]*\u3000[\\s\u3000]*", "；");
     }
     if (paragraph.isEmpty()) {
       paragraphSection = headings.section();
@@ -215,13 +240,15 @@ final class PdfLayoutCleaner {
   /** Removes footnote reference markers from body text, remembering them to label footnotes. */
   private String stripReferences(String text) {
     StringBuilder sb = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (InlineNormalizer.isCircledDigit(cp)) {
-        bodyRefs.add(new String(Character.toChars(cp)));
-      } else {
-        sb.appendCodePoint(cp);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (InlineNormalizer.isCircledDigit(cp)) {
+                bodyRefs.add(new String(Character.toChars(cp)));
+              } else {
+                sb.appendCodePoint(cp);
+              }
+            });
     if (!numberedFootnotes) {
       return sb.toString();
     }
@@ -237,7 +264,10 @@ final class PdfLayoutCleaner {
 
   private void flushParagraph() {
     if (!paragraph.isEmpty()) {
-      out.segment(SegmentKind.BODY, paragraphSection, InlineNormalizer.display(String.join(" ", paragraph)));
+      out.segment(
+          SegmentKind.BODY,
+          paragraphSection,
+          InlineNormalizer.display(String.join(" ", paragraph)));
       paragraph.clear();
     }
     flushReady();
@@ -245,7 +275,8 @@ final class PdfLayoutCleaner {
 
   private void flushReady() {
     for (Item item : ready) {
-      out.segment(SegmentKind.FOOTNOTE, item.section(), Footnotes.text(item.marker(), item.lines()));
+      out.segment(
+          SegmentKind.FOOTNOTE, item.section(), Footnotes.text(item.marker(), item.lines()));
     }
     ready.clear();
   }
@@ -256,8 +287,10 @@ final class PdfLayoutCleaner {
    * order, since footnotes follow the order of their references.
    */
   private void endFootnoteRun() {
-    List<String> labels = runItems.size() == bodyRefs.size() ? bodyRefs
-        : runItems.size() == standaloneMarkers.size() ? standaloneMarkers : List.of();
+    List<String> labels =
+        runItems.size() == bodyRefs.size()
+            ? bodyRefs
+            : runItems.size() == standaloneMarkers.size() ? standaloneMarkers : List.of();
     for (int k = 0; k < runItems.size(); k++) {
       Item item = runItems.get(k);
       String marker = !item.marker().isEmpty() || labels.isEmpty() ? item.marker() : labels.get(k);
@@ -303,8 +336,8 @@ final class PdfLayoutCleaner {
   }
 
   /**
-   * Emits a table: the title, the column header once, one segment per row, the source line. In
-   * the extraction a blank line separates cells and a row starts with a "yyyy m d" date cell.
+   * Emits a table: the title, the column header once, one segment per row, the source line. In the
+   * extraction a blank line separates cells and a row starts with a "yyyy m d" date cell.
    */
   private void emitTable(int start, int end) {
     String section = headings.section();
@@ -319,7 +352,14 @@ final class PdfLayoutCleaner {
       }
       if (header == null && row.isEmpty() && !TABLE_ROW_START.matcher(n).matches()) {
         header = n;
-        out.segment(SegmentKind.TABLE, section, String.join(" | ", java.util.Arrays.stream(line.text().split("[\\s\u3000]+")).map(InlineNormalizer::display).toList()));
+        out.segment(
+            SegmentKind.TABLE,
+            section,
+            String.join(
+                " | ",
+                java.util.Arrays.stream(line.text().split("[\\s\u3000]+"))
+                    .map(InlineNormalizer::display)
+                    .toList()));
         continue;
       }
       if (n.equals(header)) {
@@ -334,12 +374,15 @@ final class PdfLayoutCleaner {
         emitRow(row, section);
       }
       String cellLine = stripReferences(guillemets(line.text()));
-      if (row.isEmpty() || line.blankBefore() || cellLine.startsWith("《") && closedTitles(row.get(row.size() - 1))) {
+      if (row.isEmpty()
+          || line.blankBefore()
+          || cellLine.startsWith("《") && closedTitles(row.get(row.size() - 1))) {
         row.add(new ArrayList<>());
       }
       Matcher date = DATE_CELL.matcher(InlineNormalizer.displayCharacters(cellLine).strip());
       if (row.size() == 1 && row.get(0).isEmpty() && date.matches()) {
-        row.get(0).add(date.group(1)); // "2005 4 12 独联体": the date and the organisation share a line
+        row.get(0)
+            .add(date.group(1)); // "2005 4 12 独联体": the date and the organisation share a line
         row.add(new ArrayList<>(List.of(date.group(2))));
         continue;
       }
@@ -358,7 +401,11 @@ final class PdfLayoutCleaner {
     if (row.isEmpty()) {
       return;
     }
-    List<String> cells = row.stream().map(c -> InlineNormalizer.display(String.join(" ", c))).filter(c -> !c.isEmpty()).toList();
+    List<String> cells =
+        row.stream()
+            .map(c -> InlineNormalizer.display(String.join(" ", c)))
+            .filter(c -> !c.isEmpty())
+            .toList();
     out.segment(SegmentKind.TABLE, section, String.join(" | ", cells));
     row.clear();
   }
@@ -370,7 +417,8 @@ final class PdfLayoutCleaner {
 
   /** The body column width in ems: the median width of substantial lines. */
   private static double typicalWidth(List<PdfLine> lines) {
-    double[] widths = lines.stream().mapToDouble(PdfLine::em).filter(w -> w >= 6).sorted().toArray();
+    double[] widths =
+        lines.stream().mapToDouble(PdfLine::em).filter(w -> w >= 6).sorted().toArray();
     return widths.length == 0 ? 30 : widths[widths.length / 2];
   }
 }

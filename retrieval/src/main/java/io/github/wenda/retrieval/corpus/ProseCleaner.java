@@ -24,9 +24,13 @@ final class ProseCleaner {
         flush();
         continue;
       }
-      boolean standalone = (i == 0 || rawLines.get(i - 1).isBlank()) && (i + 1 == rawLines.size() || rawLines.get(i + 1).isBlank());
-      // A "# " line inside a block of lines is a shell comment, not a heading: headings stand alone.
-      Optional<Heading> heading = standalone ? HeadingDetector.detectMarkdown(line) : Optional.empty();
+      boolean standalone =
+          (i == 0 || rawLines.get(i - 1).isBlank())
+              && (i + 1 == rawLines.size() || rawLines.get(i + 1).isBlank());
+      // A "# " line inside a block of lines is a shell comment, not a heading: headings stand
+      // alone.
+      Optional<Heading> heading =
+          standalone ? HeadingDetector.detectMarkdown(line) : Optional.empty();
       if (heading.isEmpty() && standalone) {
         heading = HeadingDetector.detect(line);
       }
@@ -40,8 +44,12 @@ final class ProseCleaner {
       if (t.startsWith("|")) {
         flush();
         if (!t.matches("^\\|?[\\s:|-]+\\|?$")) { // skip the |---|---| separator row
-          String row = String.join(" | ", java.util.Arrays.stream(t.replaceAll("^\\||\\|$", "").split("\\|"))
-              .map(InlineNormalizer::display).toList());
+          String row =
+              String.join(
+                  " | ",
+                  java.util.Arrays.stream(t.replaceAll("^\\||\\|$", "").split("\\|"))
+                      .map(InlineNormalizer::display)
+                      .toList());
           out.segment(SegmentKind.TABLE, headings.section(), row);
         }
         continue;
@@ -63,7 +71,8 @@ final class ProseCleaner {
     boolean marker = false;
     for (String l : lines) {
       String t = l.strip();
-      if (t.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+      if (t.codePoints()
+          .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
         return false;
       }
       marker |= t.startsWith("# ") || t.startsWith("$ ") || t.startsWith("#!");
@@ -73,12 +82,18 @@ final class ProseCleaner {
 
   private void flush() {
     if (looksLikeCode(paragraph)) {
-      out.segment(SegmentKind.CODE, headings.section(), String.join("\n", paragraph.stream().map(String::stripTrailing).toList()));
+      out.segment(
+          SegmentKind.CODE,
+          headings.section(),
+          String.join("\n", paragraph.stream().map(String::stripTrailing).toList()));
       paragraph.clear();
       return;
     }
     if (!paragraph.isEmpty()) {
-      out.segment(SegmentKind.BODY, headings.section(), InlineNormalizer.display(String.join(" ", paragraph)));
+      out.segment(
+          SegmentKind.BODY,
+          headings.section(),
+          InlineNormalizer.display(String.join(" ", paragraph)));
       paragraph.clear();
     }
   }

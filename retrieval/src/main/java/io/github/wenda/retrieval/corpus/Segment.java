@@ -5,15 +5,16 @@ import java.util.Objects;
 
 /**
  * A paragraph-like stretch of a {@link CleanDocument}: {@code text.substring(start, end)} of the
- * cleaned text, of one kind, under one section heading path ("" before the first heading), on
- * page {@code page} of a paged format (0 where the format has no pages).
+ * cleaned text, of one kind, under one section heading path ("" before the first heading), on page
+ * {@code page} of a paged format (0 where the format has no pages).
  */
 public record Segment(SegmentKind kind, String section, int start, int end, int page) {
   public Segment {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(section, "section");
     if (start < 0 || end < start) {
-      throw new IllegalArgumentException("segment bounds must satisfy 0 <= start <= end, but are: " + start + ".." + end);
+      throw new IllegalArgumentException(
+          "segment bounds must satisfy 0 <= start <= end, but are: " + start + ".." + end);
     }
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0 (0: not paged), but is: " + page);

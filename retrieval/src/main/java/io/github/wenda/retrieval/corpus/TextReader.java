@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Reads plain text with {@link TextCleaner}, as before formats had readers: the PDF-extraction
- * cleaner runs on text that really is PDF extraction (like the bundled corpus), the prose cleaner on
- * the rest. Its segments become blocks; their section paths become heading blocks again.
+ * cleaner runs on text that really is PDF extraction (like the bundled corpus), the prose cleaner
+ * on the rest. Its segments become blocks; their section paths become heading blocks again.
  */
 public final class TextReader implements DocumentReader {
   private final TextCleaner cleaner = new TextCleaner();
@@ -31,23 +31,27 @@ public final class TextReader implements DocumentReader {
     for (Segment s : clean.segments()) {
       List<String> next = s.section().isEmpty() ? List.of() : List.of(s.section().split(" / "));
       int common = 0;
-      while (common < path.size() && common < next.size() && path.get(common).equals(next.get(common))) {
+      while (common < path.size()
+          && common < next.size()
+          && path.get(common).equals(next.get(common))) {
         common++;
       }
       if (common == next.size() && next.size() < path.size() && !next.isEmpty()) {
-        common--; // back up to a shallower section: re-enter its heading, which closes the deeper ones
+        common--; // back up to a shallower section: re-enter its heading, which closes the deeper
+        // ones
       }
       for (int level = common; level < next.size(); level++) {
         blocks.add(Block.heading(level + 1, next.get(level), 0));
       }
       path = next;
-      BlockKind kind = switch (s.kind()) {
-        case FOOTNOTE -> BlockKind.FOOTNOTE;
-        case TABLE -> BlockKind.TABLE_ROW;
-        case CODE -> BlockKind.CODE;
-        case CONTENTS -> BlockKind.CONTENTS;
-        case BODY -> BlockKind.PARAGRAPH;
-      };
+      BlockKind kind =
+          switch (s.kind()) {
+            case FOOTNOTE -> BlockKind.FOOTNOTE;
+            case TABLE -> BlockKind.TABLE_ROW;
+            case CODE -> BlockKind.CODE;
+            case CONTENTS -> BlockKind.CONTENTS;
+            case BODY -> BlockKind.PARAGRAPH;
+          };
       blocks.add(Block.of(kind, clean.textOf(s), 0));
     }
     return new StructuredDocument(Optional.empty(), blocks);

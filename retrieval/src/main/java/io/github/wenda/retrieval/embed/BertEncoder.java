@@ -1,6 +1,5 @@
 package io.github.wenda.retrieval.embed;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -35,7 +34,8 @@ import java.util.concurrent.Future;
  * passages) — and measured on 2 cores it embedded fewer passages per CPU-second (14-15) than
  * LangChain4j (16.3). LangChain4j's own layout, a 2-thread executor calling a session with its own
  * 2-thread pool, puts 4 busy threads on 2 cores. Here the session runs each text on the calling
- * thread alone and {@code parallelism} workers run texts side by side: 23-25 passages per CPU-second.
+ * thread alone and {@code parallelism} workers run texts side by side: 23-25 passages per
+ * CPU-second.
  */
 final class BertEncoder implements AutoCloseable {
   /** 512 positions minus [CLS] and [SEP]. */
@@ -50,13 +50,22 @@ final class BertEncoder implements AutoCloseable {
 
   private final ExecutorService workers;
 
-  private BertEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer, int parallelism) {
+  private BertEncoder(
+      OrtEnvironment environment,
+      OrtSession session,
+      HuggingFaceTokenizer tokenizer,
+      int parallelism) {
     this.environment = environment;
-    this.workers = parallelism <= 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "wenda-embed");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        parallelism <= 1
+            ? null
+            : Executors.newFixedThreadPool(
+                parallelism,
+                r -> {
+                  Thread t = new Thread(r, "wenda-embed");
+                  t.setDaemon(true);
+                  return t;
+                });
     this.session = session;
     this.tokenizer = tokenizer;
     Set<String> inputs = session.getInputNames();
@@ -67,10 +76,11 @@ final class BertEncoder implements AutoCloseable {
   }
 
   /**
-   * Loads the model and tokenizer from class-path resources (the model's Maven artifact): each run on
-   * one thread, {@code parallelism} workers running the texts of a list side by side.
+   * Loads the model and tokenizer from class-path resources (the model's Maven artifact): each run
+   * on one thread, {@code parallelism} workers running the texts of a list side by side.
    */
-  static BertEncoder fromClasspath(String modelResource, String tokenizerResource, int parallelism) {
+  static BertEncoder fromClasspath(
+      String modelResource, String tokenizerResource, int parallelism) {
     return fromClasspath(modelResource, tokenizerResource, 1, parallelism);
   }
 
@@ -79,9 +89,11 @@ final class BertEncoder implements AutoCloseable {
    * (the caller and {@code runThreads - 1} of the session's own). For one text at a time, as a
    * question is: its run is too short to share with another text, but not to split.
    */
-  static BertEncoder fromClasspath(String modelResource, String tokenizerResource, int runThreads, int parallelism) {
+  static BertEncoder fromClasspath(
+      String modelResource, String tokenizerResource, int runThreads, int parallelism) {
     if (runThreads < 1) {
-      throw new IllegalArgumentException("threads per run must be at least 1, but is: " + runThreads);
+      throw new IllegalArgumentException(
+          "threads per run must be at least 1, but is: " + runThreads);
     }
     try {
       byte[] model;
@@ -90,7 +102,8 @@ final class BertEncoder implements AutoCloseable {
       }
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      // One thread per run for lists: the texts of a list run side by side instead (see the class comment).
+      // One thread per run for lists: the texts of a list run side by side instead (see the class
+      // comment).
       options.setIntraOpNumThreads(runThreads);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -107,9 +120,11 @@ final class BertEncoder implements AutoCloseable {
       }
       return new BertEncoder(env, session, tokenizer, parallelism);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the embedding model " + modelResource + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the embedding model " + modelResource + ": " + e.getMessage(), e);
     } catch (OrtException e) {
-      throw new IllegalStateException("cannot load the embedding model " + modelResource + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot load the embedding model " + modelResource + ": " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +172,9 @@ final class BertEncoder implements AutoCloseable {
     return out;
   }
 
-  /** One text: one run per 510-token window, CLS vectors averaged by window length, then normalised. */
+  /**
+   * One text: one run per 510-token window, CLS vectors averaged by window length, then normalised.
+   */
   float[] embedOne(String text) {
     List<Item> windows = new ArrayList<>(1);
     windows(0, text, windows);
@@ -167,7 +184,10 @@ final class BertEncoder implements AutoCloseable {
     return normalize(weightedAverage(windows));
   }
 
-  /** Adds the windows of text {@code t} to {@code items}: token ids with [CLS] and [SEP], as LangChain4j makes them. */
+  /**
+   * Adds the windows of text {@code t} to {@code items}: token ids with [CLS] and [SEP], as
+   * LangChain4j makes them.
+   */
   private void windows(int t, String text, List<Item> items) {
     List<String> tokens = tokenizer.tokenize(text);
     int before = items.size();
@@ -207,7 +227,9 @@ final class BertEncoder implements AutoCloseable {
     java.util.Arrays.fill(mask, 1L);
     try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(item.ids), shape);
         OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-        OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[item.ids.length]), shape)) {
+        OnnxTensor types =
+            OnnxTensor.createTensor(
+                environment, LongBuffer.wrap(new long[item.ids.length]), shape)) {
       Map<String, OnnxTensor> inputs = new HashMap<>();
       inputs.put("input_ids", ids);
       inputs.put("attention_mask", attention);
@@ -218,7 +240,8 @@ final class BertEncoder implements AutoCloseable {
         item.cls = ((float[][][]) result.get(0).getValue())[0][0];
       }
     } catch (OrtException e) {
-      throw new IllegalStateException("embedding a text of " + item.ids.length + " tokens failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "embedding a text of " + item.ids.length + " tokens failed: " + e.getMessage(), e);
     }
   }
 

@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 /**
  * BAAI's bge-small-zh-v1.5 (quantized), run in-process on ONNX Runtime from the model bundled in
  * LangChain4j's Maven artifact: nothing is downloaded. The texts of a list are embedded side by
- * side, one per core, each on one thread (see {@link BertEncoder}); a single text (a question) on
- * a session of its own whose runs take two threads; vectors equal LangChain4j's within float
- * tolerance. Each session is loaded on first use (about 0.7 s), or ahead of it by {@link #prepare()}
- * (questions) or {@link #prepareForPassages()}, so commands that only run BM25 never pay for it.
+ * side, one per core, each on one thread (see {@link BertEncoder}); a single text (a question) on a
+ * session of its own whose runs take two threads; vectors equal LangChain4j's within float
+ * tolerance. Each session is loaded on first use (about 0.7 s), or ahead of it by {@link
+ * #prepare()} (questions) or {@link #prepareForPassages()}, so commands that only run BM25 never
+ * pay for it.
  */
 public final class BgeSmallZhEmbedder implements Embedder {
   public static final String MODEL_ID = "bge-small-zh-v1.5-q";
@@ -32,10 +33,13 @@ public final class BgeSmallZhEmbedder implements Embedder {
     this(Runtime.getRuntime().availableProcessors());
   }
 
-  /** Lists of texts embedded by {@code threads} workers (1..256), each running ONNX on one thread. */
+  /**
+   * Lists of texts embedded by {@code threads} workers (1..256), each running ONNX on one thread.
+   */
   public BgeSmallZhEmbedder(int threads) {
     if (threads < 1 || threads > 256) {
-      throw new IllegalArgumentException("embedding threads must be between 1 and 256, but is: " + threads);
+      throw new IllegalArgumentException(
+          "embedding threads must be between 1 and 256, but is: " + threads);
     }
     this.threads = threads;
   }
@@ -110,13 +114,16 @@ public final class BgeSmallZhEmbedder implements Embedder {
         return;
       }
     }
-    Thread t = new Thread(() -> {
-      try {
-        loader.get();
-      } catch (RuntimeException e) {
-        // The first real use loads again and reports the failure where it matters.
-      }
-    }, "wenda-model-load");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                loader.get();
+              } catch (RuntimeException e) {
+                // The first real use loads again and reports the failure where it matters.
+              }
+            },
+            "wenda-model-load");
     t.setDaemon(true);
     synchronized (loaders) {
       loaders.add(t);
@@ -125,11 +132,10 @@ public final class BgeSmallZhEmbedder implements Embedder {
   }
 
   /**
-   * Waits (bounded) for background loads started by {@link #prepare()} or
-   * {@link #prepareForPassages()} to finish. Call before the
-   * process exits: a JVM that halts while ONNX Runtime is still creating the session (a command
-   * that needed no embedding, like a greeting) crashes in native code (SIGSEGV, exit 134) instead
-   * of exiting with its code.
+   * Waits (bounded) for background loads started by {@link #prepare()} or {@link
+   * #prepareForPassages()} to finish. Call before the process exits: a JVM that halts while ONNX
+   * Runtime is still creating the session (a command that needed no embedding, like a greeting)
+   * crashes in native code (SIGSEGV, exit 134) instead of exiting with its code.
    */
   public void awaitPrepared() {
     List<Thread> started;

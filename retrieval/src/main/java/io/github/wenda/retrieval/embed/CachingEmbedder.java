@@ -17,12 +17,13 @@ public final class CachingEmbedder implements Embedder {
 
   public CachingEmbedder(Embedder delegate, int capacity) {
     this.delegate = delegate;
-    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.github.wenda.retrieval.embed;
 
 import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.files.PrivateFiles;
 import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,15 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers every vector a model made, on disk, so a text is embedded once per model: index
- * rebuilds after a settings change, sweeps over chunk sizes and incremental updates all reuse
- * what earlier runs computed.
+ * rebuilds after a settings change, sweeps over chunk sizes and incremental updates all reuse what
+ * earlier runs computed.
  *
- * <p>Vectors live in {@code <dir>/<model id>/vectors.bin}, an append-only file of records
- * {@code sha256(text) | dimension | floats | crc32}, keyed by the SHA-256 of the UTF-8 text. The
- * whole file is read into memory when opened. A record cut short (a crash mid-append) or failing
- * its checksum ends the readable part: the file is truncated there and those texts are embedded
- * again on demand. Thread-safe; appends are single writes, so two processes sharing a folder at
- * worst duplicate a record.
+ * <p>Vectors live in {@code <dir>/<model id>/vectors.bin}, an append-only file of records {@code
+ * sha256(text) | dimension | floats | crc32}, keyed by the SHA-256 of the UTF-8 text. The whole
+ * file is read into memory when opened. A record cut short (a crash mid-append) or failing its
+ * checksum ends the readable part: the file is truncated there and those texts are embedded again
+ * on demand. Thread-safe; appends are single writes, so two processes sharing a folder at worst
+ * duplicate a record.
  */
 public final class DiskEmbeddingCache implements Embedder {
   private static final Logger log = LoggerFactory.getLogger(DiskEmbeddingCache.class);
@@ -59,13 +59,15 @@ public final class DiskEmbeddingCache implements Embedder {
     Path file = root.resolve(safeName(delegate.modelId())).resolve("vectors.bin");
     DiskEmbeddingCache cache = new DiskEmbeddingCache(delegate, file);
     try {
-      PrivateFiles.createDirectories(file.getParent()); // 0700: vectors can be inverted towards the text
+      PrivateFiles.createDirectories(
+          file.getParent()); // 0700: vectors can be inverted towards the text
       cache.load();
       if (Files.exists(file)) {
         PrivateFiles.restrict(file); // also a cache written by a Wenda from before files were 0600
       }
     } catch (IOException e) {
-      throw new WendaException("cannot read the embedding cache " + file + ": " + e.getMessage(), e);
+      throw new WendaException(
+          "cannot read the embedding cache " + file + ": " + e.getMessage(), e);
     }
     return cache;
   }
@@ -161,8 +163,12 @@ public final class DiskEmbeddingCache implements Embedder {
       buf.putInt((int) crc.getValue());
     }
     buf.flip();
-    try (FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND), PrivateFiles.fileAttributes(file.getParent()))) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            java.util.Set.of(
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+            PrivateFiles.fileAttributes(file.getParent()))) {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -199,8 +205,11 @@ public final class DiskEmbeddingCache implements Embedder {
       good = buf.position();
     }
     if (good < buf.capacity()) {
-      log.warn("embedding cache {}: dropping {} damaged bytes after {} good vectors (interrupted write?)",
-          file, buf.capacity() - good, vectors.size());
+      log.warn(
+          "embedding cache {}: dropping {} damaged bytes after {} good vectors (interrupted write?)",
+          file,
+          buf.capacity() - good,
+          vectors.size());
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
         ch.truncate(good);
       }
@@ -213,7 +222,9 @@ public final class DiskEmbeddingCache implements Embedder {
 
   static String key(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -53,7 +53,9 @@ public final class OnnxNativeLibrary {
       byte[] jni = read(base + System.mapLibraryName("onnxruntime4j_jni"));
       CRC32 crc = new CRC32();
       crc.update(jni);
-      Path dir = cacheDir.resolve("onnxruntime-" + platform.get() + "-" + Long.toHexString(crc.getValue()));
+      Path dir =
+          cacheDir.resolve(
+              "onnxruntime-" + platform.get() + "-" + Long.toHexString(crc.getValue()));
       for (String lib : LIBRARIES) {
         Path target = dir.resolve(System.mapLibraryName(lib));
         if (!Files.isRegularFile(target)) {
@@ -63,7 +65,8 @@ public final class OnnxNativeLibrary {
           try (InputStream in = resource(base + System.mapLibraryName(lib))) {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
           }
-          Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
       }
       System.setProperty(PROPERTY, dir.toString());
@@ -82,7 +85,8 @@ public final class OnnxNativeLibrary {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     if (!os.contains("linux")) {
-      return Optional.empty(); // macOS and Windows: library names and loading differ; left to ONNX Runtime
+      return Optional
+          .empty(); // macOS and Windows: library names and loading differ; left to ONNX Runtime
     }
     return switch (arch) {
       case "amd64", "x86_64" -> Optional.of("linux-x64");

@@ -1,4 +1,6 @@
-/** Embedding models and their caches, implementations of api.Embedder that the application chooses. */
+/**
+ * Embedding models and their caches, implementations of api.Embedder that the application chooses.
+ */
 @NullMarked
 package io.github.wenda.retrieval.embed;
 

@@ -1,18 +1,18 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchMode;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scores a retriever against a question set. nDCG's ideal ranking counts every relevant passage
- * in the index (capped at k), so a mode is not rewarded for finding only one of several.
+ * Scores a retriever against a question set. nDCG's ideal ranking counts every relevant passage in
+ * the index (capped at k), so a mode is not rewarded for finding only one of several.
  */
 public final class Evaluator {
   private static final int WARM_UP_QUESTIONS = 10;
@@ -37,8 +37,8 @@ public final class Evaluator {
   }
 
   /**
-   * Scores one list under a label of its own, for a retriever that is not one of Wenda's modes
-   * (a baseline); {@code mode} is passed through to its queries.
+   * Scores one list under a label of its own, for a retriever that is not one of Wenda's modes (a
+   * baseline); {@code mode} is passed through to its queries.
    */
   public ModeResult run(String label, List<Question> questions, int k, SearchMode mode) {
     return score(questions.stream().filter(Question::answerable).toList(), k, mode, label);
@@ -83,15 +83,27 @@ public final class Evaluator {
         rk++;
         mrr += 1.0 / first;
       } else {
-        String top = hits.isEmpty() ? "" : hits.get(0).passage().id() + " " + excerpt(hits.get(0).passage().text());
+        String top =
+            hits.isEmpty()
+                ? ""
+                : hits.get(0).passage().id() + " " + excerpt(hits.get(0).passage().text());
         misses.add(new ModeResult.Miss(q.id(), q.question(), q.answers(), top));
       }
       ndcg += idcg > 0 ? dcg / idcg : 0;
     }
     int n = Math.max(1, questions.size());
     return new ModeResult(
-        mode, label, questions.size(), r1 / n, r3 / n, rk / n, mrr / n, ndcg / n,
-        percentile(latency, 50), percentile(latency, 95), misses);
+        mode,
+        label,
+        questions.size(),
+        r1 / n,
+        r3 / n,
+        rk / n,
+        mrr / n,
+        ndcg / n,
+        percentile(latency, 50),
+        percentile(latency, 95),
+        misses);
   }
 
   static double percentile(double[] values, int p) {

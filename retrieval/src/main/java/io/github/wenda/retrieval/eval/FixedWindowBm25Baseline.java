@@ -1,13 +1,13 @@
 package io.github.wenda.retrieval.eval;
 
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.SegmentKind;
-import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.ScoreDetails;
+import io.github.wenda.retrieval.api.SegmentKind;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,13 +49,14 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * as its library gives it ({@link PlainText}), whitespace runs collapsed to one space, cut into
  * fixed windows of {@code windowChars} characters every {@code stepChars} characters regardless of
  * words or sentences, and searched with Lucene's BM25 over character bigrams (StandardTokenizer,
- * CJK width folding, lower case, CJKBigramFilter; no stop words, no question-word removal).
- * Held in memory; built fresh for each evaluation.
+ * CJK width folding, lower case, CJKBigramFilter; no stop words, no question-word removal). Held in
+ * memory; built fresh for each evaluation.
  */
 public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
   public static final int DEFAULT_WINDOW_CHARS = 300;
   private static final String TEXT = "text";
   private static final String ORDINAL = "n";
+
   /** Lucene's default clause limit is 1024; a longer question keeps its first distinct bigrams. */
   private static final int MAX_QUERY_TERMS = 1000;
 
@@ -67,7 +68,8 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
 
-  private FixedWindowBm25Baseline(List<Passage> windows, Map<String, Integer> filesPerFormat, List<Path> skipped) {
+  private FixedWindowBm25Baseline(
+      List<Passage> windows, Map<String, Integer> filesPerFormat, List<Path> skipped) {
     this.windows = List.copyOf(windows);
     // Sorted by format, so the summary line reads the same on every run.
     this.filesPerFormat = Collections.unmodifiableMap(new TreeMap<>(filesPerFormat));
@@ -103,7 +105,8 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
     try (Stream<Path> s = Files.walk(corpusDir)) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
-      throw new WendaException("cannot list baseline corpus folder " + corpusDir + ": " + e.getMessage(), e);
+      throw new WendaException(
+          "cannot list baseline corpus folder " + corpusDir + ": " + e.getMessage(), e);
     }
     TextNormalizer cleaner = new TextNormalizer();
     List<Passage> windows = new ArrayList<>();
@@ -122,21 +125,27 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
     return new FixedWindowBm25Baseline(windows, perFormat, skipped);
   }
 
-  /** The baseline over given texts (document id to text), for tests and callers with text in hand. */
-  public static FixedWindowBm25Baseline of(Map<String, String> texts, int windowChars, int stepChars) {
+  /**
+   * The baseline over given texts (document id to text), for tests and callers with text in hand.
+   */
+  public static FixedWindowBm25Baseline of(
+      Map<String, String> texts, int windowChars, int stepChars) {
     checkSizes(windowChars, stepChars);
     TextNormalizer cleaner = new TextNormalizer();
     List<Passage> windows = new ArrayList<>();
-    new LinkedHashMap<>(texts).forEach((id, text) -> addWindows(id, text, windowChars, stepChars, cleaner, windows));
+    new LinkedHashMap<>(texts)
+        .forEach((id, text) -> addWindows(id, text, windowChars, stepChars, cleaner, windows));
     return new FixedWindowBm25Baseline(windows, Map.of("txt", texts.size()), List.of());
   }
 
   private static void checkSizes(int windowChars, int stepChars) {
     if (windowChars < 10 || windowChars > 10_000) {
-      throw new IllegalArgumentException("baseline window must be 10..10000 characters, but is: " + windowChars);
+      throw new IllegalArgumentException(
+          "baseline window must be 10..10000 characters, but is: " + windowChars);
     }
     if (stepChars < 1 || stepChars > windowChars) {
-      throw new IllegalArgumentException("baseline step must be 1.." + windowChars + " characters, but is: " + stepChars);
+      throw new IllegalArgumentException(
+          "baseline step must be 1.." + windowChars + " characters, but is: " + stepChars);
     }
   }
 
@@ -145,7 +154,13 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
    * (width, Traditional to Simplified), so {@link Relevance} judges both on the same footing; the
    * index gets the window as extracted.
    */
-  static void addWindows(String docId, String raw, int windowChars, int stepChars, TextNormalizer cleaner, List<Passage> out) {
+  static void addWindows(
+      String docId,
+      String raw,
+      int windowChars,
+      int stepChars,
+      TextNormalizer cleaner,
+      List<Passage> out) {
     String text = raw.replaceAll("\\s+", " ").strip();
     int start = 0;
     while (start < text.length()) {
@@ -155,7 +170,16 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
         end++;
       }
       String window = text.substring(start, end);
-      out.add(new Passage(docId, docId, "", SegmentKind.BODY, out.size(), start, end, cleaner.normalize(window)));
+      out.add(
+          new Passage(
+              docId,
+              docId,
+              "",
+              SegmentKind.BODY,
+              out.size(),
+              start,
+              end,
+              cleaner.normalize(window)));
       if (end == text.length()) {
         break;
       }
@@ -200,7 +224,8 @@ public final class FixedWindowBm25Baseline implements Retriever, AutoCloseable {
       for (ScoreDoc sd : top) {
         int ordinal = stored.document(sd.doc).getField(ORDINAL).numericValue().intValue();
         int rank = hits.size() + 1;
-        hits.add(new Hit(rank, windows.get(ordinal), new ScoreDetails(rank, sd.score, 0, 0, sd.score)));
+        hits.add(
+            new Hit(rank, windows.get(ordinal), new ScoreDetails(rank, sd.score, 0, 0, sd.score)));
       }
       return hits;
     } catch (IOException e) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Retrieval quality of one search mode over the answerable questions: hit rates at 1, 3 and k
- * (a question counts when any relevant passage is in the top n), MRR@k and nDCG@k, latency
- * percentiles in milliseconds, and the questions with nothing relevant in the top k. The label
- * names the row in reports: the mode's own label, or a baseline's name such as {@code fixed-bm25}.
+ * Retrieval quality of one search mode over the answerable questions: hit rates at 1, 3 and k (a
+ * question counts when any relevant passage is in the top n), MRR@k and nDCG@k, latency percentiles
+ * in milliseconds, and the questions with nothing relevant in the top k. The label names the row in
+ * reports: the mode's own label, or a baseline's name such as {@code fixed-bm25}.
  */
 public record ModeResult(
     SearchMode mode,

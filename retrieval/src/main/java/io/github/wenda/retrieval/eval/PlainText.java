@@ -14,8 +14,8 @@ import org.jsoup.Jsoup;
 
 /**
  * The text of a file as the plainest use of each format's library gives it: jsoup's {@code text()}
- * of the whole HTML page, PDFBox's {@link PDFTextStripper} over every page, UTF-8 for .txt/.md.
- * No structure, no cleaning: the baseline must be what anyone gets with no work.
+ * of the whole HTML page, PDFBox's {@link PDFTextStripper} over every page, UTF-8 for .txt/.md. No
+ * structure, no cleaning: the baseline must be what anyone gets with no work.
  */
 final class PlainText {
   private PlainText() {}
@@ -40,7 +40,10 @@ final class PlainText {
    * @throws IllegalArgumentException for a file {@link #format} does not read
    */
   static String of(Path file) {
-    String format = format(file).orElseThrow(() -> new IllegalArgumentException("not a format the baseline reads: " + file));
+    String format =
+        format(file)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a format the baseline reads: " + file));
     try {
       return switch (format) {
         // A null charset: jsoup takes the page's own <meta charset>, else UTF-8.
@@ -49,7 +52,8 @@ final class PlainText {
         default -> Files.readString(file, StandardCharsets.UTF_8);
       };
     } catch (IOException | RuntimeException e) {
-      throw new WendaException("baseline cannot read " + file + " as " + format + ": " + e.getMessage(), e);
+      throw new WendaException(
+          "baseline cannot read " + file + " as " + format + ": " + e.getMessage(), e);
     }
   }
 

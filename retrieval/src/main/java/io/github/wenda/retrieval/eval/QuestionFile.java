@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads question files: JSONL, one {@code {"id","question"}} object per line, optional
- * {@code "answers"} (list of strings; empty = unanswerable), other fields ignored. Blank lines are
+ * Reads question files: JSONL, one {@code {"id","question"}} object per line, optional {@code
+ * "answers"} (list of strings; empty = unanswerable), other fields ignored. Blank lines are
  * skipped; a broken line fails naming the file and line, before any work is done.
  */
 public final class QuestionFile {
@@ -51,7 +51,8 @@ public final class QuestionFile {
       throw new WendaException(where + ": not a JSON object: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
-      throw new WendaException(where + ": each line must be a JSON object with \"id\" and \"question\"");
+      throw new WendaException(
+          where + ": each line must be a JSON object with \"id\" and \"question\"");
     }
     JsonNode q = node.get("question");
     if (q == null || !q.isTextual()) {
@@ -68,7 +69,8 @@ public final class QuestionFile {
       answers = new ArrayList<>();
       for (JsonNode x : a) {
         if (!x.isTextual() || x.asText().isBlank()) {
-          throw new WendaException(where + ": \"answers\" must hold non-empty strings, but has: " + x);
+          throw new WendaException(
+              where + ": \"answers\" must hold non-empty strings, but has: " + x);
         }
         answers.add(x.asText());
       }

@@ -1,8 +1,8 @@
 package io.github.wenda.retrieval.eval;
 
 import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.text.TextNormalizer;
 import io.github.wenda.retrieval.text.MatchText;
+import io.github.wenda.retrieval.text.TextNormalizer;
 import java.util.List;
 
 /**
@@ -14,7 +14,8 @@ public final class Relevance {
   private final List<String> answers;
 
   public Relevance(TextNormalizer cleaner, List<String> answers) {
-    this.answers = answers.stream().map(a -> squeeze(MatchText.of(a))).filter(a -> !a.isEmpty()).toList();
+    this.answers =
+        answers.stream().map(a -> squeeze(MatchText.of(a))).filter(a -> !a.isEmpty()).toList();
   }
 
   public boolean test(Passage p) {

@@ -20,12 +20,15 @@ import java.util.stream.Stream;
  * creates is restricted; folders that already existed keep their permissions.
  */
 public final class PrivateFiles {
-  private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FOLDER =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private PrivateFiles() {}
 
-  /** Creates {@code dir} and its missing parents, each 0700; existing folders are left as they are. */
+  /**
+   * Creates {@code dir} and its missing parents, each 0700; existing folders are left as they are.
+   */
   public static Path createDirectories(Path dir) throws IOException {
     Path abs = dir.toAbsolutePath().normalize();
     Deque<Path> missing = new ArrayDeque<>();
@@ -37,7 +40,8 @@ public final class PrivateFiles {
       try {
         if (posix(p.getParent())) {
           Files.createDirectory(p, PosixFilePermissions.asFileAttribute(FOLDER));
-          Files.setPosixFilePermissions(p, FOLDER); // the umask may have taken bits away, never added: set exactly
+          Files.setPosixFilePermissions(
+              p, FOLDER); // the umask may have taken bits away, never added: set exactly
         } else {
           Files.createDirectory(p);
         }
@@ -55,10 +59,14 @@ public final class PrivateFiles {
     if (!posix(path)) {
       return;
     }
-    Files.setPosixFilePermissions(path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE);
+    Files.setPosixFilePermissions(
+        path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE);
   }
 
-  /** {@link #restrict} on a folder Wenda made and everything in it (symbolic links are not followed). */
+  /**
+   * {@link #restrict} on a folder Wenda made and everything in it (symbolic links are not
+   * followed).
+   */
   public static void restrictTree(Path dir) throws IOException {
     if (!posix(dir)) {
       return;
@@ -74,7 +82,9 @@ public final class PrivateFiles {
 
   /** The attribute that creates a file 0600 from the start (none where POSIX is unsupported). */
   public static FileAttribute<?>[] fileAttributes(Path parent) {
-    return posix(parent) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
+    return posix(parent)
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+        : new FileAttribute<?>[0];
   }
 
   private static boolean posix(Path p) {

@@ -1,7 +1,7 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.files.PrivateFiles;
 import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,24 +20,29 @@ import org.slf4j.LoggerFactory;
  * The folder {@code index.dir} names, and the only code that deletes or replaces anything there.
  *
  * <p>Wenda deletes only what it can prove it made: a folder carrying its marker file or a readable
- * Wenda manifest, or one of its own temporary siblings ({@code <name>.building-<uuid>},
- * {@code <name>.old-<uuid>}) carrying the marker. A mistyped {@code index.dir} that names the
- * corpus, a user folder or a file is refused with a message, never rebuilt over: a rebuild swaps
- * folders and deletes the old one, which must never be someone's documents.
+ * Wenda manifest, or one of its own temporary siblings ({@code <name>.building-<uuid>}, {@code
+ * <name>.old-<uuid>}) carrying the marker. A mistyped {@code index.dir} that names the corpus, a
+ * user folder or a file is refused with a message, never rebuilt over: a rebuild swaps folders and
+ * deletes the old one, which must never be someone's documents.
  */
 final class IndexFolder {
   private static final Logger log = LoggerFactory.getLogger(IndexFolder.class);
+
   /** Written first into every folder Wenda builds an index in: proof of ownership. */
   public static final String MARKER = ".wenda-index";
-  private static final Set<String> NOT_LUCENE = Set.of(MARKER, IndexManifest.FILE_NAME, IndexIntegrity.RECORD, "write.lock");
+
+  private static final Set<String> NOT_LUCENE =
+      Set.of(MARKER, IndexManifest.FILE_NAME, IndexIntegrity.RECORD, "write.lock");
 
   private final Path dir;
   private final Pattern temporary;
 
   public IndexFolder(Path dir) {
     this.dir = realPath(dir);
-    this.temporary = Pattern.compile(Pattern.quote(this.dir.getFileName().toString())
-        + "\\.(building|old)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    this.temporary =
+        Pattern.compile(
+            Pattern.quote(this.dir.getFileName().toString())
+                + "\\.(building|old)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   }
 
   public Path path() {
@@ -54,14 +59,23 @@ final class IndexFolder {
       return;
     }
     if (!Files.isDirectory(dir)) {
-      throw new WendaException("index.dir is " + dir + ", which is a file, not an index folder; Wenda will not"
-          + " replace or delete it. Set index.dir to a new or empty folder.");
+      throw new WendaException(
+          "index.dir is "
+              + dir
+              + ", which is a file, not an index folder; Wenda will not"
+              + " replace or delete it. Set index.dir to a new or empty folder.");
     }
     if (!isWendas(dir) && !isEmpty(dir)) {
-      throw new WendaException("index.dir is " + dir + ", a folder with files that is not a Wenda index (it has no "
-          + IndexManifest.FILE_NAME + " or " + MARKER + "); Wenda will not build over it or delete anything in it. Set"
-          + " index.dir to a new or empty folder (an index left by an older Wenda without a readable manifest: delete"
-          + " it yourself).");
+      throw new WendaException(
+          "index.dir is "
+              + dir
+              + ", a folder with files that is not a Wenda index (it has no "
+              + IndexManifest.FILE_NAME
+              + " or "
+              + MARKER
+              + "); Wenda will not build over it or delete anything in it. Set"
+              + " index.dir to a new or empty folder (an index left by an older Wenda without a readable manifest: delete"
+              + " it yourself).");
     }
   }
 
@@ -72,8 +86,13 @@ final class IndexFolder {
   public void refuseOverlapWith(Path corpusDir) {
     Path corpus = corpusDir.toAbsolutePath().normalize();
     if (dir.startsWith(corpus) || corpus.startsWith(dir)) {
-      throw new WendaException("index.dir (" + dir + ") and corpus.dir (" + corpus + ") overlap; the index must"
-          + " live outside the corpus folder and must not contain it. Set index.dir to a folder of its own.");
+      throw new WendaException(
+          "index.dir ("
+              + dir
+              + ") and corpus.dir ("
+              + corpus
+              + ") overlap; the index must"
+              + " live outside the corpus folder and must not contain it. Set index.dir to a folder of its own.");
     }
   }
 
@@ -111,16 +130,19 @@ final class IndexFolder {
 
   /**
    * A new sibling holding the current index's files, to change and then swap in, so a write that
-   * fails half-way (disk full, a crash) leaves the serving folder untouched. Lucene never rewrites a
-   * file once written, so the copy hard-links the files where the file system allows it.
+   * fails half-way (disk full, a crash) leaves the serving folder untouched. Lucene never rewrites
+   * a file once written, so the copy hard-links the files where the file system allows it.
    */
   public Path stageCopy() throws IOException {
     Path building = newBuilding();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || name.equals(MARKER) || name.equals("write.lock")
-            || name.equals(IndexIntegrity.RECORD) || name.endsWith(".tmp")) {
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+            || name.equals(MARKER)
+            || name.equals("write.lock")
+            || name.equals(IndexIntegrity.RECORD)
+            || name.endsWith(".tmp")) {
           continue;
         }
         Path target = building.resolve(name);
@@ -136,7 +158,8 @@ final class IndexFolder {
 
   /**
    * Replaces the index folder by {@code building} with two renames and deletes the previous folder,
-   * re-checking first that it is Wenda's. If the second rename fails, the previous folder is put back.
+   * re-checking first that it is Wenda's. If the second rename fails, the previous folder is put
+   * back.
    */
   public void swapIn(Path building) throws IOException {
     Path old = null;
@@ -177,7 +200,10 @@ final class IndexFolder {
     }
   }
 
-  /** Deletes {@code folder} with everything in it if it is provably Wenda's (or empty); otherwise leaves it and warns. */
+  /**
+   * Deletes {@code folder} with everything in it if it is provably Wenda's (or empty); otherwise
+   * leaves it and warns.
+   */
   public static void deleteIfWendas(Path folder) {
     if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -227,7 +253,9 @@ final class IndexFolder {
 
   private static void writeMarker(Path folder) throws IOException {
     Path marker = folder.resolve(MARKER);
-    Files.writeString(marker, "Wenda index folder: Wenda may replace or delete this folder and everything in it.\n");
+    Files.writeString(
+        marker,
+        "Wenda index folder: Wenda may replace or delete this folder and everything in it.\n");
     PrivateFiles.restrict(marker);
   }
 }

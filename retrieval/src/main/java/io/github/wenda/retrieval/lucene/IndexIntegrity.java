@@ -21,12 +21,12 @@ import org.apache.lucene.store.NIOFSDirectory;
 /**
  * Checks that an index's files are the bytes Lucene wrote: every file of the latest commit against
  * the checksum in its footer. Opening an index reads only headers, so garbled bytes in the middle
- * of a segment go unnoticed until a search trips over them (as an
- * {@code ArrayIndexOutOfBoundsException}, say); this catches them first.
+ * of a segment go unnoticed until a search trips over them (as an {@code
+ * ArrayIndexOutOfBoundsException}, say); this catches them first.
  *
  * <p>A full check reads every byte, so the result is remembered in {@value #RECORD} beside the
- * manifest, keyed by each Lucene file's name, size, modification time and file key: while those
- * are unchanged, the files are the ones verified.
+ * manifest, keyed by each Lucene file's name, size, modification time and file key: while those are
+ * unchanged, the files are the ones verified.
  */
 final class IndexIntegrity {
   /** Remembers the files last verified. */
@@ -38,7 +38,8 @@ final class IndexIntegrity {
    * Verifies the latest commit's files, unless they are exactly the ones verified last time, and
    * records them.
    *
-   * @throws IOException (typically {@link org.apache.lucene.index.CorruptIndexException}) when a file is damaged
+   * @throws IOException (typically {@link org.apache.lucene.index.CorruptIndexException}) when a
+   *     file is damaged
    */
   public static void ensureVerified(Path dir) throws IOException {
     String now = fingerprint(dir);
@@ -54,7 +55,10 @@ final class IndexIntegrity {
     return fingerprint(dir).equals(recorded(dir));
   }
 
-  /** Reads every file of the latest commit and checks its checksum, whatever the record says; records success. */
+  /**
+   * Reads every file of the latest commit and checks its checksum, whatever the record says;
+   * records success.
+   */
   public static void verifyAndRecord(Path dir) throws IOException {
     String before = fingerprint(dir);
     verify(dir);
@@ -65,7 +69,8 @@ final class IndexIntegrity {
   static void verify(Path dir) throws IOException {
     // NIOFS rather than mmap: a damaged file must give an exception, never a crash of the JVM.
     try (Directory directory = new NIOFSDirectory(dir)) {
-      SegmentInfos infos = SegmentInfos.readLatestCommit(directory); // checks segments_N's own checksum
+      SegmentInfos infos =
+          SegmentInfos.readLatestCommit(directory); // checks segments_N's own checksum
       for (String file : infos.files(true)) {
         try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
           CodecUtil.checksumEntireFile(in);
@@ -77,7 +82,10 @@ final class IndexIntegrity {
     }
   }
 
-  /** The Lucene files of {@code dir}: name, size, modification time and file key, one per line, sorted. */
+  /**
+   * The Lucene files of {@code dir}: name, size, modification time and file key, one per line,
+   * sorted.
+   */
   public static String fingerprint(Path dir) throws IOException {
     StringBuilder out = new StringBuilder();
     try (Stream<Path> files = Files.list(dir)) {
@@ -92,8 +100,14 @@ final class IndexIntegrity {
         } catch (NoSuchFileException gone) {
           continue;
         }
-        out.append(name).append(' ').append(a.size()).append(' ')
-            .append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)).append(' ').append(a.fileKey()).append('\n');
+        out.append(name)
+            .append(' ')
+            .append(a.size())
+            .append(' ')
+            .append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS))
+            .append(' ')
+            .append(a.fileKey())
+            .append('\n');
       }
     }
     return out.toString();
@@ -101,12 +115,14 @@ final class IndexIntegrity {
 
   /**
    * Whether a failure while searching may come from damaged index files: an I/O error, an index out
-   * of bounds, or anything thrown from inside Lucene's code (garbage makes its decoders fail in many
-   * ways). A false alarm costs one verification, which then clears the files.
+   * of bounds, or anything thrown from inside Lucene's code (garbage makes its decoders fail in
+   * many ways). A false alarm costs one verification, which then clears the files.
    */
   public static boolean looksCorrupt(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof java.io.UncheckedIOException || t instanceof IndexOutOfBoundsException) {
+      if (t instanceof IOException
+          || t instanceof java.io.UncheckedIOException
+          || t instanceof IndexOutOfBoundsException) {
         return true;
       }
       StackTraceElement[] trace = t.getStackTrace();
@@ -133,6 +149,10 @@ final class IndexIntegrity {
     Files.deleteIfExists(tmp);
     Files.createFile(tmp, PrivateFiles.fileAttributes(dir));
     Files.writeString(tmp, fingerprint, StandardCharsets.UTF_8);
-    Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        dir.resolve(RECORD),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -1,7 +1,7 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.files.PrivateFiles;
 import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -75,10 +75,20 @@ final class IndexLock implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw busy(indexDir, wait, "this process (pid " + ProcessHandle.current().pid() + ", thread " + held.owner.getName() + ")");
+          throw busy(
+              indexDir,
+              wait,
+              "this process (pid "
+                  + ProcessHandle.current().pid()
+                  + ", thread "
+                  + held.owner.getName()
+                  + ")");
         }
         if (!told) {
-          log.info("the index at {} is being written by another thread of this process; waiting up to {} s", indexDir, wait.toSeconds());
+          log.info(
+              "the index at {} is being written by another thread of this process; waiting up to {} s",
+              indexDir,
+              wait.toSeconds());
           told = true;
         }
         try {
@@ -106,16 +116,23 @@ final class IndexLock implements AutoCloseable {
   private void takeOsLock(Path indexDir, Duration wait, long deadline, boolean told) {
     try {
       PrivateFiles.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE), PrivateFiles.fileAttributes(file.getParent()));
+      FileChannel channel =
+          FileChannel.open(
+              file,
+              java.util.Set.of(
+                  StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              PrivateFiles.fileAttributes(file.getParent()));
       try {
         while (true) {
           FileLock lock = channel.tryLock();
           if (lock != null) {
             channel.truncate(0);
             // No command line: it may carry --set values that are nobody else's business.
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\nsince " + Instant.now() + "\n")
-                .getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(
+                ByteBuffer.wrap(
+                    ("pid " + ProcessHandle.current().pid() + "\nsince " + Instant.now() + "\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                0);
             channel.force(false);
             this.channel = channel;
             this.lock = lock;
@@ -126,11 +143,15 @@ final class IndexLock implements AutoCloseable {
             throw busy(indexDir, wait, holder);
           }
           if (!told) {
-            log.warn("the index at {} is being written by {}; waiting up to {} s for it to finish", indexDir, holder,
+            log.warn(
+                "the index at {} is being written by {}; waiting up to {} s for it to finish",
+                indexDir,
+                holder,
                 wait.toSeconds());
             told = true;
           }
-          Thread.sleep(Math.max(1, Math.min((deadline - System.nanoTime()) / 1_000_000, POLL.toMillis())));
+          Thread.sleep(
+              Math.max(1, Math.min((deadline - System.nanoTime()) / 1_000_000, POLL.toMillis())));
         }
       } catch (RuntimeException | InterruptedException e) {
         channel.close();
@@ -164,9 +185,15 @@ final class IndexLock implements AutoCloseable {
   }
 
   private static WendaException busy(Path indexDir, Duration wait, String holder) {
-    return new WendaException("the index at " + indexDir + " is being written by " + holder + "; waited "
-        + wait.toSeconds() + " s (index.lock-wait-seconds). Try again once it has finished, or stop it. Lock file: "
-        + fileOf(indexDir));
+    return new WendaException(
+        "the index at "
+            + indexDir
+            + " is being written by "
+            + holder
+            + "; waited "
+            + wait.toSeconds()
+            + " s (index.lock-wait-seconds). Try again once it has finished, or stop it. Lock file: "
+            + fileOf(indexDir));
   }
 
   @Override

@@ -1,13 +1,13 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.files.PrivateFiles;
 import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.Corpus;
-import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.files.PrivateFiles;
 import io.github.wenda.retrieval.pipeline.ChangeSet;
 import io.github.wenda.retrieval.pipeline.EmbeddedPassage;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the on-disk index in step with the corpus.
  *
- * <p>An index whose manifest matches the corpus is reused untouched. When only some files
- * changed, only their passages are deleted and re-embedded, in one Lucene commit (atomic: a crash
- * leaves the previous commit). When the build settings changed, or the index is missing, corrupt
- * or half-written, it is built from scratch in a sibling folder and swapped in, so the previous
- * index stays usable until the new one is whole.
+ * <p>An index whose manifest matches the corpus is reused untouched. When only some files changed,
+ * only their passages are deleted and re-embedded, in one Lucene commit (atomic: a crash leaves the
+ * previous commit). When the build settings changed, or the index is missing, corrupt or
+ * half-written, it is built from scratch in a sibling folder and swapped in, so the previous index
+ * stays usable until the new one is whole.
  *
  * <p>Every write goes to a sibling folder that is verified and then swapped in (an update starts
  * from hard links to the current files), so a write that fails half-way (disk full, a crash) leaves
@@ -65,14 +65,21 @@ final class IndexManager {
     this(settings, embedder, progress, FSDirectory::open);
   }
 
-  IndexManager(IndexSettings settings, Embedder embedder, ProgressListener progress, Directories directories) {
+  IndexManager(
+      IndexSettings settings,
+      Embedder embedder,
+      ProgressListener progress,
+      Directories directories) {
     this.settings = settings;
     this.embedder = embedder;
     this.directories = directories;
     this.pipeline = new PassagePipeline(settings.chunk(), embedder, settings.batchSize(), progress);
   }
 
-  /** Takes the inter-process lock of this index (re-entrant), waiting up to {@code index.lock-wait-seconds}. */
+  /**
+   * Takes the inter-process lock of this index (re-entrant), waiting up to {@code
+   * index.lock-wait-seconds}.
+   */
   public IndexLock lock() {
     return IndexLock.acquire(settings.dir(), settings.lockWait());
   }
@@ -91,13 +98,16 @@ final class IndexManager {
         Optional<IndexManifest> manifest = readValid(dir);
         if (manifest.isEmpty()) {
           if (Files.exists(dir)) {
-            log.warn("index at {} is missing its manifest or is corrupt; rebuilding it from the corpus", dir);
+            log.warn(
+                "index at {} is missing its manifest or is corrupt; rebuilding it from the corpus",
+                dir);
           }
           return rebuild(corpus, folder);
         }
         folder.markIfUnmarked();
         IndexManifest m = manifest.get();
-        if (!m.sameBuild(IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint())) {
+        if (!m.sameBuild(
+            IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint())) {
           log.info("index settings or pipeline changed; rebuilding {}", dir);
           return rebuild(corpus, folder);
         }
@@ -108,7 +118,9 @@ final class IndexManager {
     }
   }
 
-  /** Rebuilds from scratch whatever is on disk (if it is Wenda's: see {@link IndexFolder#claim()}). */
+  /**
+   * Rebuilds from scratch whatever is on disk (if it is Wenda's: see {@link IndexFolder#claim()}).
+   */
   @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   public IndexReport rebuild(Corpus corpus) throws IOException {
     IndexFolder folder = new IndexFolder(settings.dir());
@@ -125,7 +137,8 @@ final class IndexManager {
     Map<String, IndexManifest.DocumentEntry> entries = new LinkedHashMap<>();
     for (Document d : corpus.documents()) {
       Integer made = run.perDocument().get(d.id());
-      if (made != null) { // unreadable ones stay out of the manifest, so they are tried again next time
+      if (made
+          != null) { // unreadable ones stay out of the manifest, so they are tried again next time
         entries.put(d.id(), entry(d, made));
       }
     }
@@ -134,12 +147,21 @@ final class IndexManager {
     String commitId = UUID.randomUUID().toString();
     Path building = folder.newBuilding();
     try {
-      write(building, IndexWriterConfig.OpenMode.CREATE, writer -> {
-        for (EmbeddedPassage p : all) {
-          writer.addDocument(IndexSchema.toDocument(p.passage(), p.vector()));
-        }
-      }, commitId);
-      new IndexManifest(IndexSchema.PIPELINE_VERSION, embedder.modelId(), settings.fingerprint(), entries, commitId)
+      write(
+          building,
+          IndexWriterConfig.OpenMode.CREATE,
+          writer -> {
+            for (EmbeddedPassage p : all) {
+              writer.addDocument(IndexSchema.toDocument(p.passage(), p.vector()));
+            }
+          },
+          commitId);
+      new IndexManifest(
+              IndexSchema.PIPELINE_VERSION,
+              embedder.modelId(),
+              settings.fingerprint(),
+              entries,
+              commitId)
           .write(building);
       sealAndSwap(building, folder);
     } finally {
@@ -147,8 +169,14 @@ final class IndexManager {
     }
     stages.add("write", t);
     return new IndexReport(
-        IndexReport.Action.REBUILT, entries.size(), all.size(), all.size(),
-        List.copyOf(entries.keySet()), stages.map, run.warnings(corpus), run.skipped(corpus));
+        IndexReport.Action.REBUILT,
+        entries.size(),
+        all.size(),
+        all.size(),
+        List.copyOf(entries.keySet()),
+        stages.map,
+        run.warnings(corpus),
+        run.skipped(corpus));
   }
 
   private IndexReport update(Corpus corpus, IndexManifest m) throws IOException {
@@ -159,16 +187,31 @@ final class IndexManager {
     List<String> removed = changes.removed();
     int documents = corpus.documents().size();
     if (changes.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, documents, m.passageCount(), 0, List.of(), Map.of(),
-          corpus.warnings(), corpus.skipped());
+      return new IndexReport(
+          IndexReport.Action.REUSED,
+          documents,
+          m.passageCount(),
+          0,
+          List.of(),
+          Map.of(),
+          corpus.warnings(),
+          corpus.skipped());
     }
     PipelineRun run = pipeline.run(changed);
     Stages stages = new Stages(run.stages());
-    if (removed.isEmpty() && run.passages().isEmpty()
+    if (removed.isEmpty()
+        && run.passages().isEmpty()
         && changed.stream().noneMatch(d -> m.documents().containsKey(d.id()))) {
       // Only files that failed before and fail again: nothing to write.
-      return new IndexReport(IndexReport.Action.REUSED, m.documents().size(), m.passageCount(), 0, List.of(),
-          stages.map, run.warnings(corpus), run.skipped(corpus));
+      return new IndexReport(
+          IndexReport.Action.REUSED,
+          m.documents().size(),
+          m.passageCount(),
+          0,
+          List.of(),
+          stages.map,
+          run.warnings(corpus),
+          run.skipped(corpus));
     }
     List<EmbeddedPassage> added = run.passages();
     Map<String, IndexManifest.DocumentEntry> entries = new HashMap<>(m.documents());
@@ -176,7 +219,8 @@ final class IndexManager {
     for (Document d : changed) {
       Integer made = run.perDocument().get(d.id());
       if (made == null) {
-        entries.remove(d.id()); // unreadable now: its old passages go, and it is tried again next time
+        entries.remove(
+            d.id()); // unreadable now: its old passages go, and it is tried again next time
       } else {
         entries.put(d.id(), entry(d, made));
       }
@@ -184,20 +228,25 @@ final class IndexManager {
     long t = System.nanoTime();
     String commitId = UUID.randomUUID().toString();
     IndexFolder folder = new IndexFolder(settings.dir());
-    IndexManifest next = new IndexManifest(m.pipelineVersion(), m.modelId(), m.settings(), entries, commitId);
+    IndexManifest next =
+        new IndexManifest(m.pipelineVersion(), m.modelId(), m.settings(), entries, commitId);
     Path staging = folder.stageCopy();
     try {
-      write(staging, IndexWriterConfig.OpenMode.APPEND, writer -> {
-        for (Document d : changed) {
-          writer.deleteDocuments(new Term(IndexSchema.DOC, d.id()));
-        }
-        for (String id : removed) {
-          writer.deleteDocuments(new Term(IndexSchema.DOC, id));
-        }
-        for (EmbeddedPassage p : added) {
-          writer.addDocument(IndexSchema.toDocument(p.passage(), p.vector()));
-        }
-      }, commitId);
+      write(
+          staging,
+          IndexWriterConfig.OpenMode.APPEND,
+          writer -> {
+            for (Document d : changed) {
+              writer.deleteDocuments(new Term(IndexSchema.DOC, d.id()));
+            }
+            for (String id : removed) {
+              writer.deleteDocuments(new Term(IndexSchema.DOC, id));
+            }
+            for (EmbeddedPassage p : added) {
+              writer.addDocument(IndexSchema.toDocument(p.passage(), p.vector()));
+            }
+          },
+          commitId);
       next.write(staging);
       sealAndSwap(staging, folder);
     } finally {
@@ -205,10 +254,15 @@ final class IndexManager {
     }
     stages.add("write", t);
     return new IndexReport(
-        IndexReport.Action.UPDATED, entries.size(), next.passageCount(), added.size(), changes.touched(), stages.map,
-        run.warnings(corpus), run.skipped(corpus));
+        IndexReport.Action.UPDATED,
+        entries.size(),
+        next.passageCount(),
+        added.size(),
+        changes.touched(),
+        stages.map,
+        run.warnings(corpus),
+        run.skipped(corpus));
   }
-
 
   /** What an index write does with the writer; may throw as Lucene's methods do. */
   private interface Writes {
@@ -219,7 +273,8 @@ final class IndexManager {
    * Writes one commit into {@code dir}. A failure rolls the writer back (closing would commit what
    * was added so far) and propagates; the folder is a sibling and is deleted by the caller.
    */
-  private void write(Path dir, IndexWriterConfig.OpenMode mode, Writes writes, String commitId) throws IOException {
+  private void write(Path dir, IndexWriterConfig.OpenMode mode, Writes writes, String commitId)
+      throws IOException {
     try (Directory directory = directories.open(dir)) {
       IndexWriterConfig config = writerConfig(mode);
       config.setCommitOnClose(false);
@@ -255,7 +310,8 @@ final class IndexManager {
   /** Restricts, verifies and records a finished index in {@code building}, then swaps it in. */
   private static void sealAndSwap(Path building, IndexFolder folder) throws IOException {
     PrivateFiles.restrictTree(building);
-    IndexIntegrity.verifyAndRecord(building); // a disk that garbles what was just written fails here, not in a search
+    IndexIntegrity.verifyAndRecord(
+        building); // a disk that garbles what was just written fails here, not in a search
     folder.swapIn(building);
   }
 
@@ -271,7 +327,8 @@ final class IndexManager {
     try (Directory directory = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       String commitId = reader.getIndexCommit().getUserData().get(COMMIT_ID);
-      if (!manifest.get().commitId().equals(commitId) || reader.numDocs() != manifest.get().passageCount()) {
+      if (!manifest.get().commitId().equals(commitId)
+          || reader.numDocs() != manifest.get().passageCount()) {
         log.warn("index at {} does not match its manifest (interrupted write?)", dir);
         return Optional.empty();
       }
@@ -296,14 +353,16 @@ final class IndexManager {
     IndexWriterConfig c = new IndexWriterConfig(IndexSchema.analyzer());
     c.setOpenMode(mode);
     c.setRAMBufferSizeMB(64);
-    // A merge that fails (disk full) is recorded by the writer and fails the commit with its reason;
+    // A merge that fails (disk full) is recorded by the writer and fails the commit with its
+    // reason;
     // the default would also print it from the merge thread as an uncaught exception.
-    c.setMergeScheduler(new ConcurrentMergeScheduler() {
-      @Override
-      protected void handleMergeException(Throwable exc) {
-        log.debug("index merge failed: {}", exc.toString());
-      }
-    });
+    c.setMergeScheduler(
+        new ConcurrentMergeScheduler() {
+          @Override
+          protected void handleMergeException(Throwable exc) {
+            log.debug("index merge failed: {}", exc.toString());
+          }
+        });
     return c;
   }
 

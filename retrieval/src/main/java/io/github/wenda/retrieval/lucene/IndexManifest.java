@@ -1,8 +1,8 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.files.PrivateFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.wenda.retrieval.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The JSON file beside the Lucene index saying what it was built from: the pipeline and model,
- * the settings that change passages, and each document's file hash and passage count.
+ * The JSON file beside the Lucene index saying what it was built from: the pipeline and model, the
+ * settings that change passages, and each document's file hash and passage count.
  *
  * <p>{@code commitId} is also written into the Lucene commit; if the two disagree, a crash came
  * between writing the index and writing this file, and the index is rebuilt.
@@ -25,7 +25,8 @@ record IndexManifest(
     Map<String, DocumentEntry> documents,
     String commitId) {
   public static final String FILE_NAME = "manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public IndexManifest {
     settings = new TreeMap<>(settings);
@@ -39,7 +40,10 @@ record IndexManifest(
     return documents.values().stream().mapToInt(DocumentEntry::passages).sum();
   }
 
-  /** True when passages built now would differ from the indexed ones for reasons other than file content. */
+  /**
+   * True when passages built now would differ from the indexed ones for reasons other than file
+   * content.
+   */
   public boolean sameBuild(int pipelineVersion, String modelId, Map<String, String> settings) {
     return this.pipelineVersion == pipelineVersion
         && this.modelId.equals(modelId)
@@ -54,18 +58,28 @@ record IndexManifest(
     }
     try {
       IndexManifest m = JSON.readValue(file.toFile(), IndexManifest.class);
-      return m == null || m.commitId() == null || m.modelId() == null ? Optional.empty() : Optional.of(m);
+      return m == null || m.commitId() == null || m.modelId() == null
+          ? Optional.empty()
+          : Optional.of(m);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** Writes to a temporary file and moves it into place, so readers see the old or the new file, never half. */
+  /**
+   * Writes to a temporary file and moves it into place, so readers see the old or the new file,
+   * never half.
+   */
   public void write(Path indexDir) throws IOException {
     Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
     Files.deleteIfExists(tmp);
-    Files.createFile(tmp, PrivateFiles.fileAttributes(indexDir)); // 0600: it lists the corpus's files
+    Files.createFile(
+        tmp, PrivateFiles.fileAttributes(indexDir)); // 0600: it lists the corpus's files
     JSON.writeValue(tmp.toFile(), this);
-    Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        indexDir.resolve(FILE_NAME),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 }

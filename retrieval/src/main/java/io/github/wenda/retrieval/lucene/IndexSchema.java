@@ -2,8 +2,8 @@ package io.github.wenda.retrieval.lucene;
 
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.SegmentKind;
-import io.github.wenda.retrieval.text.MatchText;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
+import io.github.wenda.retrieval.text.MatchText;
 import io.github.wenda.retrieval.text.TextAnalysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -17,14 +17,15 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
  * The Lucene fields of a passage. {@code words} holds smartcn's word segmentation, {@code bigrams}
- * overlapping character bigrams: one segmenter splits some names differently in a question than
- * in the text, and bigrams still match them. Both index the section heading with the text, since
+ * overlapping character bigrams: one segmenter splits some names differently in a question than in
+ * the text, and bigrams still match them. Both index the section heading with the text, since
  * headings often carry the question's subject.
  */
 final class IndexSchema {
   /**
    * Bump whenever cleaning, chunking or the fields change, so existing indexes are rebuilt rather
-   * than mixed with passages made the old way. The document pipeline's version, since it makes the passages.
+   * than mixed with passages made the old way. The document pipeline's version, since it makes the
+   * passages.
    */
   public static final int PIPELINE_VERSION = PassagePipeline.VERSION;
 

@@ -1,17 +1,17 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.Explanation;
-import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.backend.SearchBackend;
 import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.SearchBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded backend: an {@link IndexManager}-kept index on local disk, searched in process.
  *
- * <p>Refreshing does the indexing work while searches go on against the open reader (Lucene
- * readers see a fixed commit, and a swapped-out folder stays readable while open), then swaps in a
- * reader of the new index under a write lock. Searches hold the read lock, so the old reader is
- * closed only once no search is using it.
+ * <p>Refreshing does the indexing work while searches go on against the open reader (Lucene readers
+ * see a fixed commit, and a swapped-out folder stays readable while open), then swaps in a reader
+ * of the new index under a write lock. Searches hold the read lock, so the old reader is closed
+ * only once no search is using it.
  *
  * <p>Only a reader whose files pass {@link IndexIntegrity} is swapped in. A search that fails in a
  * way damaged files cause (an index out of bounds inside Lucene, an I/O error) has the files on
@@ -55,13 +55,21 @@ public final class LuceneBackend implements SearchBackend {
    * The Lucene backend the facade uses: an index folder that must not overlap the corpus folder
    * (refused with a message naming both), opened on the first {@link #refresh}.
    */
-  public static LuceneBackend open(IndexSettings settings, Path corpusDir, Embedder passageEmbedder,
-      Embedder queryEmbedder, ProgressListener progress) {
+  public static LuceneBackend open(
+      IndexSettings settings,
+      Path corpusDir,
+      Embedder passageEmbedder,
+      Embedder queryEmbedder,
+      ProgressListener progress) {
     new IndexFolder(settings.dir()).refuseOverlapWith(corpusDir);
     return new LuceneBackend(settings, passageEmbedder, queryEmbedder, progress);
   }
 
-  public LuceneBackend(IndexSettings settings, Embedder passageEmbedder, Embedder queryEmbedder, ProgressListener progress) {
+  public LuceneBackend(
+      IndexSettings settings,
+      Embedder passageEmbedder,
+      Embedder queryEmbedder,
+      ProgressListener progress) {
     this(settings, new IndexManager(settings, passageEmbedder, progress), queryEmbedder);
   }
 
@@ -76,8 +84,10 @@ public final class LuceneBackend implements SearchBackend {
   public synchronized IndexReport refresh(Corpus corpus) {
     IndexReport report;
     Opened next;
-    new IndexFolder(settings.dir()).claim(); // before the lock: a refused index.dir gets no lock file beside it
-    try (IndexLock held = manager.lock()) { // no other process swaps folders between the refresh and the open
+    new IndexFolder(settings.dir())
+        .claim(); // before the lock: a refused index.dir gets no lock file beside it
+    try (IndexLock held =
+        manager.lock()) { // no other process swaps folders between the refresh and the open
       report = manager.refresh(corpus);
       next = openVerified();
     }
@@ -122,8 +132,8 @@ public final class LuceneBackend implements SearchBackend {
   /**
    * After a search on {@code failed} threw {@code error}: verifies the files on disk and rebuilds
    * them from the last corpus if damaged, or reopens them if they changed since {@code failed} was
-   * opened. Returns normally when the search should be retried on the new reader; rethrows
-   * {@code error} when the files are sound and unchanged (the error is not damage).
+   * opened. Returns normally when the search should be retried on the new reader; rethrows {@code
+   * error} when the files are sound and unchanged (the error is not damage).
    */
   @SuppressWarnings("try") // a lock or watch held for the scope, never named in it
   private synchronized void repair(PassageIndex failed, RuntimeException error) {
@@ -135,8 +145,12 @@ public final class LuceneBackend implements SearchBackend {
       try {
         IndexIntegrity.verifyAndRecord(dir);
       } catch (IOException | RuntimeException damaged) {
-        log.warn("a search failed ({}) and the index at {} is damaged ({}); rebuilding it from the corpus while"
-            + " other searches go on", error.toString(), dir, damaged.getMessage());
+        log.warn(
+            "a search failed ({}) and the index at {} is damaged ({}); rebuilding it from the corpus while"
+                + " other searches go on",
+            error.toString(),
+            dir,
+            damaged.getMessage());
         manager.rebuild(corpus);
         swapReader(openVerified());
         return;
@@ -144,7 +158,10 @@ public final class LuceneBackend implements SearchBackend {
       if (IndexIntegrity.fingerprint(dir).equals(openedOn)) {
         throw error;
       }
-      log.warn("a search failed ({}) on files since replaced; reopening the index at {}", error.toString(), dir);
+      log.warn(
+          "a search failed ({}) on files since replaced; reopening the index at {}",
+          error.toString(),
+          dir);
       swapReader(openVerified());
     } catch (IOException e) {
       error.addSuppressed(e);
@@ -164,7 +181,8 @@ public final class LuceneBackend implements SearchBackend {
   PassageIndex index() {
     PassageIndex i = index;
     if (i == null) {
-      throw new IllegalStateException("the index at " + settings.dir() + " is not open yet: call refresh first");
+      throw new IllegalStateException(
+          "the index at " + settings.dir() + " is not open yet: call refresh first");
     }
     return i;
   }
@@ -172,12 +190,19 @@ public final class LuceneBackend implements SearchBackend {
   /** Follows refreshes: each search runs on the index current when it starts. */
   @Override
   public Retriever retriever(SearchSettings search) {
-    return query -> withIndex(i -> retrievers.computeIfAbsent(search, s -> Retrievers.lucene(i, queryEmbedder, s)).search(query));
+    return query ->
+        withIndex(
+            i ->
+                retrievers
+                    .computeIfAbsent(search, s -> Retrievers.lucene(i, queryEmbedder, s))
+                    .search(query));
   }
 
   @Override
-  public Optional<Explanation> explain(String question, int n, SearchMode mode, SearchSettings search) {
-    return Optional.of(withIndex(i -> new SearchExplainer(i, queryEmbedder, search).explain(question, n, mode)));
+  public Optional<Explanation> explain(
+      String question, int n, SearchMode mode, SearchSettings search) {
+    return Optional.of(
+        withIndex(i -> new SearchExplainer(i, queryEmbedder, search).explain(question, n, mode)));
   }
 
   @Override

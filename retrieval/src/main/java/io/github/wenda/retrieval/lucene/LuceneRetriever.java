@@ -1,17 +1,17 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.backend.NearDuplicates;
 import io.github.wenda.retrieval.text.QueryNormalizer;
 import io.github.wenda.retrieval.text.QueryTerms;
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.api.Embedder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +68,17 @@ final class LuceneRetriever implements Retriever {
           };
       // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
       NearDuplicates hits = new NearDuplicates(query.k());
-      // Stored fields only for the candidates looked at (k and a few more), not for the whole fused list.
+      // Stored fields only for the candidates looked at (k and a few more), not for the whole fused
+      // list.
       IntFunction<Passage> passages = index.passageReader();
       for (Fusion.Fused f : fused) {
         if (!hits.wantsMore()) {
           break;
         }
-        hits.add(passages.apply(f.doc()),
-            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
+        hits.add(
+            passages.apply(f.doc()),
+            new ScoreDetails(
+                f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
       }
       return hits.hits();
     } catch (IOException e) {
@@ -91,7 +94,10 @@ final class LuceneRetriever implements Retriever {
     }
     if (settings.bigrams() && settings.bigramWeight() > 0) {
       for (String t : terms.terms(IndexSchema.BIGRAMS, text)) {
-        b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.BIGRAMS, t)), (float) settings.bigramWeight()), BooleanClause.Occur.SHOULD);
+        b.add(
+            new BoostQuery(
+                new TermQuery(new Term(IndexSchema.BIGRAMS, t)), (float) settings.bigramWeight()),
+            BooleanClause.Occur.SHOULD);
       }
     }
     return b.build();
@@ -146,7 +152,8 @@ final class LuceneRetriever implements Retriever {
     return exact ? exactKnn(index.searcher(), v, depth) : graphKnn(index.searcher(), v, depth);
   }
 
-  private static List<Fusion.Ranked> graphKnn(IndexSearcher searcher, float[] v, int depth) throws IOException {
+  private static List<Fusion.Ranked> graphKnn(IndexSearcher searcher, float[] v, int depth)
+      throws IOException {
     return ranked(searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, v, depth), depth));
   }
 
@@ -159,7 +166,8 @@ final class LuceneRetriever implements Retriever {
 
   // The same similarity and score as the HNSW search (the field's own scorer), every live passage,
   // best first; equal scores in document order, as Lucene's top-docs order them.
-  private static List<Fusion.Ranked> exactKnn(IndexSearcher searcher, float[] v, int depth) throws IOException {
+  private static List<Fusion.Ranked> exactKnn(IndexSearcher searcher, float[] v, int depth)
+      throws IOException {
     List<Fusion.Ranked> all = new ArrayList<>();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
@@ -175,10 +183,11 @@ final class LuceneRetriever implements Retriever {
         }
       }
     }
-    all.sort((a, b) -> {
-      int c = Float.compare(b.score(), a.score());
-      return c != 0 ? c : Integer.compare(a.doc(), b.doc());
-    });
+    all.sort(
+        (a, b) -> {
+          int c = Float.compare(b.score(), a.score());
+          return c != 0 ? c : Integer.compare(a.doc(), b.doc());
+        });
     return all.size() <= depth ? all : new ArrayList<>(all.subList(0, depth));
   }
 

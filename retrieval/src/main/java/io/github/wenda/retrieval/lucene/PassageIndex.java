@@ -1,7 +1,7 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.WendaException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,8 +50,8 @@ final class PassageIndex implements Closeable {
   }
 
   /**
-   * BM25's inverse document frequency of a smartcn word: high for rare words, highest for words
-   * the corpus lacks. Tells how much a question word says about where the answer is.
+   * BM25's inverse document frequency of a smartcn word: high for rare words, highest for words the
+   * corpus lacks. Tells how much a question word says about where the answer is.
    */
   public double idf(String word) {
     try {
@@ -68,13 +68,15 @@ final class PassageIndex implements Closeable {
     try {
       return IndexSchema.toPassage(searcher.storedFields(), luceneDoc);
     } catch (IOException e) {
-      throw new WendaException("cannot read passage " + luceneDoc + " from the index: " + e.getMessage(), e);
+      throw new WendaException(
+          "cannot read passage " + luceneDoc + " from the index: " + e.getMessage(), e);
     }
   }
 
   /**
    * A reader of passages by Lucene document number for one search, on one thread: it opens the
-   * stored fields once, where {@link #passage} opens them (one clone per segment) for every passage.
+   * stored fields once, where {@link #passage} opens them (one clone per segment) for every
+   * passage.
    */
   public java.util.function.IntFunction<Passage> passageReader() {
     StoredFields fields;
@@ -87,7 +89,8 @@ final class PassageIndex implements Closeable {
       try {
         return IndexSchema.toPassage(fields, luceneDoc);
       } catch (IOException e) {
-        throw new WendaException("cannot read passage " + luceneDoc + " from the index: " + e.getMessage(), e);
+        throw new WendaException(
+            "cannot read passage " + luceneDoc + " from the index: " + e.getMessage(), e);
       }
     };
   }

@@ -1,8 +1,8 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchSettings;
-import io.github.wenda.retrieval.api.Embedder;
 
 /** Creates retrievers; the Lucene implementation stays package-private. */
 final class Retrievers {

@@ -1,5 +1,6 @@
 package io.github.wenda.retrieval.lucene;
 
+import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.Explanation;
 import io.github.wenda.retrieval.api.Explanation.Candidate;
 import io.github.wenda.retrieval.api.Hit;
@@ -8,7 +9,6 @@ import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.text.QueryNormalizer;
 import io.github.wenda.retrieval.text.QueryTerms;
-import io.github.wenda.retrieval.api.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Shows how a question was searched: its normalised text, the terms each field was queried with,
- * and for each candidate its ranks and scores in both lists, the fused score, and which query
- * terms its text matched. Searches exactly as {@link Retrievers#lucene} does with the same settings.
+ * and for each candidate its ranks and scores in both lists, the fused score, and which query terms
+ * its text matched. Searches exactly as {@link Retrievers#lucene} does with the same settings.
  */
 final class SearchExplainer {
 
@@ -41,12 +41,18 @@ final class SearchExplainer {
   Explanation explain(String question, int n, SearchMode mode) {
     String normalized = normalizer.normalize(question);
     List<String> words = List.copyOf(retriever.wordTerms(normalized));
-    List<String> bigrams = settings.bigrams() && settings.bigramWeight() > 0
-        ? List.copyOf(terms.terms(IndexSchema.BIGRAMS, normalized)) : List.of();
+    List<String> bigrams =
+        settings.bigrams() && settings.bigramWeight() > 0
+            ? List.copyOf(terms.terms(IndexSchema.BIGRAMS, normalized))
+            : List.of();
     List<Candidate> out = new ArrayList<>();
     for (Hit h : retriever.search(new Query(question, n, mode))) {
       String text = h.passage().section() + "\n" + h.passage().text();
-      out.add(new Candidate(h, matched(IndexSchema.WORDS, text, words), matched(IndexSchema.BIGRAMS, text, bigrams)));
+      out.add(
+          new Candidate(
+              h,
+              matched(IndexSchema.WORDS, text, words),
+              matched(IndexSchema.BIGRAMS, text, bigrams)));
     }
     return new Explanation(normalized, words, bigrams, out);
   }

@@ -14,23 +14,30 @@ import java.util.concurrent.TimeUnit;
  * piece (embedding the question, one ONNX thread): the two overlap instead of adding up.
  *
  * <p>One daemon thread per core beyond the first, and no queue: when every spare thread is busy
- * (several searches at once, when the cores are taken anyway), the task runs at once on the
- * calling thread, so a search never waits behind another one's work and a 1-core machine runs
- * sequentially. A dedicated pool, not the common pool, so that other work cannot delay a search.
+ * (several searches at once, when the cores are taken anyway), the task runs at once on the calling
+ * thread, so a search never waits behind another one's work and a 1-core machine runs sequentially.
+ * A dedicated pool, not the common pool, so that other work cannot delay a search.
  */
 final class SpareCore {
-  private static final ThreadPoolExecutor POOL = pool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+  private static final ThreadPoolExecutor POOL =
+      pool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
   private SpareCore() {}
 
   private static ThreadPoolExecutor pool(int threads) {
-    ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "wenda-search-side");
-          t.setDaemon(true);
-          return t;
-        },
-        new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadPoolExecutor p =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "wenda-search-side");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
     // Idle threads end after a minute: a bot that is not asked costs no thread.
     p.allowCoreThreadTimeOut(true);
     return p;

@@ -36,7 +36,8 @@ public record ChangeSet(List<Document> changed, List<String> removed, boolean re
       }
     }
     Set<String> current = corpus.documents().stream().map(Document::id).collect(Collectors.toSet());
-    List<String> removed = stored.keySet().stream().filter(id -> !current.contains(id)).sorted().toList();
+    List<String> removed =
+        stored.keySet().stream().filter(id -> !current.contains(id)).sorted().toList();
     return new ChangeSet(changed, removed, rebuild);
   }
 

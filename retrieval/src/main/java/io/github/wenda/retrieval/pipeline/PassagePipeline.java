@@ -1,16 +1,16 @@
 package io.github.wenda.retrieval.pipeline;
 
-import io.github.wenda.retrieval.text.MatchText;
 import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.chunk.Chunker;
-import io.github.wenda.retrieval.api.Passage;
-import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.api.Document;
-import io.github.wenda.retrieval.corpus.DocumentParser;
-import io.github.wenda.retrieval.api.SkippedFile;
-import io.github.wenda.retrieval.reader.UnreadableDocumentException;
 import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.SkippedFile;
+import io.github.wenda.retrieval.chunk.Chunker;
+import io.github.wenda.retrieval.corpus.CleanDocument;
+import io.github.wenda.retrieval.corpus.DocumentParser;
+import io.github.wenda.retrieval.reader.UnreadableDocumentException;
+import io.github.wenda.retrieval.text.MatchText;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class PassagePipeline {
   /**
    * Bump whenever cleaning, chunking, match text or the stored fields change, so stores built the
-   * old way are rebuilt rather than mixed. 3: display text kept apart from match text; one pipeline.
-   * 4: a reader per format, block chunking, pages. 5: HTML layout tables (admonitions) read as prose.
-   * 6: a sentence ending in a colon kept with the code it introduces. 7: HTML table captions with their rows.
-   * 8: PDF rows with a wrapped first cell. 9: PDF footnotes as footnotes, CJK-Latin spacing from glyph gaps,
-   * table rows from glyph positions. 10: a long word overflowing its PDF table cell stays in it.
+   * old way are rebuilt rather than mixed. 3: display text kept apart from match text; one
+   * pipeline. 4: a reader per format, block chunking, pages. 5: HTML layout tables (admonitions)
+   * read as prose. 6: a sentence ending in a colon kept with the code it introduces. 7: HTML table
+   * captions with their rows. 8: PDF rows with a wrapped first cell. 9: PDF footnotes as footnotes,
+   * CJK-Latin spacing from glyph gaps, table rows from glyph positions. 10: a long word overflowing
+   * its PDF table cell stays in it.
    */
   public static final int VERSION = 10;
 
@@ -53,15 +54,18 @@ public final class PassagePipeline {
   private final int batchSize;
   private final ProgressListener progress;
 
-  public PassagePipeline(ChunkSettings chunk, Embedder embedder, int batchSize, ProgressListener progress) {
+  public PassagePipeline(
+      ChunkSettings chunk, Embedder embedder, int batchSize, ProgressListener progress) {
     this.chunk = Objects.requireNonNull(chunk, "chunk");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.progress = Objects.requireNonNull(progress, "progress");
     if (batchSize < 1) {
-      throw new IllegalArgumentException("embedding.batch-size must be at least 1, but is: " + batchSize);
+      throw new IllegalArgumentException(
+          "embedding.batch-size must be at least 1, but is: " + batchSize);
     }
     this.batchSize = batchSize;
-    this.parser = new DocumentParser((file, done, total) -> progress.progress("pages", done, total));
+    this.parser =
+        new DocumentParser((file, done, total) -> progress.progress("pages", done, total));
   }
 
   /** The embedding model's id, recorded by stores so a model change means a rebuild. */
@@ -80,7 +84,8 @@ public final class PassagePipeline {
 
   /**
    * Reads, cleans, chunks and embeds {@code documents}, reporting progress. A document its reader
-   * cannot read (broken, encrypted, no text) is left out with the reason in {@link PipelineRun#failed()}.
+   * cannot read (broken, encrypted, no text) is left out with the reason in {@link
+   * PipelineRun#failed()}.
    */
   public PipelineRun run(List<Document> documents) {
     // Documents come here because they changed, so their passages are (mostly) new: the model
@@ -105,25 +110,29 @@ public final class PassagePipeline {
     List<Passage> all = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
     Map<String, Integer> perDocument = new LinkedHashMap<>();
-    clean.forEach((d, c) -> {
-      List<Passage> ps = chunker.chunk(d.id(), d.title(), c);
-      all.addAll(ps);
-      ps.forEach(p -> hashes.add(d.sha256()));
-      perDocument.put(d.id(), ps.size());
-    });
+    clean.forEach(
+        (d, c) -> {
+          List<Passage> ps = chunker.chunk(d.id(), d.title(), c);
+          all.addAll(ps);
+          ps.forEach(p -> hashes.add(d.sha256()));
+          perDocument.put(d.id(), ps.size());
+        });
     t = lap(stages, "chunk", t);
     List<EmbeddedPassage> out = embed(all, hashes);
     lap(stages, "embed", t);
     return new PipelineRun(out, perDocument, stages, failed);
   }
 
-  /** Batches handed to the embedder at once: the next one starts while the last texts of one finish. */
+  /**
+   * Batches handed to the embedder at once: the next one starts while the last texts of one finish.
+   */
   private static final int BATCHES_IN_FLIGHT = 2;
 
   // One batch at a time left a core idle at the end of every batch, while the last text of the
   // batch ran on the other; with the next batch already handed over, the embedder's workers go
   // straight on to it. Bounded: at most BATCHES_IN_FLIGHT batches of texts and vectors wait.
-  // A text that occurs more than once (a repeated heading, a notice on every page) is embedded once.
+  // A text that occurs more than once (a repeated heading, a notice on every page) is embedded
+  // once.
   private List<EmbeddedPassage> embed(List<Passage> all, List<String> hashes) {
     Map<String, Integer> slots = new LinkedHashMap<>();
     int[] slotOf = new int[all.size()];
@@ -133,11 +142,14 @@ public final class PassagePipeline {
     List<String> texts = new ArrayList<>(slots.keySet());
     List<float[]> vectors = new ArrayList<>(texts.size());
     progress.progress("embed", 0, texts.size());
-    ExecutorService callers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, r -> {
-      Thread th = new Thread(r, "wenda-embed-batch");
-      th.setDaemon(true);
-      return th;
-    });
+    ExecutorService callers =
+        Executors.newFixedThreadPool(
+            BATCHES_IN_FLIGHT,
+            r -> {
+              Thread th = new Thread(r, "wenda-embed-batch");
+              th.setDaemon(true);
+              return th;
+            });
     Deque<Future<List<float[]>>> inFlight = new ArrayDeque<>();
     try {
       int next = 0;
@@ -150,8 +162,14 @@ public final class PassagePipeline {
         int expected = Math.min(batchSize, texts.size() - vectors.size());
         List<float[]> batchVectors = result(inFlight.removeFirst());
         if (batchVectors.size() != expected) {
-          throw new IllegalStateException("embedder " + embedder.modelId() + " returned " + batchVectors.size()
-              + " vectors for " + expected + " passages");
+          throw new IllegalStateException(
+              "embedder "
+                  + embedder.modelId()
+                  + " returned "
+                  + batchVectors.size()
+                  + " vectors for "
+                  + expected
+                  + " passages");
         }
         vectors.addAll(batchVectors);
         progress.progress("embed", vectors.size(), texts.size());

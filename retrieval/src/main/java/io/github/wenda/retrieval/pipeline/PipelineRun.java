@@ -2,8 +2,8 @@ package io.github.wenda.retrieval.pipeline;
 
 import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.api.SkippedFile;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,9 @@ import java.util.Map;
  * with the reason) and the time per stage (clean, chunk, embed) in the order they ran.
  */
 public record PipelineRun(
-    List<EmbeddedPassage> passages, Map<String, Integer> perDocument, Map<String, Duration> stages,
+    List<EmbeddedPassage> passages,
+    Map<String, Integer> perDocument,
+    Map<String, Duration> stages,
     List<SkippedFile> failed) {
   public PipelineRun {
     failed = List.copyOf(failed);

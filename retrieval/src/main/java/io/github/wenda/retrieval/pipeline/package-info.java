@@ -1,4 +1,7 @@
-/** The one document pipeline both stores use: clean → chunk → embed, change detection, and the passage's match text. */
+/**
+ * The one document pipeline both stores use: clean → chunk → embed, change detection, and the
+ * passage's match text.
+ */
 @NullMarked
 package io.github.wenda.retrieval.pipeline;
 

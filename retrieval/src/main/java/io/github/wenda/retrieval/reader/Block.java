@@ -19,7 +19,8 @@ public record Block(BlockKind kind, int level, String text, int page) {
       throw new IllegalArgumentException("a " + kind + " block must have text");
     }
     if (kind == BlockKind.HEADING ? level < 1 || level > 9 : level != 0) {
-      throw new IllegalArgumentException("level must be 1..9 for a heading and 0 otherwise, but is " + level + " for " + kind);
+      throw new IllegalArgumentException(
+          "level must be 1..9 for a heading and 0 otherwise, but is " + level + " for " + kind);
     }
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0 (0: not paged), but is: " + page);

@@ -1,6 +1,8 @@
 package io.github.wenda.retrieval.reader;
 
-/** What a block of a structured document is; the reader decides, from the format's own structure. */
+/**
+ * What a block of a structured document is; the reader decides, from the format's own structure.
+ */
 public enum BlockKind {
   /** A section heading; its level says how deep (1 = outermost). */
   HEADING,

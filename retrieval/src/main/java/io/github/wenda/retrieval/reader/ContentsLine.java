@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Recognises table-of-contents lines: a title, a dot leader ("……", ". . . .", "·····") and a
- * page number. Such lines repeat every heading of the document, so they match almost any
- * question and must never be quoted as its answer.
+ * Recognises table-of-contents lines: a title, a dot leader ("……", ". . . .", "·····") and a page
+ * number. Such lines repeat every heading of the document, so they match almost any question and
+ * must never be quoted as its answer.
  */
 public final class ContentsLine {
-  private static final Pattern LEADER = Pattern.compile("^\\S.*?(?:(?:\\s?[.．·…⋯]){3,}|\\t)\\s*[0-9ivxlcdmIVXLCDM]{1,5}$");
-  private static final Pattern TITLE = Pattern.compile("^(?:目\\s*录|目\\s*次|内容目录|table of contents|contents)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADER =
+      Pattern.compile("^\\S.*?(?:(?:\\s?[.．·…⋯]){3,}|\\t)\\s*[0-9ivxlcdmIVXLCDM]{1,5}$");
+  private static final Pattern TITLE =
+      Pattern.compile(
+          "^(?:目\\s*录|目\\s*次|内容目录|table of contents|contents)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ENDS_IN_NUMBER = Pattern.compile("^\\S.*\\S\\s+\\d{1,4}$");
 
   private ContentsLine() {}
@@ -35,7 +38,10 @@ public final class ContentsLine {
       return false;
     }
     long leaders = lines.stream().filter(ContentsLine::hasLeader).count();
-    long numbered = lines.stream().filter(l -> hasLeader(l) || ENDS_IN_NUMBER.matcher(l.strip()).matches()).count();
+    long numbered =
+        lines.stream()
+            .filter(l -> hasLeader(l) || ENDS_IN_NUMBER.matcher(l.strip()).matches())
+            .count();
     boolean titled = lines.stream().limit(5).anyMatch(ContentsLine::isContentsTitle);
     return (titled && numbered * 2 >= nonBlank - 1) || leaders * 2 > nonBlank;
   }

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * <p>The contract every reader keeps (and {@code DocumentReaderContract} tests on a real file per
  * format): blocks come in the document's reading order, with pages that never go back, in the
  * document's own characters (no replacement characters, no carriage returns); the same file gives
- * an equal document every time; a file that cannot be read is an {@link UnreadableDocumentException}
- * naming it and the reason, never half a document; an empty file gives no blocks or is reported.
+ * an equal document every time; a file that cannot be read is an {@link
+ * UnreadableDocumentException} naming it and the reason, never half a document; an empty file gives
+ * no blocks or is reported.
  */
 @FunctionalInterface
 public interface DocumentReader {

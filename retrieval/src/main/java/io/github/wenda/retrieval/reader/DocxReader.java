@@ -25,17 +25,20 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 /**
  * Reads Word {@code .docx} with Apache POI: paragraphs styled "Heading n" / "标题 n" (or with an
  * outline level) are headings, numbered or bulleted paragraphs are list items, paragraphs in a
- * preformatted style or set wholly in a monospaced font are code (consecutive ones form one
- * block), each table row is one block, contents entries ("TOC n"/"Contents n" styles, or a
- * contents control) are {@link BlockKind#CONTENTS}, and footnotes follow the body.
+ * preformatted style or set wholly in a monospaced font are code (consecutive ones form one block),
+ * each table row is one block, contents entries ("TOC n"/"Contents n" styles, or a contents
+ * control) are {@link BlockKind#CONTENTS}, and footnotes follow the body.
  */
 public final class DocxReader implements DocumentReader {
-  private static final Pattern HEADING_STYLE = Pattern.compile("^(?:heading|标题|überschrift|titre)\\s*(\\d)$");
-  private static final Pattern CONTENTS_STYLE = Pattern.compile("^(?:toc|contents|目录)\\s*\\d*$|^toc heading$|^contents heading$");
+  private static final Pattern HEADING_STYLE =
+      Pattern.compile("^(?:heading|标题|überschrift|titre)\\s*(\\d)$");
+  private static final Pattern CONTENTS_STYLE =
+      Pattern.compile("^(?:toc|contents|目录)\\s*\\d*$|^toc heading$|^contents heading$");
 
   @Override
   public StructuredDocument read(Path file) {
-    try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        XWPFDocument doc = new XWPFDocument(in)) {
       List<Block> out = new ArrayList<>();
       List<String> code = new ArrayList<>();
       for (IBodyElement e : doc.getBodyElements()) {
@@ -56,19 +59,22 @@ public final class DocxReader implements DocumentReader {
       }
       flushCode(code, out);
       for (XWPFAbstractFootnoteEndnote note : doc.getFootnotes()) {
-        String text = InlineText.join(note.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+        String text =
+            InlineText.join(note.getParagraphs().stream().map(XWPFParagraph::getText).toList());
         if (!text.isEmpty() && note.getId() != null && note.getId().intValue() > 0) {
           out.add(Block.of(BlockKind.FOOTNOTE, text, 0));
         }
       }
-      Optional<String> title = Optional.ofNullable(doc.getProperties().getCoreProperties().getTitle());
+      Optional<String> title =
+          Optional.ofNullable(doc.getProperties().getCoreProperties().getTitle());
       return new StructuredDocument(title, out);
     } catch (IOException | RuntimeException e) {
       throw new UnreadableDocumentException(file, "not a readable .docx: " + e.getMessage(), e);
     }
   }
 
-  private static void paragraph(XWPFDocument doc, XWPFParagraph p, List<Block> out, List<String> code) {
+  private static void paragraph(
+      XWPFDocument doc, XWPFParagraph p, List<Block> out, List<String> code) {
     String style = styleName(doc, p);
     String raw = p.getText();
     if (isCode(style, p)) {
@@ -119,7 +125,10 @@ public final class DocxReader implements DocumentReader {
   }
 
   private static boolean isCode(String style, XWPFParagraph p) {
-    if (style.contains("preformatted") || style.contains("source code") || style.equals("code") || style.contains("源代码")) {
+    if (style.contains("preformatted")
+        || style.contains("source code")
+        || style.equals("code")
+        || style.contains("源代码")) {
       return true;
     }
     List<XWPFRun> runs = p.getRuns();
@@ -128,7 +137,8 @@ public final class DocxReader implements DocumentReader {
     }
     for (XWPFRun r : runs) {
       String font = r.getFontFamily() == null ? "" : r.getFontFamily().toLowerCase(Locale.ROOT);
-      if (!r.text().isBlank() && !(font.contains("mono") || font.contains("courier") || font.contains("consolas"))) {
+      if (!r.text().isBlank()
+          && !(font.contains("mono") || font.contains("courier") || font.contains("consolas"))) {
         return false;
       }
     }
@@ -142,7 +152,10 @@ public final class DocxReader implements DocumentReader {
     }
     XWPFStyle style = doc.getStyles() == null ? null : doc.getStyles().getStyle(id);
     String name = style != null && style.getName() != null ? style.getName() : id;
-    return name.toLowerCase(Locale.ROOT).replaceAll("(?<=\\D)(?=\\d)", " ").replaceAll("\\s+", " ").strip();
+    return name.toLowerCase(Locale.ROOT)
+        .replaceAll("(?<=\\D)(?=\\d)", " ")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   private static void table(XWPFTable t, List<Block> out) {

@@ -22,22 +22,69 @@ import org.jsoup.nodes.TextNode;
  * Reads HTML with jsoup (which decodes entities and honours the page's declared charset).
  *
  * <p>{@code h1}–{@code h6} are headings at their level; {@code <pre>} is code, kept verbatim line
- * by line; each table row is one block with its cells joined by " | ", unless the row only lays
- * out prose (see {@link #isLayoutRow}), and a table's caption is a row of its own before them; list items, paragraphs and
- * other text-bearing elements are paragraphs. Navigation, scripts, styles, forms and contents lists
- * (Debian's DocBook {@code div.toc}, {@code nav}, {@code .navheader}/{@code .navfooter}) are dropped,
- * since they repeat other pages' headings and would be quoted as answers.
+ * by line; each table row is one block with its cells joined by " | ", unless the row only lays out
+ * prose (see {@link #isLayoutRow}), and a table's caption is a row of its own before them; list
+ * items, paragraphs and other text-bearing elements are paragraphs. Navigation, scripts, styles,
+ * forms and contents lists (Debian's DocBook {@code div.toc}, {@code nav}, {@code
+ * .navheader}/{@code .navfooter}) are dropped, since they repeat other pages' headings and would be
+ * quoted as answers.
  */
 public final class HtmlReader implements DocumentReader {
-  private static final Set<String> DROPPED = Set.of(
-      "script", "style", "nav", "noscript", "template", "form", "button", "select", "iframe", "svg", "head");
-  private static final Set<String> DROPPED_CLASSES = Set.of(
-      "toc", "navheader", "navfooter", "list-of-tables", "list-of-figures", "list-of-examples", "breadcrumb",
-      "breadcrumbs", "sidebar-toc");
-  private static final Set<String> BLOCKS = Set.of(
-      "p", "div", "li", "dt", "dd", "blockquote", "section", "article", "main", "header", "footer", "aside",
-      "figcaption", "caption", "address", "td", "th", "body", "ul", "ol", "dl", "table", "tbody", "thead",
-      "tfoot", "center", "details", "summary", "figure");
+  private static final Set<String> DROPPED =
+      Set.of(
+          "script",
+          "style",
+          "nav",
+          "noscript",
+          "template",
+          "form",
+          "button",
+          "select",
+          "iframe",
+          "svg",
+          "head");
+  private static final Set<String> DROPPED_CLASSES =
+      Set.of(
+          "toc",
+          "navheader",
+          "navfooter",
+          "list-of-tables",
+          "list-of-figures",
+          "list-of-examples",
+          "breadcrumb",
+          "breadcrumbs",
+          "sidebar-toc");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "li",
+          "dt",
+          "dd",
+          "blockquote",
+          "section",
+          "article",
+          "main",
+          "header",
+          "footer",
+          "aside",
+          "figcaption",
+          "caption",
+          "address",
+          "td",
+          "th",
+          "body",
+          "ul",
+          "ol",
+          "dl",
+          "table",
+          "tbody",
+          "thead",
+          "tfoot",
+          "center",
+          "details",
+          "summary",
+          "figure");
 
   @Override
   public StructuredDocument read(Path file) {
@@ -63,24 +110,36 @@ public final class HtmlReader implements DocumentReader {
    * charset is read like a text file (UTF-8, else GB18030); one in another declared charset that
    * does not decode is refused.
    */
-  private static org.jsoup.nodes.Document checkedDecoding(Path file, byte[] bytes, org.jsoup.nodes.Document html) {
+  private static org.jsoup.nodes.Document checkedDecoding(
+      Path file, byte[] bytes, org.jsoup.nodes.Document html) {
     Charset charset = html.charset();
     try {
-      charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+      charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes));
       return html;
     } catch (CharacterCodingException e) {
       if (!charset.equals(StandardCharsets.UTF_8)) {
-        throw new UnreadableDocumentException(file, "not valid " + charset.name() + " text, as its page declares", e);
+        throw new UnreadableDocumentException(
+            file, "not valid " + charset.name() + " text, as its page declares", e);
       }
       return Jsoup.parse(TextFiles.decode(file, bytes).text(), file.toUri().toString());
     }
   }
 
   private static boolean isCodeClass(Element e) {
-    return e.classNames().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
-        .anyMatch(c -> c.contains("preformatted") || c.equals("programlisting") || c.equals("screen")
-            || c.equals("sourcecode") || c.equals("code-block") || c.equals("highlight"));
+    return e.classNames().stream()
+        .map(c -> c.toLowerCase(java.util.Locale.ROOT))
+        .anyMatch(
+            c ->
+                c.contains("preformatted")
+                    || c.equals("programlisting")
+                    || c.equals("screen")
+                    || c.equals("sourcecode")
+                    || c.equals("code-block")
+                    || c.equals("highlight"));
   }
 
   /** {@code <caption>}, or DocBook's title paragraph of a {@code div.table} ("表 12.1. …"). */
@@ -89,15 +148,17 @@ public final class HtmlReader implements DocumentReader {
       return true;
     }
     Element parent = e.parent();
-    return e.hasClass("title") && parent != null && parent.hasClass("table")
+    return e.hasClass("title")
+        && parent != null
+        && parent.hasClass("table")
         && !parent.select("> div.table-contents table, > table").isEmpty();
   }
 
   /**
-   * Whether a table row lays out prose rather than holding data: a cell holds lists, code or another
-   * table, or the row has at most one cell with text (an admonition's label or body beside its icon).
-   * Paragraphs alone do not count: LibreOffice wraps every data cell in one.
-   * Read as rows, such prose would be joined with " | " into one "table" passage with its neighbours.
+   * Whether a table row lays out prose rather than holding data: a cell holds lists, code or
+   * another table, or the row has at most one cell with text (an admonition's label or body beside
+   * its icon). Paragraphs alone do not count: LibreOffice wraps every data cell in one. Read as
+   * rows, such prose would be joined with " | " into one "table" passage with its neighbours.
    */
   static boolean isLayoutRow(Element row) {
     int withText = 0;
@@ -133,8 +194,10 @@ public final class HtmlReader implements DocumentReader {
 
     private void element(Element e) {
       String tag = e.normalName();
-      if (DROPPED.contains(tag) || e.classNames().stream().anyMatch(DROPPED_CLASSES::contains)
-          || "navigation".equals(e.attr("role")) || e.hasAttr("hidden")) {
+      if (DROPPED.contains(tag)
+          || e.classNames().stream().anyMatch(DROPPED_CLASSES::contains)
+          || "navigation".equals(e.attr("role"))
+          || e.hasAttr("hidden")) {
         return;
       }
       if (tag.matches("h[1-6]")) {
@@ -146,7 +209,9 @@ public final class HtmlReader implements DocumentReader {
         return;
       }
       if (e.classNames().stream().anyMatch(c -> c.equals("footnote") || c.equals("footnotes"))
-          && !tag.equals("a") && !tag.equals("sup") && !tag.equals("span")) {
+          && !tag.equals("a")
+          && !tag.equals("sup")
+          && !tag.equals("span")) {
         flush();
         for (Element note : e.select("p, li")) {
           String text = InlineText.tidy(note.wholeText());
@@ -158,14 +223,17 @@ public final class HtmlReader implements DocumentReader {
       }
       if (tag.equals("pre") || (!tag.equals("span") && !tag.equals("code") && isCodeClass(e))) {
         flush();
-        String code = e.wholeText().replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
+        String code =
+            e.wholeText().replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
         code = code.replaceAll("^\\n+", "").stripTrailing();
         if (!code.isBlank()) {
           List<String> lines = code.lines().map(String::stripTrailing).toList();
           Block last = out.isEmpty() ? null : out.get(out.size() - 1);
           if (last != null && last.kind() == BlockKind.CODE && !tag.equals("pre")) {
             // One paragraph per code line (LibreOffice's "Preformatted Text"): one block.
-            out.set(out.size() - 1, Block.of(BlockKind.CODE, last.text() + "\n" + String.join("\n", lines), 0));
+            out.set(
+                out.size() - 1,
+                Block.of(BlockKind.CODE, last.text() + "\n" + String.join("\n", lines), 0));
           } else {
             out.add(Block.of(BlockKind.CODE, String.join("\n", lines), 0));
           }
@@ -173,7 +241,8 @@ public final class HtmlReader implements DocumentReader {
         return;
       }
       if (isTableCaption(e)) {
-        // A table's title goes with its rows, which it names, rather than onto the paragraph before.
+        // A table's title goes with its rows, which it names, rather than onto the paragraph
+        // before.
         flush();
         String text = InlineText.tidy(e.wholeText());
         if (!text.isEmpty()) {
@@ -208,7 +277,10 @@ public final class HtmlReader implements DocumentReader {
       boolean block = BLOCKS.contains(tag);
       if (block) {
         flush();
-        inlineKind = tag.equals("li") || tag.equals("dt") || tag.equals("dd") ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH;
+        inlineKind =
+            tag.equals("li") || tag.equals("dt") || tag.equals("dd")
+                ? BlockKind.LIST_ITEM
+                : BlockKind.PARAGRAPH;
       }
       walk(e);
       if (block) {

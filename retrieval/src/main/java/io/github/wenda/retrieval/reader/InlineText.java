@@ -3,13 +3,13 @@ package io.github.wenda.retrieval.reader;
 import java.util.List;
 
 /**
- * Joins the lines of one paragraph and tidies its spaces, in the document's own characters (no
- * NFKC here: normalisation is for matching, not for what people read).
+ * Joins the lines of one paragraph and tidies its spaces, in the document's own characters (no NFKC
+ * here: normalisation is for matching, not for what people read).
  *
  * <p>Why these rules: extractors and authors wrap lines anywhere. Between two Latin words a line
  * break is a space; between CJK characters it is nothing (Chinese has no word spaces); after a
- * slash, or before one that continues a path, it is nothing either, because the break fell inside
- * a path or URL ("/usr/" + "share/doc" is "/usr/share/doc", not "/usr/ share/doc"). A hyphen at a
+ * slash, or before one that continues a path, it is nothing either, because the break fell inside a
+ * path or URL ("/usr/" + "share/doc" is "/usr/share/doc", not "/usr/ share/doc"). A hyphen at a
  * line end is kept and joins ("well-" + "known"), since a wrapped identifier like "apt-" + "get"
  * must not become "apt- get" or "aptget".
  */
@@ -40,7 +40,8 @@ public final class InlineText {
    * paragraph's widest line (CJK characters count double).
    */
   public static String joinWrapped(List<String> lines) {
-    List<String> tidy = lines.stream().map(InlineText::tidyExtracted).filter(l -> !l.isEmpty()).toList();
+    List<String> tidy =
+        lines.stream().map(InlineText::tidyExtracted).filter(l -> !l.isEmpty()).toList();
     int widest = tidy.stream().mapToInt(InlineText::width).max().orElse(0);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < tidy.size(); i++) {
@@ -49,8 +50,11 @@ public final class InlineText {
         String prev = tidy.get(i - 1);
         boolean cjkLine = prev.codePoints().anyMatch(InlineText::isCjk);
         boolean full = width(prev) * 10 >= widest * 9;
-        boolean midWord = cjkLine && full && Character.isLetterOrDigit(prev.codePointBefore(prev.length()))
-            && Character.isLetterOrDigit(line.codePointAt(0));
+        boolean midWord =
+            cjkLine
+                && full
+                && Character.isLetterOrDigit(prev.codePointBefore(prev.length()))
+                && Character.isLetterOrDigit(line.codePointAt(0));
         boolean inPath = lastTokenLooksLikePath(out) && cjkLine && full;
         if (!midWord && !inPath && needsSpace(out, line)) {
           out.append(' ');
@@ -96,7 +100,10 @@ public final class InlineText {
         continue;
       }
       int type = Character.getType(cp);
-      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE || cp == 0xFFFD) {
+      if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || type == Character.SURROGATE
+          || cp == 0xFFFD) {
         continue;
       }
       if (space) {
@@ -139,10 +146,16 @@ public final class InlineText {
   /** Han, kana, Hangul and CJK/full-width punctuation: scripts and marks written without spaces. */
   public static boolean isCjk(int cp) {
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+    if (script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL) {
       return true;
     }
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0x2014 || cp == 0x2026 || cp == 0x00B7;
+    return (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF00 && cp <= 0xFFEF)
+        || cp == 0x2014
+        || cp == 0x2026
+        || cp == 0x00B7;
   }
 }

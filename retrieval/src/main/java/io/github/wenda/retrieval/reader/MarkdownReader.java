@@ -36,8 +36,11 @@ public final class MarkdownReader implements DocumentReader {
   public StructuredDocument parse(String markdown) {
     Collector c = new Collector();
     parser.parse(markdown).accept(c);
-    Optional<String> title = c.out.stream().filter(b -> b.kind() == BlockKind.HEADING && b.level() == 1)
-        .map(Block::text).findFirst();
+    Optional<String> title =
+        c.out.stream()
+            .filter(b -> b.kind() == BlockKind.HEADING && b.level() == 1)
+            .map(Block::text)
+            .findFirst();
     return new StructuredDocument(title, c.out);
   }
 
@@ -95,7 +98,9 @@ public final class MarkdownReader implements DocumentReader {
       if (text.isEmpty()) {
         return;
       }
-      if (listDepth > 0 && p.getParent() instanceof ListItem && p.getParent().getFirstChild() == p) {
+      if (listDepth > 0
+          && p.getParent() instanceof ListItem
+          && p.getParent().getFirstChild() == p) {
         out.add(Block.of(BlockKind.LIST_ITEM, text, 0));
       } else if (listDepth == 0 && lines.size() == 1 && NumberedHeading.level(text).isPresent()) {
         out.add(Block.heading(NumberedHeading.level(text).getAsInt(), text, 0));
@@ -109,7 +114,11 @@ public final class MarkdownReader implements DocumentReader {
     private void code(String literal) {
       String code = literal.stripTrailing();
       if (!code.isBlank()) {
-        out.add(Block.of(BlockKind.CODE, String.join("\n", code.lines().map(String::stripTrailing).toList()), 0));
+        out.add(
+            Block.of(
+                BlockKind.CODE,
+                String.join("\n", code.lines().map(String::stripTrailing).toList()),
+                0));
       }
     }
 
@@ -117,29 +126,30 @@ public final class MarkdownReader implements DocumentReader {
     private static List<String> inlineLines(Node block) {
       List<String> lines = new ArrayList<>();
       StringBuilder line = new StringBuilder();
-      block.accept(new AbstractVisitor() {
-        @Override
-        public void visit(Text t) {
-          line.append(t.getLiteral());
-        }
+      block.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(Text t) {
+              line.append(t.getLiteral());
+            }
 
-        @Override
-        public void visit(Code c) {
-          line.append(c.getLiteral());
-        }
+            @Override
+            public void visit(Code c) {
+              line.append(c.getLiteral());
+            }
 
-        @Override
-        public void visit(SoftLineBreak b) {
-          lines.add(line.toString());
-          line.setLength(0);
-        }
+            @Override
+            public void visit(SoftLineBreak b) {
+              lines.add(line.toString());
+              line.setLength(0);
+            }
 
-        @Override
-        public void visit(HardLineBreak b) {
-          lines.add(line.toString());
-          line.setLength(0);
-        }
-      });
+            @Override
+            public void visit(HardLineBreak b) {
+              lines.add(line.toString());
+              line.setLength(0);
+            }
+          });
       lines.add(line.toString());
       return lines.stream().filter(l -> !l.isBlank()).toList();
     }

@@ -5,22 +5,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises numbered headings in any format: "2.7.9. 限制 APT 的下载带宽" (level = number of
- * parts), "第3章 …" (1), "第2节 …" (2), "一、…" (1), "（一）…" (2).
+ * Recognises numbered headings in any format: "2.7.9. 限制 APT 的下载带宽" (level = number of parts), "第3章
+ * …" (1), "第2节 …" (2), "一、…" (1), "（一）…" (2).
  *
- * <p>A heading is short and does not end like a sentence; without that, a numbered list item
- * ("1. 运行 apt update。") or a version number at a line start would open a section. A single
- * number without a dot ("1 简介") counts only before a Han title of at most 20 characters, the
- * way Chinese reports number sub-sections.
+ * <p>A heading is short and does not end like a sentence; without that, a numbered list item ("1.
+ * 运行 apt update。") or a version number at a line start would open a section. A single number
+ * without a dot ("1 简介") counts only before a Han title of at most 20 characters, the way Chinese
+ * reports number sub-sections.
  */
 public final class NumberedHeading {
   private static final String CN = "[0-9一二三四五六七八九十百零〇两]+";
-  private static final Pattern DOTTED = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+)\\.?[\\s\\u3000]+(\\S.*)$");
+  private static final Pattern DOTTED =
+      Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,3})+)\\.?[\\s\\u3000]+(\\S.*)$");
   private static final Pattern SINGLE_DOT = Pattern.compile("^(\\d{1,2})\\.[\\s\\u3000]+(\\S.*)$");
   private static final Pattern SINGLE = Pattern.compile("^(\\d{1,2})[\\s\\u3000]+(\\p{IsHan}.*)$");
-  private static final Pattern CHAPTER = Pattern.compile("^第[\\s\\u3000]*" + CN + "[\\s\\u3000]*([章篇部节条])[\\s\\u3000]*(\\S.*)?$");
-  private static final Pattern CN_COMMA = Pattern.compile("^[一二三四五六七八九十]{1,3}[、．.][\\s\\u3000]*(\\S.*)$");
-  private static final Pattern CN_PAREN = Pattern.compile("^[（(][一二三四五六七八九十]{1,3}[)）][\\s\\u3000]*(\\S.*)$");
+  private static final Pattern CHAPTER =
+      Pattern.compile("^第[\\s\\u3000]*" + CN + "[\\s\\u3000]*([章篇部节条])[\\s\\u3000]*(\\S.*)?$");
+  private static final Pattern CN_COMMA =
+      Pattern.compile("^[一二三四五六七八九十]{1,3}[、．.][\\s\\u3000]*(\\S.*)$");
+  private static final Pattern CN_PAREN =
+      Pattern.compile("^[（(][一二三四五六七八九十]{1,3}[)）][\\s\\u3000]*(\\S.*)$");
   private static final int MAX_LENGTH = 60;
 
   private NumberedHeading() {}

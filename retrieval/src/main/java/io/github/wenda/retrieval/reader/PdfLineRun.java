@@ -3,26 +3,55 @@ package io.github.wenda.retrieval.reader;
 import java.util.List;
 
 /**
- * One text line of a PDF page as PDFBox laid it out: its text, whether PDFBox saw a paragraph
- * start before it (from indentation and line spacing), the share of its non-CJK glyphs in a
- * monospaced font, how many glyphs are CJK and how many are not, its mean font size, whether the
- * text before its first wide gap (a table's first cell) is proportional prose, where it starts (x),
- * and its glyphs with their positions.
+ * One text line of a PDF page as PDFBox laid it out: its text, whether PDFBox saw a paragraph start
+ * before it (from indentation and line spacing), the share of its non-CJK glyphs in a monospaced
+ * font, how many glyphs are CJK and how many are not, its mean font size, whether the text before
+ * its first wide gap (a table's first cell) is proportional prose, where it starts (x), and its
+ * glyphs with their positions.
  */
 record PdfLineRun(
-    String text, boolean paragraphStart, double monoShare, int cjkGlyphs, int otherGlyphs, double fontSize,
-    boolean proseFirstCell, float x, List<PdfGlyph> glyphs) {
+    String text,
+    boolean paragraphStart,
+    double monoShare,
+    int cjkGlyphs,
+    int otherGlyphs,
+    double fontSize,
+    boolean proseFirstCell,
+    float x,
+    List<PdfGlyph> glyphs) {
   PdfLineRun {
     glyphs = List.copyOf(glyphs);
   }
 
-  PdfLineRun(String text, boolean paragraphStart, double monoShare, int cjkGlyphs, int otherGlyphs, double fontSize) {
+  PdfLineRun(
+      String text,
+      boolean paragraphStart,
+      double monoShare,
+      int cjkGlyphs,
+      int otherGlyphs,
+      double fontSize) {
     this(text, paragraphStart, monoShare, cjkGlyphs, otherGlyphs, fontSize, false, 0);
   }
 
-  PdfLineRun(String text, boolean paragraphStart, double monoShare, int cjkGlyphs, int otherGlyphs, double fontSize,
-      boolean proseFirstCell, float x) {
-    this(text, paragraphStart, monoShare, cjkGlyphs, otherGlyphs, fontSize, proseFirstCell, x, List.of());
+  PdfLineRun(
+      String text,
+      boolean paragraphStart,
+      double monoShare,
+      int cjkGlyphs,
+      int otherGlyphs,
+      double fontSize,
+      boolean proseFirstCell,
+      float x) {
+    this(
+        text,
+        paragraphStart,
+        monoShare,
+        cjkGlyphs,
+        otherGlyphs,
+        fontSize,
+        proseFirstCell,
+        x,
+        List.of());
   }
 
   /** Whether this line starts in the same column as {@code other} (within half an em). */
@@ -42,13 +71,20 @@ record PdfLineRun(
       return false;
     }
     String t = text.strip();
-    boolean comment = t.startsWith("#") || t.startsWith("$") || t.startsWith("//") || t.startsWith("--");
+    boolean comment =
+        t.startsWith("#") || t.startsWith("$") || t.startsWith("//") || t.startsWith("--");
     if (!comment && proseFirstCell && text.indexOf('\t') > 0) {
       return false;
     }
-    if (!comment && cjkGlyphs > 0 && (t.indexOf('，') >= 0 || t.indexOf('。') >= 0 || t.indexOf('、') >= 0)) {
+    if (!comment
+        && cjkGlyphs > 0
+        && (t.indexOf('，') >= 0 || t.indexOf('。') >= 0 || t.indexOf('、') >= 0)) {
       return false;
     }
-    return cjkGlyphs <= otherGlyphs || t.startsWith("#") || t.startsWith("$") || t.startsWith("//") || t.startsWith("--");
+    return cjkGlyphs <= otherGlyphs
+        || t.startsWith("#")
+        || t.startsWith("$")
+        || t.startsWith("//")
+        || t.startsWith("--");
   }
 }

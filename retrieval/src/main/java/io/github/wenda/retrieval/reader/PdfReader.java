@@ -22,8 +22,8 @@ import org.apache.pdfbox.text.TextPosition;
  * Reads a PDF with PDFBox, page by page.
  *
  * <p>Pages are extracted in ranges of {@value #RANGE} (progress is reported after each) and only
- * their lines are kept, never the text twice; stream data is cached in a temporary file rather
- * than in memory, so a 200-page manual reads in bounded memory. Running headers, footers and page
+ * their lines are kept, never the text twice; stream data is cached in a temporary file rather than
+ * in memory, so a 200-page manual reads in bounded memory. Running headers, footers and page
  * numbers are found by repetition across pages ({@link RunningLines}) and dropped. Lines set in a
  * monospaced font are code and stay line by line; numbered lines ("2.7.9. …", "第3章") and short
  * lines in a clearly larger font are headings; a contents page becomes {@link BlockKind#CONTENTS}.
@@ -31,6 +31,7 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class PdfReader implements DocumentReader {
   private static final int RANGE = 10;
+
   /**
    * A gap between a CJK and a Latin glyph wider than this share of the font size is a space the
    * typesetter put there (xeCJK sets about a quarter em); justification stretches Chinese lines by
@@ -74,9 +75,11 @@ public final class PdfReader implements DocumentReader {
         progress.pages(file, Math.min(pages, from + RANGE - 1), pages);
       }
       Optional<String> title = Optional.ofNullable(pdf.getDocumentInformation().getTitle());
-      StructuredDocument doc = new StructuredDocument(title, new PageLayout(collector.pages).blocks());
+      StructuredDocument doc =
+          new StructuredDocument(title, new PageLayout(collector.pages).blocks());
       if (doc.hasNoText()) {
-        throw new UnreadableDocumentException(file, pages == 0 ? "has no pages" : "no text layer, needs OCR");
+        throw new UnreadableDocumentException(
+            file, pages == 0 ? "has no pages" : "no text layer, needs OCR");
       }
       return doc;
     } catch (IOException | RuntimeException e) {
@@ -89,10 +92,10 @@ public final class PdfReader implements DocumentReader {
 
   /**
    * The run's text with a space wherever the glyph positions show a gap between a CJK and a Latin
-   * glyph. Typesetters space "跟 test 命令" by moving the glyphs, not with a space glyph, and
-   * PDFBox's word-space guess is measured against the CJK font's wide space, so it misses the gap.
-   * Text whose characters do not map one to one onto the glyphs (ligatures, combining marks) is
-   * left as PDFBox gave it.
+   * glyph. Typesetters space "跟 test 命令" by moving the glyphs, not with a space glyph, and PDFBox's
+   * word-space guess is measured against the CJK font's wide space, so it misses the gap. Text
+   * whose characters do not map one to one onto the glyphs (ligatures, combining marks) is left as
+   * PDFBox gave it.
    */
   static String withPositionedSpaces(String text, List<TextPosition> positions) {
     StringBuilder glyphs = new StringBuilder();
@@ -105,10 +108,16 @@ public final class PdfReader implements DocumentReader {
     StringBuilder out = new StringBuilder(text.length() + 4);
     TextPosition prev = null;
     for (TextPosition p : positions) {
-      if (prev != null && !prev.getUnicode().isBlank() && !p.getUnicode().isBlank()
-          && isCjk(prev) != isCjk(p) && isCjkLetter(isCjk(prev) ? prev : p) && isLatin(isCjk(prev) ? p : prev)) {
+      if (prev != null
+          && !prev.getUnicode().isBlank()
+          && !p.getUnicode().isBlank()
+          && isCjk(prev) != isCjk(p)
+          && isCjkLetter(isCjk(prev) ? prev : p)
+          && isLatin(isCjk(prev) ? p : prev)) {
         float gap = p.getXDirAdj() - (prev.getXDirAdj() + prev.getWidthDirAdj());
-        if (gap > MIN_CJK_LATIN_GAP_EM * Math.max(1f, Math.min(prev.getFontSizeInPt(), p.getFontSizeInPt()))) {
+        if (gap
+            > MIN_CJK_LATIN_GAP_EM
+                * Math.max(1f, Math.min(prev.getFontSizeInPt(), p.getFontSizeInPt()))) {
           out.append(' ');
         }
       }
@@ -122,12 +131,17 @@ public final class PdfReader implements DocumentReader {
     return !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
   }
 
-  /** A Han, kana or Hangul letter; full-width punctuation carries its own blank inside its advance. */
+  /**
+   * A Han, kana or Hangul letter; full-width punctuation carries its own blank inside its advance.
+   */
   private static boolean isCjkLetter(TextPosition p) {
     return Character.isLetter(p.getUnicode().codePointAt(0));
   }
 
-  /** A Latin letter, digit or ASCII mark ("(8)", "foo.conf"), which xeCJK and Word space off from CJK. */
+  /**
+   * A Latin letter, digit or ASCII mark ("(8)", "foo.conf"), which xeCJK and Word space off from
+   * CJK.
+   */
   private static boolean isLatin(TextPosition p) {
     int cp = p.getUnicode().codePointAt(0);
     return cp < 0x2000 && !Character.isWhitespace(cp);
@@ -201,7 +215,8 @@ public final class PdfReader implements DocumentReader {
             line.setLength(line.length() - 1);
           }
           if (inFirstCell) {
-            // Chinese or proportional Latin before the first cell gap: the row starts with a prose cell.
+            // Chinese or proportional Latin before the first cell gap: the row starts with a prose
+            // cell.
             firstCellProse = cjk > 0 || latin == 0 || (double) mono / latin < 0.8;
             inFirstCell = false;
           }
@@ -213,12 +228,19 @@ public final class PdfReader implements DocumentReader {
       }
       line.append(withPositionedSpaces(text, positions));
       for (TextPosition p : positions) {
-        lineGlyphs.add(new PdfGlyph(p.getUnicode(), p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(),
-            p.getFontSizeInPt()));
+        lineGlyphs.add(
+            new PdfGlyph(
+                p.getUnicode(),
+                p.getXDirAdj(),
+                p.getYDirAdj(),
+                p.getWidthDirAdj(),
+                p.getFontSizeInPt()));
         glyphs++;
         size += p.getFontSizeInPt();
-        // CJK glyphs in a code line come from a fallback font; only the others tell code from prose.
-        boolean cjkGlyph = !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
+        // CJK glyphs in a code line come from a fallback font; only the others tell code from
+        // prose.
+        boolean cjkGlyph =
+            !p.getUnicode().isEmpty() && InlineText.isCjk(p.getUnicode().codePointAt(0));
         if (cjkGlyph) {
           cjk++;
         } else if (!p.getUnicode().isBlank()) {
@@ -240,8 +262,17 @@ public final class PdfReader implements DocumentReader {
       }
       String text = line.toString();
       if (!text.isBlank()) {
-        page.add(new PdfLineRun(text, paragraphStart, latin == 0 ? 0 : (double) mono / latin, cjk, latin,
-            glyphs == 0 ? 0 : size / glyphs, firstCellProse, startX, lineGlyphs));
+        page.add(
+            new PdfLineRun(
+                text,
+                paragraphStart,
+                latin == 0 ? 0 : (double) mono / latin,
+                cjk,
+                latin,
+                glyphs == 0 ? 0 : size / glyphs,
+                firstCellProse,
+                startX,
+                lineGlyphs));
         paragraphStart = false;
       }
       line.setLength(0);
@@ -262,8 +293,13 @@ public final class PdfReader implements DocumentReader {
         return false;
       }
       String name = font.getName() == null ? "" : font.getName().toLowerCase(Locale.ROOT);
-      if (name.contains("mono") || name.contains("courier") || name.contains("consol") || name.contains("typewriter")
-          || name.matches(".*\\bcm?tt\\d*.*") || name.contains("+lmmono") || name.contains("menlo")) {
+      if (name.contains("mono")
+          || name.contains("courier")
+          || name.contains("consol")
+          || name.contains("typewriter")
+          || name.matches(".*\\bcm?tt\\d*.*")
+          || name.contains("+lmmono")
+          || name.contains("menlo")) {
         return true;
       }
       return font.getFontDescriptor() != null && font.getFontDescriptor().isFixedPitch();
@@ -279,15 +315,21 @@ public final class PdfReader implements DocumentReader {
     private int paragraphPage;
     private final List<String> code = new ArrayList<>();
     private int codePage;
+
     /** Lines between table rows that wrap the first cell of the row that follows them. */
     private final List<String> cellLead = new ArrayList<>();
+
     private int cellLeadPage;
     private PdfLineRun cellLeadLine;
     private final List<PdfLineRun> cellLeadRuns = new ArrayList<>();
     private boolean replaying;
     private PdfLineRun lastRow;
     private final double bodySize;
-    /** A note mark: a number (plain or superscript) right before the note's text, not a "3.5" or "10 %". */
+
+    /**
+     * A note mark: a number (plain or superscript) right before the note's text, not a "3.5" or "10
+     * %".
+     */
     private static final Pattern FOOTNOTE_MARK =
         Pattern.compile("(\\d{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\\d.,:%)）])\\s?\\S");
 
@@ -297,7 +339,8 @@ public final class PdfReader implements DocumentReader {
     }
 
     List<Block> blocks() {
-      List<List<String>> texts = pages.stream().map(p -> p.stream().map(PdfLineRun::text).toList()).toList();
+      List<List<String>> texts =
+          pages.stream().map(p -> p.stream().map(PdfLineRun::text).toList()).toList();
       RunningLines furniture = new RunningLines(texts);
       for (int pi = 0; pi < pages.size(); pi++) {
         int pageNo = pi + 1;
@@ -335,7 +378,8 @@ public final class PdfReader implements DocumentReader {
           }
           line(l, pageNo, i == 0);
         }
-        // Footnotes go out as their own blocks and leave an open paragraph open: it may go on overleaf.
+        // Footnotes go out as their own blocks and leave an open paragraph open: it may go on
+        // overleaf.
         footnotes(body.subList(notes, body.size()), pageNo);
         pages.set(pi, List.of());
       }
@@ -345,7 +389,9 @@ public final class PdfReader implements DocumentReader {
 
     /** A first table row: a prose line with a wide gap between cells, and its glyphs known. */
     private static boolean startsTable(PdfLineRun l) {
-      return !l.isMono() && l.text().indexOf('\t') > 0 && !ContentsLine.hasLeader(l.text().replace('\t', ' '))
+      return !l.isMono()
+          && l.text().indexOf('\t') > 0
+          && !ContentsLine.hasLeader(l.text().replace('\t', ' '))
           && !l.glyphs().isEmpty();
     }
 
@@ -358,14 +404,18 @@ public final class PdfReader implements DocumentReader {
       while (start > 0 && isSmallProse(body.get(start - 1))) {
         start--;
       }
-      while (start < body.size() && !FOOTNOTE_MARK.matcher(body.get(start).text().strip()).lookingAt()) {
+      while (start < body.size()
+          && !FOOTNOTE_MARK.matcher(body.get(start).text().strip()).lookingAt()) {
         start++;
       }
       return start == 0 ? body.size() : start; // a page set small throughout is no page of notes
     }
 
     private boolean isSmallProse(PdfLineRun l) {
-      return bodySize > 0 && l.fontSize() > 0 && l.fontSize() < bodySize * 0.9 && !l.isMono()
+      return bodySize > 0
+          && l.fontSize() > 0
+          && l.fontSize() < bodySize * 0.9
+          && !l.isMono()
           && l.text().indexOf('\t') < 0;
     }
 
@@ -410,7 +460,8 @@ public final class PdfReader implements DocumentReader {
         }
         lastRow = l;
         if (!cellLead.isEmpty()) {
-          // The first cell wrapped onto lines above the row's other cells (they sit on its last line).
+          // The first cell wrapped onto lines above the row's other cells (they sit on its last
+          // line).
           List<String> wrapped = new ArrayList<>(cellLead);
           wrapped.add(cells.get(0));
           cells.set(0, InlineText.joinWrapped(wrapped));
@@ -446,7 +497,9 @@ public final class PdfReader implements DocumentReader {
         out.add(Block.heading(level.getAsInt(), text, pageNo));
         return;
       }
-      boolean bullet = text.matches("^[•●◦▪■◆\\-*·][\\s\\u3000].*") || text.matches("^\\d{1,2}[.)）][\\s\\u3000].*");
+      boolean bullet =
+          text.matches("^[•●◦▪■◆\\-*·][\\s\\u3000].*")
+              || text.matches("^\\d{1,2}[.)）][\\s\\u3000].*");
       // A page break inside a sentence is no paragraph start: PDFBox starts every page with one.
       boolean continues = firstOnPage && !paragraph.isEmpty() && !endsParagraph() && !bullet;
       if ((l.paragraphStart() && !continues) || bullet) {
@@ -466,13 +519,22 @@ public final class PdfReader implements DocumentReader {
      * column continues the row above and stays as it was.)
      */
     private boolean wrapsNextCell(PdfLineRun l, String text) {
-      return !replaying && paragraph.isEmpty() && !out.isEmpty() && out.get(out.size() - 1).kind() == BlockKind.TABLE_ROW
-          && lastRow != null && l.startsBelow(lastRow)
-          && cellLead.size() < 3 && !NumberedHeading.endsLikeSentence(text) && headingLevel(l, text).isEmpty()
+      return !replaying
+          && paragraph.isEmpty()
+          && !out.isEmpty()
+          && out.get(out.size() - 1).kind() == BlockKind.TABLE_ROW
+          && lastRow != null
+          && l.startsBelow(lastRow)
+          && cellLead.size() < 3
+          && !NumberedHeading.endsLikeSentence(text)
+          && headingLevel(l, text).isEmpty()
           && !text.matches("^(Table|表|图|Figure)\\s*\\d.*");
     }
 
-    /** Held lines that no row followed are read again as the ordinary lines after the table they are. */
+    /**
+     * Held lines that no row followed are read again as the ordinary lines after the table they
+     * are.
+     */
     private void releaseCellLead() {
       if (!cellLead.isEmpty()) {
         List<PdfLineRun> held = new ArrayList<>(cellLeadRuns);
@@ -492,7 +554,10 @@ public final class PdfReader implements DocumentReader {
       if (numbered.isPresent()) {
         return numbered;
       }
-      if (bodySize > 0 && l.fontSize() >= bodySize * 1.25 && text.length() <= 40 && !NumberedHeading.endsLikeSentence(text)) {
+      if (bodySize > 0
+          && l.fontSize() >= bodySize * 1.25
+          && text.length() <= 40
+          && !NumberedHeading.endsLikeSentence(text)) {
         return OptionalInt.of(l.fontSize() >= bodySize * 1.6 ? 1 : 2);
       }
       return OptionalInt.empty();
@@ -534,8 +599,13 @@ public final class PdfReader implements DocumentReader {
     }
 
     private static double medianSize(List<List<PdfLineRun>> pages) {
-      double[] sizes = pages.stream().flatMap(List::stream).filter(l -> l.fontSize() > 0)
-          .mapToDouble(PdfLineRun::fontSize).sorted().toArray();
+      double[] sizes =
+          pages.stream()
+              .flatMap(List::stream)
+              .filter(l -> l.fontSize() > 0)
+              .mapToDouble(PdfLineRun::fontSize)
+              .sorted()
+              .toArray();
       return sizes.length == 0 ? 0 : sizes[sizes.length / 2];
     }
   }

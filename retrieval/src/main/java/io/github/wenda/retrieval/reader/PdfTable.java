@@ -10,31 +10,38 @@ import java.util.regex.Pattern;
  * <p>Typesetters (LaTeX, LibreOffice, Word) write a table cell by cell, row by row, each cell's
  * wrapped lines together; narrow columns wrap ("apt-get" / "autoremove"), so the page's text lines
  * mix fragments of several cells. Here the glyphs are cut into fragments (a run on one baseline
- * without a gap), and each fragment goes to the cell before it when it sits on the next line
- * down in the same column, else it starts a new cell; a cell that starts in the same column as the
+ * without a gap), and each fragment goes to the cell before it when it sits on the next line down
+ * in the same column, else it starts a new cell; a cell that starts in the same column as the
  * current one or further left starts a new row. The table ends at a fragment left of its first
  * column, one reaching across the second column's edge (a caption, a paragraph; not a long word on
- * the line right below the one before, which overflows its cell), a caption line
- * ("Table 2.6: …") or a wide vertical gap.
+ * the line right below the one before, which overflows its cell), a caption line ("Table 2.6: …")
+ * or a wide vertical gap.
  */
 final class PdfTable {
   private static final Pattern CAPTION = Pattern.compile("^(Table|表|图|Figure)\\s*\\d.*");
+
   /** Glyphs further apart than this share of the font size are in different fragments. */
   private static final float FRAGMENT_GAP_EM = 0.8f;
+
   /** More blank space below the table than this many font sizes ends it. */
   private static final float END_GAP_EM = 3.2f;
 
-  /** The rows read ("cell | cell | cell") and how many of the given lines they used (at least one). */
+  /**
+   * The rows read ("cell | cell | cell") and how many of the given lines they used (at least one).
+   */
   record Rows(List<String> rows, int linesUsed) {}
 
-  private record Fragment(int line, List<PdfGlyph> glyphs, float x0, float x1, float y, float size) {
+  private record Fragment(
+      int line, List<PdfGlyph> glyphs, float x0, float x1, float y, float size) {
     String text() {
       StringBuilder out = new StringBuilder();
       PdfGlyph prev = null;
       for (PdfGlyph g : glyphs) {
         if (prev != null && !prev.isBlank() && !g.isBlank()) {
           float gap = g.x() - prev.end();
-          boolean mixed = InlineText.isCjk(prev.text().codePointAt(0)) != InlineText.isCjk(g.text().codePointAt(0));
+          boolean mixed =
+              InlineText.isCjk(prev.text().codePointAt(0))
+                  != InlineText.isCjk(g.text().codePointAt(0));
           if (gap > (mixed ? 0.15f : 0.2f) * size) {
             out.append(' ');
           }
@@ -66,7 +73,9 @@ final class PdfTable {
 
   private PdfTable() {}
 
-  /** Reads the table whose first row is {@code lines.get(0)} (a line with a wide gap between cells). */
+  /**
+   * Reads the table whose first row is {@code lines.get(0)} (a line with a wide gap between cells).
+   */
   static Rows read(List<PdfLineRun> lines) {
     List<Fragment> fragments = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -87,11 +96,17 @@ final class PdfTable {
     Fragment prev = null;
     for (Fragment f : fragments) {
       float tol = tolerance(f);
-      // A long word may overflow its narrow cell; on the line right below the cell's last one, it is that cell's.
-      boolean overflows = f.x0() < secondColumn - tol && f.x1() > secondColumn + tol
-          && !(prev != null && below(f, prev));
-      if (f.line() > 0 && (f.x0() < firstColumn - tol || overflows
-          || f.y() - bottom > END_GAP_EM * f.size() || CAPTION.matcher(f.text()).matches())) {
+      // A long word may overflow its narrow cell; on the line right below the cell's last one, it
+      // is that cell's.
+      boolean overflows =
+          f.x0() < secondColumn - tol
+              && f.x1() > secondColumn + tol
+              && !(prev != null && below(f, prev));
+      if (f.line() > 0
+          && (f.x0() < firstColumn - tol
+              || overflows
+              || f.y() - bottom > END_GAP_EM * f.size()
+              || CAPTION.matcher(f.text()).matches())) {
         end = f.line();
         break;
       }
@@ -119,7 +134,8 @@ final class PdfTable {
     }
     List<String> out = new ArrayList<>();
     for (List<Cell> row : rows) {
-      String text = String.join(" | ", row.stream().map(Cell::text).filter(s -> !s.isEmpty()).toList());
+      String text =
+          String.join(" | ", row.stream().map(Cell::text).filter(s -> !s.isEmpty()).toList());
       if (!text.isEmpty()) {
         out.add(text);
       }
@@ -133,7 +149,9 @@ final class PdfTable {
   }
 
   private static boolean below(Fragment f, float y, float x0) {
-    return f.y() > y + 0.3f * f.size() && f.y() < y + 2.5f * f.size() && Math.abs(f.x0() - x0) <= tolerance(f);
+    return f.y() > y + 0.3f * f.size()
+        && f.y() < y + 2.5f * f.size()
+        && Math.abs(f.x0() - x0) <= tolerance(f);
   }
 
   private static float tolerance(Fragment f) {
@@ -157,8 +175,10 @@ final class PdfTable {
     PdfGlyph prev = null;
     for (PdfGlyph g : glyphs) {
       float size = Math.max(1f, g.size());
-      if (prev != null && (Math.abs(g.y() - prev.y()) > 0.3f * size || g.x() - prev.end() > FRAGMENT_GAP_EM * size
-          || g.x() < prev.x() - 0.5f * size)) {
+      if (prev != null
+          && (Math.abs(g.y() - prev.y()) > 0.3f * size
+              || g.x() - prev.end() > FRAGMENT_GAP_EM * size
+              || g.x() < prev.x() - 0.5f * size)) {
         add(line, run, out);
         run = new ArrayList<>();
       }

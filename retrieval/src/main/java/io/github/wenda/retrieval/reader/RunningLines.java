@@ -11,16 +11,17 @@ import java.util.regex.Pattern;
  * Finds running headers, footers and page numbers of a paged document by repetition: a line among
  * the first or last {@value #EDGE} lines of a page whose shape (digits folded, spaces dropped)
  * recurs at a page edge on at least a quarter of the pages (and on three) is page furniture
- * ("Debian 参考手册 … 50/223" and "… 51/223" share the shape "Debian参考手册…#/#"). A bare page
- * number at a page edge is furniture on any page. Body text repeats too, but rarely at the same
- * edge of many pages, and a line that ends a sentence is never taken for a header.
+ * ("Debian 参考手册 … 50/223" and "… 51/223" share the shape "Debian参考手册…#/#"). A bare page number at a
+ * page edge is furniture on any page. Body text repeats too, but rarely at the same edge of many
+ * pages, and a line that ends a sentence is never taken for a header.
  */
 final class RunningLines {
   static final int EDGE = 2;
-  private static final Pattern PAGE_NUMBER = Pattern.compile(
-      "^[\\s\\-–—·•\\[(（]*(?:第\\s*)?(?:\\d{1,4}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})(?:\\s*/\\s*\\d{1,4})?\\s*(?:页)?"
-          + "(?:\\s*共\\s*\\d{1,4}\\s*页)?[\\s\\-–—·•\\])）]*$|^(?:page|p\\.)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PAGE_NUMBER =
+      Pattern.compile(
+          "^[\\s\\-–—·•\\[(（]*(?:第\\s*)?(?:\\d{1,4}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})(?:\\s*/\\s*\\d{1,4})?\\s*(?:页)?"
+              + "(?:\\s*共\\s*\\d{1,4}\\s*页)?[\\s\\-–—·•\\])）]*$|^(?:page|p\\.)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?$",
+          Pattern.CASE_INSENSITIVE);
 
   private final Set<String> running = new HashSet<>();
 
@@ -38,11 +39,12 @@ final class RunningLines {
       }
     }
     int threshold = Math.max(3, (pages.size() + 3) / 4);
-    count.forEach((key, n) -> {
-      if (n >= threshold) {
-        running.add(key);
-      }
-    });
+    count.forEach(
+        (key, n) -> {
+          if (n >= threshold) {
+            running.add(key);
+          }
+        });
   }
 
   /** Whether line {@code i} of a page of {@code size} lines is page furniture. */
@@ -69,15 +71,17 @@ final class RunningLines {
 
   static String shape(String line) {
     StringBuilder b = new StringBuilder();
-    line.codePoints().forEach(cp -> {
-      if (Character.isDigit(cp)) {
-        if (b.length() == 0 || b.charAt(b.length() - 1) != '#') {
-          b.append('#');
-        }
-      } else if (!Character.isWhitespace(cp)) {
-        b.appendCodePoint(cp);
-      }
-    });
+    line.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isDigit(cp)) {
+                if (b.length() == 0 || b.charAt(b.length() - 1) != '#') {
+                  b.append('#');
+                }
+              } else if (!Character.isWhitespace(cp)) {
+                b.appendCodePoint(cp);
+              }
+            });
     return b.toString();
   }
 }

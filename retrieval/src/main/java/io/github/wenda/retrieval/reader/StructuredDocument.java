@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every reader produces: the document's own title when it has one (HTML {@code <title>},
- * PDF or Word metadata) and its blocks in reading order.
+ * What every reader produces: the document's own title when it has one (HTML {@code <title>}, PDF
+ * or Word metadata) and its blocks in reading order.
  */
 public record StructuredDocument(Optional<String> title, List<Block> blocks) {
   public StructuredDocument {
@@ -17,6 +17,7 @@ public record StructuredDocument(Optional<String> title, List<Block> blocks) {
 
   /** True when no block could be quoted: nothing but headings and contents lines. */
   public boolean hasNoText() {
-    return blocks.stream().allMatch(b -> b.kind() == BlockKind.HEADING || b.kind() == BlockKind.CONTENTS);
+    return blocks.stream()
+        .allMatch(b -> b.kind() == BlockKind.HEADING || b.kind() == BlockKind.CONTENTS);
   }
 }

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Decodes text files: UTF-8 (with or without BOM); else GB18030, the usual encoding of Chinese
- * text saved on Windows; a file whose only fault is a multi-byte character cut off at its very end
- * (an interrupted copy) keeps everything before it. Anything else is refused naming the first bad
- * byte, since guessing further (Latin-1 decodes any bytes at all) would index garbage.
+ * Decodes text files: UTF-8 (with or without BOM); else GB18030, the usual encoding of Chinese text
+ * saved on Windows; a file whose only fault is a multi-byte character cut off at its very end (an
+ * interrupted copy) keeps everything before it. Anything else is refused naming the first bad byte,
+ * since guessing further (Latin-1 decodes any bytes at all) would index garbage.
  */
 public final class TextFiles {
   private static final Charset GB18030 = Charset.forName("GB18030");
@@ -43,7 +43,13 @@ public final class TextFiles {
   private TextFiles() {}
 
   public static Decoded decode(Path file, byte[] bytes) {
-    int skip = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    int skip =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
     ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
     CharBuffer out = CharBuffer.allocate(bytes.length);
@@ -54,15 +60,24 @@ public final class TextFiles {
     }
     int badOffset = in.position();
     if (bytes.length - badOffset <= 3 && isTruncatedSequence(bytes, badOffset)) {
-      return new Decoded(out.flip().toString(), Optional.of(file + " ends in a cut-off UTF-8 character (byte " + badOffset
-          + "); read the text before it"));
+      return new Decoded(
+          out.flip().toString(),
+          Optional.of(
+              file
+                  + " ends in a cut-off UTF-8 character (byte "
+                  + badOffset
+                  + "); read the text before it"));
     }
     try {
       String text = strict(GB18030).decode(ByteBuffer.wrap(bytes)).toString();
-      return new Decoded(text, Optional.of(file + " is not UTF-8 (byte " + badOffset + "); read it as GB18030"));
+      return new Decoded(
+          text, Optional.of(file + " is not UTF-8 (byte " + badOffset + "); read it as GB18030"));
     } catch (CharacterCodingException e) {
-      throw new UnreadableDocumentException(file, "neither UTF-8 nor GB18030 text (first bad byte at " + badOffset
-          + "; Latin-1 or another encoding?): save it as UTF-8");
+      throw new UnreadableDocumentException(
+          file,
+          "neither UTF-8 nor GB18030 text (first bad byte at "
+              + badOffset
+              + "; Latin-1 or another encoding?): save it as UTF-8");
     }
   }
 
@@ -81,6 +96,9 @@ public final class TextFiles {
   }
 
   private static CharsetDecoder strict(Charset charset) {
-    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 }

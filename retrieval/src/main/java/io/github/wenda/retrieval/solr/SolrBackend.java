@@ -1,20 +1,20 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.api.SolrSettings;
-import io.github.wenda.retrieval.backend.SearchBackend;
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Retriever;
+import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.SearchBackend;
 import io.github.wenda.retrieval.pipeline.ChangeSet;
 import io.github.wenda.retrieval.pipeline.PassagePipeline;
 import io.github.wenda.retrieval.pipeline.PipelineRun;
-import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.SearchSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.common.SolrException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.slf4j.Logger;
@@ -63,15 +63,21 @@ public final class SolrBackend implements SearchBackend {
   private final Map<String, Double> idfCache = new ConcurrentHashMap<>();
   private volatile long size = -1;
 
-  private SolrBackend(SolrSettings settings, IndexSettings index, CloudSolrClient client, Embedder passageEmbedder,
-      Embedder queryEmbedder, ProgressListener progress) {
+  private SolrBackend(
+      SolrSettings settings,
+      IndexSettings index,
+      CloudSolrClient client,
+      Embedder passageEmbedder,
+      Embedder queryEmbedder,
+      ProgressListener progress) {
     this.settings = settings;
     this.index = index;
     this.client = client;
     this.passageEmbedder = passageEmbedder;
     this.queryEmbedder = queryEmbedder;
     this.progress = progress;
-    this.pipeline = new PassagePipeline(index.chunk(), passageEmbedder, index.batchSize(), progress);
+    this.pipeline =
+        new PassagePipeline(index.chunk(), passageEmbedder, index.batchSize(), progress);
   }
 
   /**
@@ -79,15 +85,26 @@ public final class SolrBackend implements SearchBackend {
    *
    * @throws WendaException naming the hosts when the cluster cannot be reached
    */
-  public static SolrBackend connect(SolrSettings settings, IndexSettings index, Embedder passageEmbedder,
-      Embedder queryEmbedder, ProgressListener progress) {
-    return new SolrBackend(settings, index, SolrConnection.open(settings), passageEmbedder, queryEmbedder, progress);
+  public static SolrBackend connect(
+      SolrSettings settings,
+      IndexSettings index,
+      Embedder passageEmbedder,
+      Embedder queryEmbedder,
+      ProgressListener progress) {
+    return new SolrBackend(
+        settings, index, SolrConnection.open(settings), passageEmbedder, queryEmbedder, progress);
   }
 
   /** The pipeline, model and chunking a passage was built with: any change means a rebuild. */
   String build() {
-    return "p" + PassagePipeline.VERSION + "|" + passageEmbedder.modelId() + "|chunk "
-        + index.chunk().maxChars() + "/" + index.chunk().overlapChars();
+    return "p"
+        + PassagePipeline.VERSION
+        + "|"
+        + passageEmbedder.modelId()
+        + "|chunk "
+        + index.chunk().maxChars()
+        + "/"
+        + index.chunk().overlapChars();
   }
 
   @Override
@@ -98,8 +115,14 @@ public final class SolrBackend implements SearchBackend {
     } catch (WendaException e) {
       throw e;
     } catch (IOException | SolrServerException | RuntimeException e) {
-      throw new WendaException("cannot index into Solr collection " + settings.collection() + " at " + settings.hosts()
-          + ": " + SolrConnection.rootMessage(e), e);
+      throw new WendaException(
+          "cannot index into Solr collection "
+              + settings.collection()
+              + " at "
+              + settings.hosts()
+              + ": "
+              + SolrConnection.rootMessage(e),
+          e);
     } finally {
       idfCache.clear();
       size = -1;
@@ -110,15 +133,22 @@ public final class SolrBackend implements SearchBackend {
     if (CollectionAdminRequest.listCollections(client).contains(settings.collection())) {
       return;
     }
-    String configset = SolrConfigset.ensure(client, settings.configset(), passageEmbedder.dimension());
-    log.info("creating Solr collection {} ({} shards x {} replicas) from configset {}",
-        settings.collection(), settings.shards(), settings.replicas(), configset);
-    CollectionAdminRequest.createCollection(settings.collection(), configset, settings.shards(), settings.replicas())
+    String configset =
+        SolrConfigset.ensure(client, settings.configset(), passageEmbedder.dimension());
+    log.info(
+        "creating Solr collection {} ({} shards x {} replicas) from configset {}",
+        settings.collection(),
+        settings.shards(),
+        settings.replicas(),
+        configset);
+    CollectionAdminRequest.createCollection(
+            settings.collection(), configset, settings.shards(), settings.replicas())
         .process(client);
     awaitActive();
   }
 
-  // Creation returns before every replica is up; searching a half-started collection would miss shards.
+  // Creation returns before every replica is up; searching a half-started collection would miss
+  // shards.
   private void awaitActive() throws IOException {
     long deadline = System.nanoTime() + settings.timeout().toNanos();
     long expected = (long) settings.shards() * settings.replicas();
@@ -126,20 +156,31 @@ public final class SolrBackend implements SearchBackend {
       var provider = client.getClusterStateProvider();
       var coll = provider.getCollection(settings.collection());
       Set<String> live = provider.getLiveNodes();
-      if (coll != null && coll.getActiveSlices().size() == settings.shards()
-          && coll.getActiveSlices().stream().flatMap(slice -> slice.getReplicas().stream())
-              .filter(r -> r.isActive(live)).count() == expected) {
+      if (coll != null
+          && coll.getActiveSlices().size() == settings.shards()
+          && coll.getActiveSlices().stream()
+                  .flatMap(slice -> slice.getReplicas().stream())
+                  .filter(r -> r.isActive(live))
+                  .count()
+              == expected) {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new WendaException("Solr collection " + settings.collection() + " was created but not all " + expected
-            + " replicas became active within " + settings.timeout().toSeconds() + " s");
+        throw new WendaException(
+            "Solr collection "
+                + settings.collection()
+                + " was created but not all "
+                + expected
+                + " replicas became active within "
+                + settings.timeout().toSeconds()
+                + " s");
       }
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new WendaException("interrupted while waiting for Solr collection " + settings.collection(), e);
+        throw new WendaException(
+            "interrupted while waiting for Solr collection " + settings.collection(), e);
       }
     }
   }
@@ -153,44 +194,70 @@ public final class SolrBackend implements SearchBackend {
     ChangeSet changes = ChangeSet.between(corpus, indexed, rebuild);
     int documents = corpus.documents().size();
     if (changes.isEmpty()) {
-      return new IndexReport(IndexReport.Action.REUSED, documents, size(), 0, List.of(), Map.of(), corpus.warnings(),
+      return new IndexReport(
+          IndexReport.Action.REUSED,
+          documents,
+          size(),
+          0,
+          List.of(),
+          Map.of(),
+          corpus.warnings(),
           corpus.skipped());
     }
     if (rebuild) {
-      log.info("Solr collection {} was built differently ({}); rebuilding it as {}", settings.collection(), builds, build);
+      log.info(
+          "Solr collection {} was built differently ({}); rebuilding it as {}",
+          settings.collection(),
+          builds,
+          build);
     }
     PipelineRun run = pipeline.run(changes.changed());
     Map<String, Duration> stages = new LinkedHashMap<>(run.stages());
     String batch = UUID.randomUUID().toString();
-    List<SolrInputDocument> docs = run.passages().stream()
-        .map(p -> SolrPassages.toSolr(p.passage(), p.vector(), p.documentHash(), build, batch))
-        .toList();
+    List<SolrInputDocument> docs =
+        run.passages().stream()
+            .map(p -> SolrPassages.toSolr(p.passage(), p.vector(), p.documentHash(), build, batch))
+            .toList();
     long t = System.nanoTime();
     write(changes.changed(), changes.removed(), rebuild, docs);
     stages.put("write", Duration.ofNanos(System.nanoTime() - t));
     size = -1;
-    return new IndexReport(rebuild || indexed.isEmpty() ? IndexReport.Action.REBUILT : IndexReport.Action.UPDATED,
-        documents - run.failed().size(), size(), docs.size(), changes.touched(), stages, run.warnings(corpus),
+    return new IndexReport(
+        rebuild || indexed.isEmpty() ? IndexReport.Action.REBUILT : IndexReport.Action.UPDATED,
+        documents - run.failed().size(),
+        size(),
+        docs.size(),
+        changes.touched(),
+        stages,
+        run.warnings(corpus),
         run.skipped(corpus));
   }
 
-
-  /** Document id → hash and the builds present, from one pivot facet over the committed passages. */
-  private void readState(Map<String, String> indexed, Set<String> builds) throws IOException, SolrServerException {
-    SolrQuery q = new SolrQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1).setFacetMinCount(1);
+  /**
+   * Document id → hash and the builds present, from one pivot facet over the committed passages.
+   */
+  private void readState(Map<String, String> indexed, Set<String> builds)
+      throws IOException, SolrServerException {
+    SolrQuery q =
+        new SolrQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1).setFacetMinCount(1);
     q.addFacetPivotField(SolrPassages.BUILD + "," + SolrPassages.DOC + "," + SolrPassages.DOC_HASH);
     QueryResponse r = client.query(settings.collection(), q);
-    for (PivotField b : r.getFacetPivot().get(SolrPassages.BUILD + "," + SolrPassages.DOC + "," + SolrPassages.DOC_HASH)) {
+    for (PivotField b :
+        r.getFacetPivot()
+            .get(SolrPassages.BUILD + "," + SolrPassages.DOC + "," + SolrPassages.DOC_HASH)) {
       builds.add(String.valueOf(b.getValue()));
       for (PivotField d : b.getPivot() == null ? List.<PivotField>of() : b.getPivot()) {
         List<PivotField> hashes = d.getPivot() == null ? List.of() : d.getPivot();
         // Two hashes for one document would be a torn write; an empty hash forces it to be redone.
-        indexed.put(String.valueOf(d.getValue()), hashes.size() == 1 ? String.valueOf(hashes.get(0).getValue()) : "");
+        indexed.put(
+            String.valueOf(d.getValue()),
+            hashes.size() == 1 ? String.valueOf(hashes.get(0).getValue()) : "");
       }
     }
   }
 
-  private void write(List<Document> changed, List<String> removed, boolean rebuild, List<SolrInputDocument> docs)
+  private void write(
+      List<Document> changed, List<String> removed, boolean rebuild, List<SolrInputDocument> docs)
       throws IOException, SolrServerException {
     UpdateRequest deletes = new UpdateRequest();
     if (rebuild) {
@@ -210,11 +277,13 @@ public final class SolrBackend implements SearchBackend {
       for (int i = 0; i < docs.size(); i += b) {
         List<SolrInputDocument> slice = docs.subList(i, Math.min(docs.size(), i + b));
         int from = i;
-        withRetries("add passages " + from + ".." + (from + slice.size() - 1), () -> {
-          UpdateRequest add = new UpdateRequest();
-          add.add(slice);
-          add.process(client, settings.collection());
-        });
+        withRetries(
+            "add passages " + from + ".." + (from + slice.size() - 1),
+            () -> {
+              UpdateRequest add = new UpdateRequest();
+              add.add(slice);
+              add.process(client, settings.collection());
+            });
         progress.progress("write", i + slice.size(), docs.size());
       }
       withRetries("commit", () -> client.commit(settings.collection(), true, true));
@@ -230,9 +299,12 @@ public final class SolrBackend implements SearchBackend {
       return;
     }
     try {
-      new UpdateRequest().deleteByQuery("{!term f=" + SolrPassages.BATCH + "}" + batch).process(client, settings.collection());
+      new UpdateRequest()
+          .deleteByQuery("{!term f=" + SolrPassages.BATCH + "}" + batch)
+          .process(client, settings.collection());
       client.commit(settings.collection(), true, true);
-      log.warn("indexing into {} failed; withdrew this run's passages (the changed documents are absent until the next index)",
+      log.warn(
+          "indexing into {} failed; withdrew this run's passages (the changed documents are absent until the next index)",
           settings.collection());
     } catch (IOException | SolrServerException | RuntimeException e) {
       cause.addSuppressed(e);
@@ -244,8 +316,8 @@ public final class SolrBackend implements SearchBackend {
   }
 
   /**
-   * Runs {@code call} up to {@link #ATTEMPTS} times while it fails in a way worth retrying
-   * ({@link #retryable}), backing off; rethrows the last failure, and any other failure at once.
+   * Runs {@code call} up to {@link #ATTEMPTS} times while it fails in a way worth retrying ({@link
+   * #retryable}), backing off; rethrows the last failure, and any other failure at once.
    */
   static void withRetries(String what, SolrCall call) throws IOException, SolrServerException {
     for (int attempt = 1; ; attempt++) {
@@ -256,7 +328,12 @@ public final class SolrBackend implements SearchBackend {
         if (attempt >= ATTEMPTS || !retryable(e)) {
           throw e;
         }
-        log.warn("Solr {} failed (attempt {} of {}): {}; retrying", what, attempt, ATTEMPTS, SolrConnection.rootMessage(e));
+        log.warn(
+            "Solr {} failed (attempt {} of {}): {}; retrying",
+            what,
+            attempt,
+            ATTEMPTS,
+            SolrConnection.rootMessage(e));
         try {
           Thread.sleep(250L * attempt);
         } catch (InterruptedException ie) {
@@ -297,19 +374,28 @@ public final class SolrBackend implements SearchBackend {
 
   @Override
   public double idf(String word) {
-    return idfCache.computeIfAbsent(word, w -> {
-      long n = size();
-      long df = count("{!term f=" + SolrPassages.WORDS + "}" + w);
-      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    });
+    return idfCache.computeIfAbsent(
+        word,
+        w -> {
+          long n = size();
+          long df = count("{!term f=" + SolrPassages.WORDS + "}" + w);
+          return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        });
   }
 
   private long count(String query) {
     try {
-      return client.query(settings.collection(), new SolrQuery(query).setRows(0)).getResults().getNumFound();
+      return client
+          .query(settings.collection(), new SolrQuery(query).setRows(0))
+          .getResults()
+          .getNumFound();
     } catch (IOException | SolrServerException | RuntimeException e) {
-      throw new WendaException("cannot count passages in Solr collection " + settings.collection() + ": "
-          + SolrConnection.rootMessage(e), e);
+      throw new WendaException(
+          "cannot count passages in Solr collection "
+              + settings.collection()
+              + ": "
+              + SolrConnection.rootMessage(e),
+          e);
     }
   }
 
@@ -319,7 +405,11 @@ public final class SolrBackend implements SearchBackend {
     String cursor = CursorMarkParams.CURSOR_MARK_START;
     try {
       while (true) {
-        SolrQuery q = new SolrQuery("*:*").setRows(500).setFields(SolrPassages.STORED).setSort(SolrPassages.ID, SolrQuery.ORDER.asc);
+        SolrQuery q =
+            new SolrQuery("*:*")
+                .setRows(500)
+                .setFields(SolrPassages.STORED)
+                .setSort(SolrPassages.ID, SolrQuery.ORDER.asc);
         q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
         QueryResponse r = client.query(settings.collection(), q);
         for (SolrDocument d : r.getResults()) {
@@ -331,8 +421,12 @@ public final class SolrBackend implements SearchBackend {
         cursor = r.getNextCursorMark();
       }
     } catch (IOException | SolrServerException | RuntimeException e) {
-      throw new WendaException("cannot read passages from Solr collection " + settings.collection() + ": "
-          + SolrConnection.rootMessage(e), e);
+      throw new WendaException(
+          "cannot read passages from Solr collection "
+              + settings.collection()
+              + ": "
+              + SolrConnection.rootMessage(e),
+          e);
     }
   }
 

@@ -25,19 +25,26 @@ final class SolrConfigset {
 
   private SolrConfigset() {}
 
-  /** The configset's name in the cluster: one per vector dimension, so models never share a schema. */
+  /**
+   * The configset's name in the cluster: one per vector dimension, so models never share a schema.
+   */
   static String name(int dimension) {
     return "wenda-" + dimension;
   }
 
-  /** Uploads the configset for {@code dimension} unless the cluster already has it; returns its name. */
-  static String ensure(SolrClient client, Path conf, int dimension) throws IOException, SolrServerException {
+  /**
+   * Uploads the configset for {@code dimension} unless the cluster already has it; returns its
+   * name.
+   */
+  static String ensure(SolrClient client, Path conf, int dimension)
+      throws IOException, SolrServerException {
     String name = name(dimension);
     List<String> existing = new ConfigSetAdminRequest.List().process(client).getConfigSets();
     if (existing.contains(name)) {
       return name;
     }
-    ContentStreamBase.ByteArrayStream zip = new ContentStreamBase.ByteArrayStream(zip(conf, dimension), name + ".zip");
+    ContentStreamBase.ByteArrayStream zip =
+        new ContentStreamBase.ByteArrayStream(zip(conf, dimension), name + ".zip");
     zip.setContentType("application/octet-stream");
     new ConfigSetAdminRequest.Upload().setConfigSetName(name).setUploadStream(zip).process(client);
     return name;
@@ -47,19 +54,26 @@ final class SolrConfigset {
   static byte[] zip(Path conf, int dimension) throws IOException {
     Path schema = conf.resolve(SCHEMA);
     if (!Files.isRegularFile(schema)) {
-      throw new WendaException("the Solr configset at " + conf.toAbsolutePath() + " has no " + SCHEMA);
+      throw new WendaException(
+          "the Solr configset at " + conf.toAbsolutePath() + " has no " + SCHEMA);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> files = Files.walk(conf)) {
+    try (ZipOutputStream z = new ZipOutputStream(out);
+        Stream<Path> files = Files.walk(conf)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         byte[] bytes = Files.readAllBytes(f);
         if (f.equals(schema)) {
           String text = new String(bytes, StandardCharsets.UTF_8);
           if (!text.contains(DIMENSION)) {
-            throw new WendaException(schema.toAbsolutePath() + " must declare " + DIMENSION
-                + " (Wenda sets the model's dimension when it uploads it)");
+            throw new WendaException(
+                schema.toAbsolutePath()
+                    + " must declare "
+                    + DIMENSION
+                    + " (Wenda sets the model's dimension when it uploads it)");
           }
-          bytes = text.replace(DIMENSION, "vectorDimension=\"" + dimension + "\"").getBytes(StandardCharsets.UTF_8);
+          bytes =
+              text.replace(DIMENSION, "vectorDimension=\"" + dimension + "\"")
+                  .getBytes(StandardCharsets.UTF_8);
         }
         z.putNextEntry(new ZipEntry(conf.relativize(f).toString().replace('\\', '/')));
         z.write(bytes);

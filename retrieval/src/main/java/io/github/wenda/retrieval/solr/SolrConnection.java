@@ -12,7 +12,10 @@ import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 
-/** Opens a {@link CloudSolrClient} from settings, every request bounded by {@code solr.timeout-seconds}. */
+/**
+ * Opens a {@link CloudSolrClient} from settings, every request bounded by {@code
+ * solr.timeout-seconds}.
+ */
 final class SolrConnection {
   private SolrConnection() {}
 
@@ -24,17 +27,19 @@ final class SolrConnection {
   static CloudSolrClient open(SolrSettings s) {
     s.requireHosts();
     long ms = s.timeout().toMillis();
-    Http2SolrClient.Builder http = new Http2SolrClient.Builder()
-        .withConnectionTimeout(ms, TimeUnit.MILLISECONDS)
-        .withIdleTimeout(ms, TimeUnit.MILLISECONDS)
-        .withRequestTimeout(ms, TimeUnit.MILLISECONDS);
+    Http2SolrClient.Builder http =
+        new Http2SolrClient.Builder()
+            .withConnectionTimeout(ms, TimeUnit.MILLISECONDS)
+            .withIdleTimeout(ms, TimeUnit.MILLISECONDS)
+            .withRequestTimeout(ms, TimeUnit.MILLISECONDS);
     CloudSolrClient client = null;
     try {
-      CloudHttp2SolrClient.Builder b = s.zkHosts().isEmpty()
-          ? new CloudHttp2SolrClient.Builder(s.urls())
-          : new CloudHttp2SolrClient.Builder(s.zkHosts(), Optional.empty())
-              .withZkConnectTimeout((int) ms, TimeUnit.MILLISECONDS)
-              .withZkClientTimeout((int) ms, TimeUnit.MILLISECONDS);
+      CloudHttp2SolrClient.Builder b =
+          s.zkHosts().isEmpty()
+              ? new CloudHttp2SolrClient.Builder(s.urls())
+              : new CloudHttp2SolrClient.Builder(s.zkHosts(), Optional.empty())
+                  .withZkConnectTimeout((int) ms, TimeUnit.MILLISECONDS)
+                  .withZkClientTimeout((int) ms, TimeUnit.MILLISECONDS);
       client = b.withHttpClientBuilder(http).build();
       if (!s.zkHosts().isEmpty()) {
         connectWithin(client, ms);
@@ -64,8 +69,13 @@ final class SolrConnection {
   }
 
   static WendaException unreachable(SolrSettings s, String why, Throwable cause) {
-    return new WendaException("cannot reach SolrCloud at " + s.hosts() + ": " + why
-        + " (check solr.zk-hosts / solr.urls and that the cluster is up)", cause);
+    return new WendaException(
+        "cannot reach SolrCloud at "
+            + s.hosts()
+            + ": "
+            + why
+            + " (check solr.zk-hosts / solr.urls and that the cluster is up)",
+        cause);
   }
 
   static String rootMessage(Throwable e) {
@@ -73,7 +83,9 @@ final class SolrConnection {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    return t.getMessage() == null
+        ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   private static void closeQuietly(CloudSolrClient c) {

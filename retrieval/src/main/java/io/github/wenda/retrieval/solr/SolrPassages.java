@@ -31,7 +31,8 @@ final class SolrPassages {
     return p.docId().replace("!", "_") + "!" + p.id();
   }
 
-  static SolrInputDocument toSolr(Passage p, float[] vector, String docHash, String build, String batch) {
+  static SolrInputDocument toSolr(
+      Passage p, float[] vector, String docHash, String build, String batch) {
     SolrInputDocument d = new SolrInputDocument();
     d.addField(ID, solrId(p));
     d.addField(DOC, p.docId());

@@ -1,16 +1,16 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.Fusion;
+import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +24,9 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
- * The embedded retriever's search against a SolrCloud collection: the same normalisation and
- * terms, a BM25 list and a k-nearest-neighbour list from Solr, fused here by {@link Fusion} with
- * the same settings (Solr 9 has no rank fusion of its own).
+ * The embedded retriever's search against a SolrCloud collection: the same normalisation and terms,
+ * a BM25 list and a k-nearest-neighbour list from Solr, fused here by {@link Fusion} with the same
+ * settings (Solr 9 has no rank fusion of its own).
  *
  * <p>The lexical query is built from Wenda's own analysis as a boolean of {@code {!term}}
  * sub-queries whose values travel as separate parameters, so user text is never parsed as query
@@ -74,15 +74,19 @@ final class SolrRetriever implements Retriever {
         if (!hits.wantsMore()) {
           break;
         }
-        hits.add(c.passages.get(f.doc()),
-            new ScoreDetails(f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
+        hits.add(
+            c.passages.get(f.doc()),
+            new ScoreDetails(
+                f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
       }
       return hits.hits();
     } catch (IOException | SolrServerException | RuntimeException e) {
       if (e instanceof WendaException w) {
         throw w;
       }
-      throw new WendaException("search failed on Solr collection " + collection + ": " + SolrConnection.rootMessage(e), e);
+      throw new WendaException(
+          "search failed on Solr collection " + collection + ": " + SolrConnection.rootMessage(e),
+          e);
     }
   }
 
@@ -105,7 +109,8 @@ final class SolrRetriever implements Retriever {
         if (w == 1.0) {
           p.set(name, term);
         } else {
-          // A constant multiplier on the term's score, as Lucene's BoostQuery in the embedded index.
+          // A constant multiplier on the term's score, as Lucene's BoostQuery in the embedded
+          // index.
           p.set(name, "{!boost b=" + w + " v=$" + name + "t}");
           p.set(name + "t", term);
         }
@@ -120,7 +125,12 @@ final class SolrRetriever implements Retriever {
 
   private ModifiableSolrParams knn(String text, int depth) {
     float[] v = embedder.embed(settings.questionForEmbedding(text));
-    StringBuilder q = new StringBuilder("{!knn f=").append(SolrPassages.VECTOR).append(" topK=").append(depth).append("}[");
+    StringBuilder q =
+        new StringBuilder("{!knn f=")
+            .append(SolrPassages.VECTOR)
+            .append(" topK=")
+            .append(depth)
+            .append("}[");
     for (int i = 0; i < v.length; i++) {
       if (i > 0) {
         q.append(',');

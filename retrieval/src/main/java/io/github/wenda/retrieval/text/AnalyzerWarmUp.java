@@ -29,7 +29,8 @@ public final class AnalyzerWarmUp {
   }
 
   private static void smartcn() {
-    try (Analyzer a = new SmartChineseAnalyzer(); TokenStream ts = a.tokenStream("body", new StringReader("上合组织成立"))) {
+    try (Analyzer a = new SmartChineseAnalyzer();
+        TokenStream ts = a.tokenStream("body", new StringReader("上合组织成立"))) {
       ts.reset();
       while (ts.incrementToken()) {
         // reading the tokens is what loads the dictionaries

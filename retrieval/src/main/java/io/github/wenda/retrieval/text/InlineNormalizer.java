@@ -8,9 +8,9 @@ import java.text.Normalizer;
  * is indexed and matched: NFKC-folded).
  *
  * <p>Contract of both: never throws, runs in time linear in the input, returns a trimmed string
- * with no control characters, no zero-width characters, no lone surrogates, no Yi syllables and
- * no run of more than one space. Circled digits (①..⑳) survive unchanged because NFKC would turn
- * them into plain digits that glue onto neighbouring numbers.
+ * with no control characters, no zero-width characters, no lone surrogates, no Yi syllables and no
+ * run of more than one space. Circled digits (①..⑳) survive unchanged because NFKC would turn them
+ * into plain digits that glue onto neighbouring numbers.
  */
 public final class InlineNormalizer {
 
@@ -19,13 +19,17 @@ public final class InlineNormalizer {
   /**
    * Full-width forms that are the document's punctuation, not a wide rendering of ASCII: Chinese
    * prose writes "，：；（）？！～" full-width, and folding them (as NFKC does) makes quotes read like
-   * sloppy typing. Other full-width forms (Ｌａｔｉｎ, ０-９, ／, ＿ …) are the PDF's wide glyphs for
-   * ASCII and read the same folded, so display text folds them and URLs stay whole.
+   * sloppy typing. Other full-width forms (Ｌａｔｉｎ, ０-９, ／, ＿ …) are the PDF's wide glyphs for ASCII
+   * and read the same folded, so display text folds them and URLs stay whole.
    */
   private static final String KEPT_FULL_WIDTH = "，：；（）？！～";
 
-  /** ASCII marks that, between two CJK characters, are the extractor's half-width form of the full-width mark. */
+  /**
+   * ASCII marks that, between two CJK characters, are the extractor's half-width form of the
+   * full-width mark.
+   */
   private static final String HALF_WIDTH_CJK_MARKS = ",:;";
+
   private static final String FULL_WIDTH_CJK_MARKS = "，：；";
 
   /** The match form: NFKC, so full-width marks, digits and Latin letters become ASCII. */
@@ -39,10 +43,10 @@ public final class InlineNormalizer {
   }
 
   /**
-   * The display form: the same clean-up (Yi syllables decoded, invisible characters dropped,
-   * spaces collapsed by the same rules) but the document's punctuation kept: only full-width
-   * Latin letters, digits and ASCII symbols are folded, "…" stays "…", and an ASCII ",:;" between
-   * two CJK characters becomes the full-width mark the printed page shows.
+   * The display form: the same clean-up (Yi syllables decoded, invisible characters dropped, spaces
+   * collapsed by the same rules) but the document's punctuation kept: only full-width Latin
+   * letters, digits and ASCII symbols are folded, "…" stays "…", and an ASCII ",:;" between two CJK
+   * characters becomes the full-width mark the printed page shows.
    */
   public static String display(String text) {
     if (text == null || text.isEmpty()) {
@@ -108,7 +112,9 @@ public final class InlineNormalizer {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         out.append(c).append(text.charAt(i + 1));
         i += 2;
         continue;
@@ -122,13 +128,23 @@ public final class InlineNormalizer {
         out.append(p);
         continue;
       }
-      if (c == '\n' || c == '\r' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u0085'
-          || c == '\u2028' || c == '\u2029') {
+      if (c == '\n'
+          || c == '\r'
+          || c == '\t'
+          || c == '\u000B'
+          || c == '\f'
+          || c == '\u0085'
+          || c == '\u2028'
+          || c == '\u2029') {
         out.append(' ');
         continue;
       }
       int type = Character.getType(c);
-      if (type == Character.CONTROL || type == Character.FORMAT || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+      if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || c == '\uFFFD'
+          || c == '\uFFFE'
+          || c == '\uFFFF') {
         continue; // zero-width space/joiners, BOM, bidi marks, C0/C1 controls
       }
       out.append(c);
@@ -164,14 +180,20 @@ public final class InlineNormalizer {
       int cp = text.codePointAt(i);
       if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         int j = i;
-        while (j < n && (Character.isWhitespace(text.codePointAt(j)) || Character.isSpaceChar(text.codePointAt(j)))) {
+        while (j < n
+            && (Character.isWhitespace(text.codePointAt(j))
+                || Character.isSpaceChar(text.codePointAt(j)))) {
           j += Character.charCount(text.codePointAt(j));
         }
         if (out.length() > 0 && j < n) {
           int left = out.codePointBefore(out.length());
           int right = text.codePointAt(j);
-          int beforeLeft = out.length() > Character.charCount(left) ? out.codePointBefore(out.length() - Character.charCount(left)) : ' ';
-          boolean foldedCjkPunctuation = ",;:".indexOf(left) >= 0 && isCjk(beforeLeft) && !isLatinLetter(right);
+          int beforeLeft =
+              out.length() > Character.charCount(left)
+                  ? out.codePointBefore(out.length() - Character.charCount(left))
+                  : ' ';
+          boolean foldedCjkPunctuation =
+              ",;:".indexOf(left) >= 0 && isCjk(beforeLeft) && !isLatinLetter(right);
           if (!foldedCjkPunctuation && keepSpace(left, right, text, j)) {
             out.append(' ');
           }
@@ -239,9 +261,17 @@ public final class InlineNormalizer {
     if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA) {
       return true;
     }
-    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF65) || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2014 || cp == 0x2026
-        || cp == 0x00B7 || isCircledDigit(cp);
+    return (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF01 && cp <= 0xFF65)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || cp == 0x201C
+        || cp == 0x201D
+        || cp == 0x2018
+        || cp == 0x2019
+        || cp == 0x2014
+        || cp == 0x2026
+        || cp == 0x00B7
+        || isCircledDigit(cp);
   }
 
   private static boolean isLatinLetter(int cp) {

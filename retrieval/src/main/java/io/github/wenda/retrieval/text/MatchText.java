@@ -6,10 +6,9 @@ import io.github.wenda.retrieval.api.Passage;
 /**
  * The match text of a passage or question: what is indexed, embedded and compared, never shown.
  *
- * <p>Passages keep the document's own characters for display (，：；（） full-width); matching
- * needs one canonical form, so both sides go through the cleaner's NFKC normalisation and then
- * Traditional→Simplified folding (ICU), so 上合組織 finds 上合组织 and "，" equals ",".
- * Thread-safe.
+ * <p>Passages keep the document's own characters for display (，：；（） full-width); matching needs one
+ * canonical form, so both sides go through the cleaner's NFKC normalisation and then
+ * Traditional→Simplified folding (ICU), so 上合組織 finds 上合组织 and "，" equals ",". Thread-safe.
  */
 public final class MatchText {
   private static final TextNormalizer CLEANER = new TextNormalizer();
@@ -27,8 +26,8 @@ public final class MatchText {
 
   /**
    * What BM25 indexes and the dense model embeds for a passage: its section heading, which often
-   * carries the question's subject, and its text, both in match form. One body for both, so the
-   * two searches see the same words.
+   * carries the question's subject, and its text, both in match form. One body for both, so the two
+   * searches see the same words.
    */
   public static String indexed(Passage p) {
     return p.section().isEmpty() ? of(p.text()) : of(p.section()) + "\n" + of(p.text());

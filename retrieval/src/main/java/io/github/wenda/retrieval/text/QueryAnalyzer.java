@@ -27,8 +27,8 @@ public final class QueryAnalyzer {
 
   /**
    * The terms worth marking in a passage: words of two or more characters, and runs of
-   * single-character words that stand together in the question (smartcn cuts 上合 into 上, 合;
-   * marking every 上 in a passage would only be noise).
+   * single-character words that stand together in the question (smartcn cuts 上合 into 上, 合; marking
+   * every 上 in a passage would only be noise).
    */
   public List<String> highlightTerms(String normalized) {
     List<String> out = new java.util.ArrayList<>();

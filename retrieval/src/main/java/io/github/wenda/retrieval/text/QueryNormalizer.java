@@ -1,10 +1,9 @@
 package io.github.wenda.retrieval.text;
 
-
 /**
  * Puts a question into the form the passages are matched in ({@link MatchText}: NFKC, then
- * Traditional→Simplified folding), so 上合組織 finds 上合组织. Over-long questions are cut
- * to {@link #MAX_CHARS}: no real question is longer, and it bounds the work one question can cause.
+ * Traditional→Simplified folding), so 上合組織 finds 上合组织. Over-long questions are cut to {@link
+ * #MAX_CHARS}: no real question is longer, and it bounds the work one question can cause.
  */
 public final class QueryNormalizer {
   public static final int MAX_CHARS = 1000;

@@ -9,18 +9,19 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The terms of a question for one field, as the index analysed the passages, minus the words
- * that only make it a question (什么, 哪, 吗 …): they occur in no answer and would reward passages
- * for their particles. Terms are analysed, never parsed, so query syntax in a question is just text.
+ * The terms of a question for one field, as the index analysed the passages, minus the words that
+ * only make it a question (什么, 哪, 吗 …): they occur in no answer and would reward passages for their
+ * particles. Terms are analysed, never parsed, so query syntax in a question is just text.
  */
 public final class QueryTerms {
   /** Lucene refuses Boolean queries beyond 1024 clauses; a question never needs that many. */
   static final int MAX_TERMS = 200;
 
-  private static final Set<String> QUESTION_WORDS = Set.of(
-      "什么", "啥", "哪", "哪些", "哪个", "哪里", "哪儿", "哪年", "哪一年", "为什么", "为何", "怎么", "怎样", "怎么样",
-      "如何", "吗", "呢", "吧", "啊", "呀", "么", "了", "的", "是", "有", "多少", "几", "谁", "请问", "请", "一下", "告诉",
-      "我", "你", "知道", "是否", "哪位", "何时", "何", "是不是", "有没有", "多久");
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "什么", "啥", "哪", "哪些", "哪个", "哪里", "哪儿", "哪年", "哪一年", "为什么", "为何", "怎么", "怎样", "怎么样", "如何",
+          "吗", "呢", "吧", "啊", "呀", "么", "了", "的", "是", "有", "多少", "几", "谁", "请问", "请", "一下", "告诉",
+          "我", "你", "知道", "是否", "哪位", "何时", "何", "是不是", "有没有", "多久");
   private static final String QUESTION_CHARS = "吗呢吧啊呀哪么谁啥";
 
   private final Analyzer analyzer;

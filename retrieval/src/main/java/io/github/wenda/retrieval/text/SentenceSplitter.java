@@ -7,10 +7,9 @@ import java.util.List;
  * Splits cleaned Chinese (or mixed) text into sentences, returning their bounds.
  *
  * <p>A sentence ends after 。！？；or their ASCII forms (NFKC turns the full-width ！？；into ASCII),
- * together with any closing quotes or brackets that follow, so {@code 他说：“好。”} stays whole.
- * An ASCII full stop is not a terminator: in this text it appears in numbers, URLs and
- * abbreviations far more often than at the end of a sentence. Whitespace between sentences is
- * left out of both.
+ * together with any closing quotes or brackets that follow, so {@code 他说：“好。”} stays whole. An
+ * ASCII full stop is not a terminator: in this text it appears in numbers, URLs and abbreviations
+ * far more often than at the end of a sentence. Whitespace between sentences is left out of both.
  */
 public final class SentenceSplitter {
   private static final String TERMINATORS = "。！？；!?;";
@@ -29,7 +28,9 @@ public final class SentenceSplitter {
           end = i;
         } else {
           // Runs like "？！" or "。”" belong to the sentence they close.
-          while (end < to && (TERMINATORS.indexOf(text.charAt(end)) >= 0 || CLOSERS.indexOf(text.charAt(end)) >= 0)) {
+          while (end < to
+              && (TERMINATORS.indexOf(text.charAt(end)) >= 0
+                  || CLOSERS.indexOf(text.charAt(end)) >= 0)) {
             end++;
           }
         }

@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 public final class TextAnalysis {
   /** The smartcn word field. */
   public static final String WORDS = "words";
+
   /** The overlapping character bigram field. */
   public static final String BIGRAMS = "bigrams";
 

@@ -2,8 +2,8 @@ package io.github.wenda.retrieval.text;
 
 /**
  * The inline normalisation every passage and query goes through (NFKC, unified punctuation and
- * spaces), for code outside retrieval that must compare text the way the index does. Matching
- * only: quotes shown to users keep the document's own characters.
+ * spaces), for code outside retrieval that must compare text the way the index does. Matching only:
+ * quotes shown to users keep the document's own characters.
  */
 public final class TextNormalizer {
   /**

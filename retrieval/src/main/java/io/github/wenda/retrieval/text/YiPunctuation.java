@@ -5,9 +5,9 @@ package io.github.wenda.retrieval.text;
  *
  * <p>Why this works: the affected fonts store GB2312 codes, and the extractor reads the two bytes
  * as a Unicode code point. GB2312 row 1 (0xA1xx) holds Chinese punctuation and row 3 (0xA3xx) holds
- * full-width ASCII, so U+A3AC is "，" (0xA3AC) and U+A3BB is "；". U+A3AE is the full-width full
- * stop "．", which these journals print where prose has "。", so it maps to "。". Any other Yi code
- * point is dropped: the corpus is Chinese, and a stray syllable is extraction noise.
+ * full-width ASCII, so U+A3AC is "，" (0xA3AC) and U+A3BB is "；". U+A3AE is the full-width full stop
+ * "．", which these journals print where prose has "。", so it maps to "。". Any other Yi code point
+ * is dropped: the corpus is Chinese, and a stray syllable is extraction noise.
  */
 final class YiPunctuation {
 

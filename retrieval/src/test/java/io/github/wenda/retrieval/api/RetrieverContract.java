@@ -14,16 +14,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every {@link Retriever} promises (the search backends have their own, stricter contract):
- * at most k hits, ranked 1, 2, 3… best first, no passage twice, the passage that holds the answer
+ * What every {@link Retriever} promises (the search backends have their own, stricter contract): at
+ * most k hits, ranked 1, 2, 3… best first, no passage twice, the passage that holds the answer
  * first, and never an exception for odd query text. Subclasses open the retriever over a small
  * corpus written into a folder.
  */
 public abstract class RetrieverContract {
   /** Query texts that break naive query parsers, tokenizers or vector models. */
-  private static final List<String> ODD = List.of(
-      "", "   ", "？", "\u0000", "(((", "\"", "\\", "*?", "AND OR NOT", "title:apt", "[1 TO 5]", "~~^^",
-      "😀😀", "\uD83D", "apt-get -y --purge", "软件包".repeat(2000), "a".repeat(5000), "<script>alert(1)</script>");
+  private static final List<String> ODD =
+      List.of(
+          "",
+          "   ",
+          "？",
+          "\u0000",
+          "(((",
+          "\"",
+          "\\",
+          "*?",
+          "AND OR NOT",
+          "title:apt",
+          "[1 TO 5]",
+          "~~^^",
+          "😀😀",
+          "\uD83D",
+          "apt-get -y --purge",
+          "软件包".repeat(2000),
+          "a".repeat(5000),
+          "<script>alert(1)</script>");
 
   @TempDir protected Path dir;
   private Retriever retriever;
@@ -37,7 +54,8 @@ public abstract class RetrieverContract {
   /** Three small documents on different subjects; filler shares no bigram with the questions. */
   static Map<String, String> corpus() {
     Map<String, String> texts = new LinkedHashMap<>();
-    texts.put("apt.txt", filler(300) + "软件包管理用 apt-get autoremove 移除不再需要的自动安装的软件包。\n\n" + filler(250));
+    texts.put(
+        "apt.txt", filler(300) + "软件包管理用 apt-get autoremove 移除不再需要的自动安装的软件包。\n\n" + filler(250));
     texts.put("boot.txt", "引导加载程序 GRUB2 读取配置文件 /boot/grub/grub.cfg。\n\n" + filler(400));
     texts.put("net.txt", filler(200) + "网络接口由 NetworkManager 管理。\n\n" + filler(200));
     return texts;
@@ -70,7 +88,9 @@ public abstract class RetrieverContract {
     for (SearchMode mode : modes().stream().filter(m -> m != SearchMode.VECTOR).toList()) {
       List<Hit> hits = retriever.search(new Query("怎么移除不再需要的自动安装的软件包？", 3, mode));
       assertThat(hits).as("mode %s", mode).isNotEmpty();
-      assertThat(hits.get(0).passage().docId()).as("mode %s", mode).startsWith("apt"); // with or without extension
+      assertThat(hits.get(0).passage().docId())
+          .as("mode %s", mode)
+          .startsWith("apt"); // with or without extension
       assertThat(hits.get(0).passage().text()).as("mode %s", mode).contains("apt-get autoremove");
     }
   }
@@ -84,11 +104,15 @@ public abstract class RetrieverContract {
         for (int i = 0; i < hits.size(); i++) {
           assertThat(hits.get(i).rank()).as("mode %s, hit %d", mode, i).isEqualTo(i + 1);
           if (i > 0) {
-            assertThat(hits.get(i).score()).as("mode %s, hit %d", mode, i).isLessThanOrEqualTo(hits.get(i - 1).score());
+            assertThat(hits.get(i).score())
+                .as("mode %s, hit %d", mode, i)
+                .isLessThanOrEqualTo(hits.get(i - 1).score());
           }
         }
-        assertThat(hits).extracting(h -> h.passage().docId() + "#" + h.passage().start())
-            .as("mode %s, k %d", mode, k).doesNotHaveDuplicates();
+        assertThat(hits)
+            .extracting(h -> h.passage().docId() + "#" + h.passage().start())
+            .as("mode %s, k %d", mode, k)
+            .doesNotHaveDuplicates();
       }
     }
   }
@@ -97,8 +121,12 @@ public abstract class RetrieverContract {
   void odd_query_text_never_throws() {
     for (SearchMode mode : modes()) {
       for (String text : ODD) {
-        assertThatCode(() -> assertThat(retriever.search(new Query(text, 5, mode))).hasSizeLessThanOrEqualTo(5))
-            .as("mode %s, query %.40s", mode, text).doesNotThrowAnyException();
+        assertThatCode(
+                () ->
+                    assertThat(retriever.search(new Query(text, 5, mode)))
+                        .hasSizeLessThanOrEqualTo(5))
+            .as("mode %s, query %.40s", mode, text)
+            .doesNotThrowAnyException();
       }
     }
   }

@@ -24,55 +24,80 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of the retrieval module (README, "Architecture"): packages form a DAG, the API
- * values depend on nothing else of retrieval, nothing depends on the facade, and the Lucene and Solr
- * packages are reached only through their backend class.
+ * values depend on nothing else of retrieval, nothing depends on the facade, and the Lucene and
+ * Solr packages are reached only through their backend class.
  */
 class RetrievalArchitectureTest {
   private static final String RETRIEVAL = "io.github.wenda.retrieval";
 
-  // Every package its own slice, the facade's root package included (a "(*).." pattern would skip it).
-  private static final SliceAssignment BY_PACKAGE = new SliceAssignment() {
-    @Override
-    public SliceIdentifier getIdentifierOf(JavaClass c) {
-      String p = c.getPackageName();
-      return p.equals(RETRIEVAL) || p.startsWith(RETRIEVAL + ".") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
-    }
+  // Every package its own slice, the facade's root package included (a "(*).." pattern would skip
+  // it).
+  private static final SliceAssignment BY_PACKAGE =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+          String p = c.getPackageName();
+          return p.equals(RETRIEVAL) || p.startsWith(RETRIEVAL + ".")
+              ? SliceIdentifier.of(p)
+              : SliceIdentifier.ignore();
+        }
 
-    @Override
-    public String getDescription() {
-      return "retrieval packages";
-    }
-  };
+        @Override
+        public String getDescription() {
+          return "retrieval packages";
+        }
+      };
 
-  static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
+  static final ArchRule NO_PACKAGE_CYCLES =
+      slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
 
-  static final ArchRule API_DEPENDS_ON_NO_IMPLEMENTATION = classes().that().resideInAPackage(RETRIEVAL + ".api")
-      .should().onlyDependOnClassesThat(
-          not(resideInAPackage(RETRIEVAL + "..")).or(resideInAPackage(RETRIEVAL + ".api")))
-      .because("the API values are what every implementation and the bot share; they must not drag an engine in");
+  static final ArchRule API_DEPENDS_ON_NO_IMPLEMENTATION =
+      classes()
+          .that()
+          .resideInAPackage(RETRIEVAL + ".api")
+          .should()
+          .onlyDependOnClassesThat(
+              not(resideInAPackage(RETRIEVAL + "..")).or(resideInAPackage(RETRIEVAL + ".api")))
+          .because(
+              "the API values are what every implementation and the bot share; they must not drag an engine in");
 
-  static final ArchRule NOTHING_DEPENDS_ON_THE_FACADE = noClasses().that().resideOutsideOfPackage(RETRIEVAL)
-      .should().dependOnClassesThat().resideInAPackage(RETRIEVAL)
-      .because("the facade is the only class that knows every implementation; it sits on top");
+  static final ArchRule NOTHING_DEPENDS_ON_THE_FACADE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(RETRIEVAL)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(RETRIEVAL)
+          .because("the facade is the only class that knows every implementation; it sits on top");
 
-  static final ArchRule LUCENE_ONLY_THROUGH_ITS_BACKEND = engineOnlyThroughBackend("lucene", LuceneBackend.class);
+  static final ArchRule LUCENE_ONLY_THROUGH_ITS_BACKEND =
+      engineOnlyThroughBackend("lucene", LuceneBackend.class);
 
-  static final ArchRule SOLR_ONLY_THROUGH_ITS_BACKEND = engineOnlyThroughBackend("solr", SolrBackend.class);
+  static final ArchRule SOLR_ONLY_THROUGH_ITS_BACKEND =
+      engineOnlyThroughBackend("solr", SolrBackend.class);
 
   private static JavaClasses main;
 
   private static ArchRule engineOnlyThroughBackend(String engine, Class<?> backend) {
     String pkg = RETRIEVAL + "." + engine;
-    return noClasses().that().resideOutsideOfPackage(pkg)
-        .should().dependOnClassesThat(resideInAPackage(pkg).and(not(equivalentTo(backend))))
-        .because("the " + engine + " engine's internals may change freely behind " + backend.getSimpleName());
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg)
+        .should()
+        .dependOnClassesThat(resideInAPackage(pkg).and(not(equivalentTo(backend))))
+        .because(
+            "the "
+                + engine
+                + " engine's internals may change freely behind "
+                + backend.getSimpleName());
   }
 
   @BeforeAll
   static void importMainClasses() {
-    main = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(RETRIEVAL);
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(RETRIEVAL);
   }
 
   @Test

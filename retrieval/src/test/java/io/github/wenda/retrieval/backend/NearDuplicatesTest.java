@@ -1,10 +1,10 @@
 package io.github.wenda.retrieval.backend;
 
-import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.ScoreDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,14 +48,21 @@ class NearDuplicatesTest {
     n.add(passage("b", 0, "独联体与上合组织签署了谅解备忘录。"), D);
     n.add(passage("a-copy", 0, "上合组织农业合作示范区设在陕西杨凌。"), D);
 
-    assertThat(n.hits()).singleElement().satisfies(h -> assertThat(h.also()).extracting(Passage::docId).containsExactly("a-copy"));
+    assertThat(n.hits())
+        .singleElement()
+        .satisfies(h -> assertThat(h.also()).extracting(Passage::docId).containsExactly("a-copy"));
     assertThat(n.wantsMore()).isFalse();
   }
 
   @Test
   void jaccard_of_shingles_is_one_for_equal_texts_and_low_for_unrelated_ones() {
-    assertThat(NearDuplicates.jaccard(NearDuplicates.shingles("上海合作组织"), NearDuplicates.shingles("上海 合作组织"))).isEqualTo(1.0);
-    assertThat(NearDuplicates.jaccard(NearDuplicates.shingles("上海合作组织成立"), NearDuplicates.shingles("世界贸易组织谈判")))
+    assertThat(
+            NearDuplicates.jaccard(
+                NearDuplicates.shingles("上海合作组织"), NearDuplicates.shingles("上海 合作组织")))
+        .isEqualTo(1.0);
+    assertThat(
+            NearDuplicates.jaccard(
+                NearDuplicates.shingles("上海合作组织成立"), NearDuplicates.shingles("世界贸易组织谈判")))
         .isLessThan(NearDuplicates.SAME_CONTENT_JACCARD);
   }
 }

@@ -1,20 +1,18 @@
 package io.github.wenda.retrieval.backend;
 
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
-import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Hit;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,11 +45,17 @@ public abstract class SearchBackendContract {
     corpusDir = tmp.resolve("corpus");
     Files.createDirectories(corpusDir);
     try (Stream<Path> files = Files.list(Path.of("..", "corpus"))) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".yaml")).toList()) {
+      for (Path f :
+          files
+              .filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".yaml"))
+              .toList()) {
         Files.copy(f, corpusDir.resolve(f.getFileName()));
       }
     }
-    backend = create(TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 16), new HashingEmbedder());
+    backend =
+        create(
+            TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 16),
+            new HashingEmbedder());
   }
 
   @AfterEach
@@ -84,13 +88,15 @@ public abstract class SearchBackendContract {
     int before = backend.refresh(corpus()).passages();
     Path doc = firstDocument();
     String docId = corpus().documents().get(0).id();
-    Files.writeString(doc, "\n\n" + MARKER + "。这是一句新加的话。\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        doc, "\n\n" + MARKER + "。这是一句新加的话。\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
     IndexReport changed = backend.refresh(corpus());
     assertThat(changed.action()).isEqualTo(IndexReport.Action.UPDATED);
     assertThat(changed.changedDocuments()).containsExactly(docId);
     assertThat(backend.size()).isBetween(before, before + 2);
-    List<Hit> hits = backend.retriever(TestSettings.SEARCH).search(new Query(MARKER, 3, SearchMode.BM25));
+    List<Hit> hits =
+        backend.retriever(TestSettings.SEARCH).search(new Query(MARKER, 3, SearchMode.BM25));
     assertThat(hits).isNotEmpty();
     assertThat(hits.get(0).passage().docId()).isEqualTo(docId);
     assertThat(hits.get(0).passage().text()).contains(MARKER);
@@ -107,13 +113,17 @@ public abstract class SearchBackendContract {
   void every_mode_ranks_hits_and_odd_text_is_never_syntax() {
     backend.refresh(corpus());
     for (SearchMode mode : SearchMode.values()) {
-      List<Hit> hits = backend.retriever(TestSettings.SEARCH).search(new Query("上海合作组织的国际合作", 5, mode));
+      List<Hit> hits =
+          backend.retriever(TestSettings.SEARCH).search(new Query("上海合作组织的国际合作", 5, mode));
       assertThat(hits).as(mode.label()).hasSize(5);
       assertThat(hits).extracting(Hit::rank).containsExactly(1, 2, 3, 4, 5);
     }
-    for (String odd : List.of("*:* OR {!func}abs(1)", "\"(", "   ", "AND NOT [1 TO *]", "上合 ^10 ~ \\")) {
-      assertThat(backend.retriever(TestSettings.SEARCH).search(new Query(odd, 5, SearchMode.HYBRID)))
-          .as(odd).hasSizeLessThanOrEqualTo(5);
+    for (String odd :
+        List.of("*:* OR {!func}abs(1)", "\"(", "   ", "AND NOT [1 TO *]", "上合 ^10 ~ \\")) {
+      assertThat(
+              backend.retriever(TestSettings.SEARCH).search(new Query(odd, 5, SearchMode.HYBRID)))
+          .as(odd)
+          .hasSizeLessThanOrEqualTo(5);
     }
   }
 
@@ -126,13 +136,16 @@ public abstract class SearchBackendContract {
     backend.refresh(corpus());
 
     for (SearchMode mode : SearchMode.values()) {
-      List<Hit> hits = backend.retriever(TestSettings.SEARCH).search(new Query("紫色长颈鹿在哪里跳舞", 5, mode));
-      // then the text is one hit, which names the other document, and the other ranks still count up
+      List<Hit> hits =
+          backend.retriever(TestSettings.SEARCH).search(new Query("紫色长颈鹿在哪里跳舞", 5, mode));
+      // then the text is one hit, which names the other document, and the other ranks still count
+      // up
       List<Hit> giraffes = hits.stream().filter(h -> h.passage().text().contains("长颈鹿")).toList();
       assertThat(giraffes).as(mode.label()).hasSize(1);
       Hit hit = giraffes.get(0);
       assertThat(Stream.concat(Stream.of(hit.passage()), hit.also().stream()).map(Passage::docId))
-          .as(mode.label()).containsExactlyInAnyOrder("giraffes", "giraffes-copy");
+          .as(mode.label())
+          .containsExactlyInAnyOrder("giraffes", "giraffes-copy");
       assertThat(hits).extracting(Hit::rank).as(mode.label()).containsExactly(1, 2, 3, 4, 5);
     }
   }

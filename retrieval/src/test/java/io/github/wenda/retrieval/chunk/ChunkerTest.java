@@ -1,13 +1,13 @@
 package io.github.wenda.retrieval.chunk;
 
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Passage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.corpus.CleanDocument;
 import io.github.wenda.retrieval.corpus.Segment;
-import io.github.wenda.retrieval.api.SegmentKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,8 @@ class ChunkerTest {
       }
       int start = text.length();
       text.append((String) triples[i + 2]);
-      segments.add(new Segment((SegmentKind) triples[i], (String) triples[i + 1], start, text.length()));
+      segments.add(
+          new Segment((SegmentKind) triples[i], (String) triples[i + 1], start, text.length()));
     }
     return new CleanDocument(text.toString(), segments);
   }
@@ -50,28 +51,45 @@ class ChunkerTest {
 
   @Test
   void never_mixes_kinds_or_sections_in_one_passage() {
-    CleanDocument d = doc(
-        SegmentKind.BODY, "一 原则", "正文一。",
-        SegmentKind.FOOTNOTE, "一 原则", "①注释一。",
-        SegmentKind.BODY, "一 原则", "正文二。",
-        SegmentKind.BODY, "二 进展", "正文三。");
+    CleanDocument d =
+        doc(
+            SegmentKind.BODY,
+            "一 原则",
+            "正文一。",
+            SegmentKind.FOOTNOTE,
+            "一 原则",
+            "①注释一。",
+            SegmentKind.BODY,
+            "一 原则",
+            "正文二。",
+            SegmentKind.BODY,
+            "二 进展",
+            "正文三。");
     List<Passage> ps = new Chunker(new ChunkSettings(300, 0)).chunk("doc", "标题", d);
     assertThat(ps).extracting(Passage::text).containsExactly("正文一。", "①注释一。", "正文二。", "正文三。");
-    assertThat(ps).extracting(Passage::kind)
-        .containsExactly(SegmentKind.BODY, SegmentKind.FOOTNOTE, SegmentKind.BODY, SegmentKind.BODY);
+    assertThat(ps)
+        .extracting(Passage::kind)
+        .containsExactly(
+            SegmentKind.BODY, SegmentKind.FOOTNOTE, SegmentKind.BODY, SegmentKind.BODY);
     assertThat(ps).extracting(Passage::section).containsExactly("一 原则", "一 原则", "一 原则", "二 进展");
     assertThat(ps).extracting(Passage::ordinal).containsExactly(0, 1, 2, 3);
-    assertThat(ps).allSatisfy(p -> {
-      assertThat(p.docId()).isEqualTo("doc");
-      assertThat(p.title()).isEqualTo("标题");
-    });
+    assertThat(ps)
+        .allSatisfy(
+            p -> {
+              assertThat(p.docId()).isEqualTo("doc");
+              assertThat(p.title()).isEqualTo("标题");
+            });
   }
 
   @Test
   void splits_a_sentence_longer_than_the_maximum_preferably_after_a_comma() {
     String longSentence = "甲".repeat(30) + "，" + "乙".repeat(30) + "。";
-    List<Passage> ps = new Chunker(new ChunkSettings(40, 0)).chunk("d", "T", doc(SegmentKind.BODY, "", longSentence));
-    assertThat(ps).extracting(Passage::text).containsExactly("甲".repeat(30) + "，", "乙".repeat(30) + "。");
+    List<Passage> ps =
+        new Chunker(new ChunkSettings(40, 0))
+            .chunk("d", "T", doc(SegmentKind.BODY, "", longSentence));
+    assertThat(ps)
+        .extracting(Passage::text)
+        .containsExactly("甲".repeat(30) + "，", "乙".repeat(30) + "。");
   }
 
   @Test
@@ -80,14 +98,18 @@ class ChunkerTest {
     String b = "乙乙乙乙。";
     String c = "丙丙丙丙。";
     String d = "丁丁丁丁。";
-    List<Passage> ps = new Chunker(new ChunkSettings(15, 5)).chunk("x", "T", doc(SegmentKind.BODY, "", a + b + c + d));
+    List<Passage> ps =
+        new Chunker(new ChunkSettings(15, 5))
+            .chunk("x", "T", doc(SegmentKind.BODY, "", a + b + c + d));
     assertThat(ps).extracting(Passage::text).containsExactly(a + b + c, c + d);
   }
 
   @Test
   void overlap_always_moves_forward() {
     String s = "一二三四五六七八九十。";
-    List<Passage> ps = new Chunker(new ChunkSettings(11, 10)).chunk("x", "T", doc(SegmentKind.BODY, "", s.repeat(3)));
+    List<Passage> ps =
+        new Chunker(new ChunkSettings(11, 10))
+            .chunk("x", "T", doc(SegmentKind.BODY, "", s.repeat(3)));
     assertThat(ps).extracting(Passage::text).containsExactly(s, s, s);
   }
 
@@ -102,12 +124,20 @@ class ChunkerTest {
 
   @Test
   void keeps_a_sentence_ending_in_a_colon_with_the_command_it_introduces() {
-    CleanDocument d = doc(
-        SegmentKind.BODY, "5.8 版本", "版本号写在一个文件里。要得到更详细的描述，请使用：",
-        SegmentKind.CODE, "5.8 版本", "cat /etc/debian_version",
-        SegmentKind.CODE, "5.8 版本", "lsb_release -a");
+    CleanDocument d =
+        doc(
+            SegmentKind.BODY,
+            "5.8 版本",
+            "版本号写在一个文件里。要得到更详细的描述，请使用：",
+            SegmentKind.CODE,
+            "5.8 版本",
+            "cat /etc/debian_version",
+            SegmentKind.CODE,
+            "5.8 版本",
+            "lsb_release -a");
     List<Passage> ps = new Chunker(new ChunkSettings(300, 0)).chunk("d", "T", d);
-    assertThat(ps).extracting(Passage::text)
+    assertThat(ps)
+        .extracting(Passage::text)
         .containsExactly("版本号写在一个文件里。要得到更详细的描述，请使用：\ncat /etc/debian_version", "lsb_release -a");
     assertThat(ps).extracting(Passage::kind).containsExactly(SegmentKind.BODY, SegmentKind.CODE);
   }
@@ -122,10 +152,17 @@ class ChunkerTest {
 
   @Test
   void a_colon_inside_code_or_mid_paragraph_joins_nothing() {
-    CleanDocument d = doc(
-        SegmentKind.BODY, "", "注意：这一句不以冒号结尾。",
-        SegmentKind.CODE, "", "case x in\n  a):",
-        SegmentKind.CODE, "", "echo a");
+    CleanDocument d =
+        doc(
+            SegmentKind.BODY,
+            "",
+            "注意：这一句不以冒号结尾。",
+            SegmentKind.CODE,
+            "",
+            "case x in\n  a):",
+            SegmentKind.CODE,
+            "",
+            "echo a");
     List<Passage> ps = new Chunker(new ChunkSettings(300, 0)).chunk("d", "T", d);
     assertThat(ps).extracting(Passage::kind).containsExactly(SegmentKind.BODY, SegmentKind.CODE);
   }

@@ -1,14 +1,14 @@
 package io.github.wenda.retrieval.corpus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.wenda.retrieval.api.Corpus;
 import io.github.wenda.retrieval.api.CorpusOptions;
 import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.api.DocumentInfo;
 import io.github.wenda.retrieval.api.SkippedFile;
 import io.github.wenda.retrieval.testing.TestSettings;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,32 +20,45 @@ class CorpusLoaderTest {
   @TempDir Path dir;
 
   @Test
-  void loads_every_supported_format_recursively_in_path_order_with_ids_from_paths() throws Exception {
+  void loads_every_supported_format_recursively_in_path_order_with_ids_from_paths()
+      throws Exception {
     Files.writeString(dir.resolve("b.md"), "# 标题B\n正文。");
     Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("sub/a.txt"), "正文A。");
     Files.writeString(dir.resolve("sub/c.html"), "<p>正文C。</p>");
     Files.writeString(dir.resolve("notes.pdf"), "not really a PDF");
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
-    assertThat(c.documents()).extracting(Document::id).containsExactly("b", "notes", "sub/a", "sub/c");
-    assertThat(c.documents()).extracting(d -> d.format().label()).containsExactly("markdown", "pdf", "text", "html");
+    assertThat(c.documents())
+        .extracting(Document::id)
+        .containsExactly("b", "notes", "sub/a", "sub/c");
+    assertThat(c.documents())
+        .extracting(d -> d.format().label())
+        .containsExactly("markdown", "pdf", "text", "html");
     assertThat(c.documents().get(0).title()).isEqualTo("标题B");
   }
 
   @Test
-  void an_unsupported_type_is_skipped_with_a_warning_and_the_questions_files_are_not() throws Exception {
+  void an_unsupported_type_is_skipped_with_a_warning_and_the_questions_files_are_not()
+      throws Exception {
     Files.writeString(dir.resolve("book.epub"), "x");
     Files.writeString(dir.resolve("questions.jsonl"), "{}");
     Files.writeString(dir.resolve(".hidden.txt"), "正文。");
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
-    assertThat(c.skipped()).singleElement().satisfies(s -> {
-      assertThat(s.file()).isEqualTo("book.epub");
-      assertThat(s.format()).isEqualTo(".epub");
-      assertThat(s.reason()).contains("unsupported type");
-    });
-    assertThat(c.warnings()).singleElement().asString().contains("book.epub").contains("unsupported");
+    assertThat(c.skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.file()).isEqualTo("book.epub");
+              assertThat(s.format()).isEqualTo(".epub");
+              assertThat(s.reason()).contains("unsupported type");
+            });
+    assertThat(c.warnings())
+        .singleElement()
+        .asString()
+        .contains("book.epub")
+        .contains("unsupported");
   }
 
   @Test
@@ -54,11 +67,14 @@ class CorpusLoaderTest {
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Corpus c = new CorpusLoader(dir, CorpusOptions.ofMegabytes(false, 1)).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
-    assertThat(c.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("corpus.max-file-mb").contains("1 MB"));
+    assertThat(c.skipped())
+        .singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("corpus.max-file-mb").contains("1 MB"));
   }
 
   @Test
-  void a_symlink_leading_out_of_the_corpus_is_not_followed_unless_the_setting_says_so(@TempDir Path outside) throws Exception {
+  void a_symlink_leading_out_of_the_corpus_is_not_followed_unless_the_setting_says_so(
+      @TempDir Path outside) throws Exception {
     Files.writeString(outside.resolve("passwd.txt"), "root:x:0:0。");
     Files.createSymbolicLink(dir.resolve("link.txt"), outside.resolve("passwd.txt"));
     Files.createSymbolicLink(dir.resolve("linked-dir"), outside);
@@ -66,22 +82,38 @@ class CorpusLoaderTest {
     Files.createSymbolicLink(dir.resolve("inside.txt"), dir.resolve("ok.txt"));
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("inside", "ok");
-    assertThat(c.skipped()).extracting(SkippedFile::file).containsExactlyInAnyOrder("link.txt", "linked-dir");
-    assertThat(c.skipped()).allSatisfy(s -> assertThat(s.reason()).contains("corpus.follow-symlinks"));
+    assertThat(c.skipped())
+        .extracting(SkippedFile::file)
+        .containsExactlyInAnyOrder("link.txt", "linked-dir");
+    assertThat(c.skipped())
+        .allSatisfy(s -> assertThat(s.reason()).contains("corpus.follow-symlinks"));
     Corpus followed = new CorpusLoader(dir, CorpusOptions.ofMegabytes(true, 50)).load();
-    assertThat(followed.documents()).extracting(Document::id).containsExactly("inside", "link", "linked-dir/passwd", "ok");
+    assertThat(followed.documents())
+        .extracting(Document::id)
+        .containsExactly("inside", "link", "linked-dir/passwd", "ok");
   }
 
   @Test
-  void a_path_too_long_for_the_file_system_is_skipped_with_the_reason_and_the_rest_loads() throws Exception {
+  void a_path_too_long_for_the_file_system_is_skipped_with_the_reason_and_the_rest_loads()
+      throws Exception {
     Files.writeString(dir.resolve("ok.txt"), "正文。");
-    // Java cannot make a path over PATH_MAX (4096 bytes), but a shell changing folder step by step can.
+    // Java cannot make a path over PATH_MAX (4096 bytes), but a shell changing folder step by step
+    // can.
     String seg = "d".repeat(200);
-    run("cd '" + dir + "' && for i in $(seq 1 25); do mkdir " + seg + " && cd " + seg + "; done && echo 正文。 > deep.txt");
+    run(
+        "cd '"
+            + dir
+            + "' && for i in $(seq 1 25); do mkdir "
+            + seg
+            + " && cd "
+            + seg
+            + "; done && echo 正文。 > deep.txt");
     try {
       Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
       assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
-      assertThat(c.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).containsIgnoringCase("too long"));
+      assertThat(c.skipped())
+          .singleElement()
+          .satisfies(s -> assertThat(s.reason()).containsIgnoringCase("too long"));
     } finally {
       run("cd '" + dir + "' && rm -rf " + seg);
     }
@@ -93,7 +125,9 @@ class CorpusLoaderTest {
     Files.createSymbolicLink(dir.resolve("dangling.txt"), dir.resolve("gone.txt"));
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
-    assertThat(c.skipped()).singleElement().satisfies(s -> assertThat(s.file()).isEqualTo("dangling.txt"));
+    assertThat(c.skipped())
+        .singleElement()
+        .satisfies(s -> assertThat(s.file()).isEqualTo("dangling.txt"));
   }
 
   private static void run(String script) throws Exception {
@@ -104,7 +138,8 @@ class CorpusLoaderTest {
 
   @Test
   void an_unreadable_file_and_folder_are_skipped_with_the_reason() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "root".equals(System.getProperty("user.name")), "root reads every file");
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Path secret = Files.writeString(dir.resolve("secret.txt"), "正文。");
     Path closed = Files.createDirectories(dir.resolve("closed"));
@@ -115,7 +150,9 @@ class CorpusLoaderTest {
     try {
       Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
       assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
-      assertThat(c.skipped()).extracting(SkippedFile::reason).allMatch(r -> r.contains("permission denied"));
+      assertThat(c.skipped())
+          .extracting(SkippedFile::reason)
+          .allMatch(r -> r.contains("permission denied"));
     } finally {
       closed.toFile().setExecutable(true);
       closed.toFile().setReadable(true);
@@ -126,7 +163,8 @@ class CorpusLoaderTest {
   @Test
   void takes_titles_and_authors_from_the_catalog() throws Exception {
     Files.writeString(dir.resolve("000.txt"), "正文。");
-    Files.writeString(dir.resolve("catalog.yaml"), "documents:\n  000.txt:\n    title: 上合组织\n    author: 韩璐\n");
+    Files.writeString(
+        dir.resolve("catalog.yaml"), "documents:\n  000.txt:\n    title: 上合组织\n    author: 韩璐\n");
     Document d = new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0);
     assertThat(d.info()).isEqualTo(new DocumentInfo("上合组织", "韩璐", ""));
   }
@@ -134,7 +172,8 @@ class CorpusLoaderTest {
   @Test
   void a_broken_catalog_names_the_file() throws Exception {
     Files.writeString(dir.resolve("catalog.yaml"), "documents: [\n  : :");
-    assertThatThrownBy(() -> new CorpusLoader(dir, TestSettings.CORPUS).load()).isInstanceOf(CorpusException.class)
+    assertThatThrownBy(() -> new CorpusLoader(dir, TestSettings.CORPUS).load())
+        .isInstanceOf(CorpusException.class)
         .hasMessageContaining("catalog.yaml");
   }
 
@@ -145,7 +184,9 @@ class CorpusLoaderTest {
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
-    assertThat(c.warnings()).anyMatch(w -> w.contains("empty.txt")).anyMatch(w -> w.contains("image.txt"));
+    assertThat(c.warnings())
+        .anyMatch(w -> w.contains("empty.txt"))
+        .anyMatch(w -> w.contains("image.txt"));
   }
 
   @Test
@@ -157,14 +198,17 @@ class CorpusLoaderTest {
   }
 
   @Test
-  void undecodable_text_is_skipped_naming_the_file_and_byte_offset_and_the_rest_loads() throws Exception {
+  void undecodable_text_is_skipped_naming_the_file_and_byte_offset_and_the_rest_loads()
+      throws Exception {
     byte[] good = "正文".getBytes(StandardCharsets.UTF_8);
     byte[] bytes = new byte[good.length + 2];
     System.arraycopy(good, 0, bytes, 0, good.length);
     bytes[good.length] = (byte) 0x81; // a GB18030 lead byte followed by an impossible trail byte
     bytes[good.length + 1] = (byte) 0x7F;
     Files.write(dir.resolve("bad.txt"), bytes);
-    Files.write(dir.resolve("latin1.txt"), "café crème, naïve façade".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        dir.resolve("latin1.txt"),
+        "café crème, naïve façade".getBytes(StandardCharsets.ISO_8859_1));
     Files.writeString(dir.resolve("ok.txt"), "正文。");
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
     assertThat(c.documents()).extracting(Document::id).containsExactly("ok");
@@ -182,7 +226,9 @@ class CorpusLoaderTest {
     bytes[good.length + 1] = cut[1];
     Files.write(dir.resolve("cut.txt"), bytes);
     Corpus c = new CorpusLoader(dir, TestSettings.CORPUS).load();
-    assertThat(c.documents()).singleElement().satisfies(d -> assertThat(d.rawText()).isEqualTo("上海合作组织。"));
+    assertThat(c.documents())
+        .singleElement()
+        .satisfies(d -> assertThat(d.rawText()).isEqualTo("上海合作组织。"));
     assertThat(c.warnings()).singleElement().asString().contains("cut.txt").contains("cut-off");
   }
 
@@ -195,12 +241,14 @@ class CorpusLoaderTest {
     bytes[2] = (byte) 0xBF;
     System.arraycopy(text, 0, bytes, 3, text.length);
     Files.write(dir.resolve("bom.txt"), bytes);
-    assertThat(new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0).rawText()).isEqualTo("正文。");
+    assertThat(new CorpusLoader(dir, TestSettings.CORPUS).load().documents().get(0).rawText())
+        .isEqualTo("正文。");
   }
 
   @Test
   void a_missing_folder_is_named() {
-    assertThatThrownBy(() -> new CorpusLoader(dir.resolve("nope"), TestSettings.CORPUS).load()).hasMessageContaining("nope");
+    assertThatThrownBy(() -> new CorpusLoader(dir.resolve("nope"), TestSettings.CORPUS).load())
+        .hasMessageContaining("nope");
   }
 
   @Test

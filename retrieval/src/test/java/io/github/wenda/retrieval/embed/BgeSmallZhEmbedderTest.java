@@ -47,7 +47,9 @@ class BgeSmallZhEmbedderTest {
     for (int i = 0; i < texts.size(); i++) {
       float[] theirs = langchain4j.embed(texts.get(i)).content().vector();
       assertThat(ours.get(i)).hasSize(512);
-      assertThat(cosine(ours.get(i), theirs)).as("text %d (%d chars)", i, texts.get(i).length()).isGreaterThan(MIN_COSINE);
+      assertThat(cosine(ours.get(i), theirs))
+          .as("text %d (%d chars)", i, texts.get(i).length())
+          .isGreaterThan(MIN_COSINE);
     }
   }
 
@@ -70,7 +72,9 @@ class BgeSmallZhEmbedderTest {
 
   @Test
   void blank_text_embeds_instead_of_failing() {
-    assertThat(batched.embed(List.of(" ", "秘书处"))).hasSize(2).allSatisfy(x -> assertThat(x).hasSize(512));
+    assertThat(batched.embed(List.of(" ", "秘书处")))
+        .hasSize(2)
+        .allSatisfy(x -> assertThat(x).hasSize(512));
   }
 
   private static double cosine(float[] a, float[] b) {

@@ -81,7 +81,12 @@ class DiskEmbeddingCacheTest {
     HashingEmbedder model = new HashingEmbedder();
     Path file = dir.resolve("hashing-test/vectors.bin");
     Files.createDirectories(file.getParent());
-    Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37});
+    Files.write(
+        file,
+        new byte[] {
+          1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+          26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37
+        });
     assertThat(DiskEmbeddingCache.open(dir, model).size()).isZero();
     assertThat(Files.size(file)).isZero();
   }

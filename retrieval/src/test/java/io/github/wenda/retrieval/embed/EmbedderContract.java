@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 abstract class EmbedderContract {
   /** Float noise between a batched and a single run of the same model (cosine of unit vectors). */
   private static final double SAME = 1 - 1e-4;
+
   /** Different texts of the contract are far from identical for any sensible model. */
   private static final double DIFFERENT = 1 - 1e-2;
 
-  private static final List<String> TEXTS = List.of(
-      "上海合作组织成立于2001年6月15日。",
-      "秘书处设在北京。",
-      "How do I install a package with apt-get?",
-      "成员国元首理事会是最高决策机构，每年举行一次会议，讨论合作的战略和优先方向。");
+  private static final List<String> TEXTS =
+      List.of(
+          "上海合作组织成立于2001年6月15日。",
+          "秘书处设在北京。",
+          "How do I install a package with apt-get?",
+          "成员国元首理事会是最高决策机构，每年举行一次会议，讨论合作的战略和优先方向。");
 
   private Embedder embedder;
 
@@ -77,9 +79,13 @@ abstract class EmbedderContract {
       float[] alone = create().embed(TEXTS.get(i));
       for (int j = 0; j < TEXTS.size(); j++) {
         if (i == j) {
-          assertThat(dot(batch.get(j), alone)).as("text %d batched vs alone", i).isGreaterThan(SAME);
+          assertThat(dot(batch.get(j), alone))
+              .as("text %d batched vs alone", i)
+              .isGreaterThan(SAME);
         } else {
-          assertThat(dot(batch.get(j), alone)).as("text %d at place %d", i, j).isLessThan(DIFFERENT);
+          assertThat(dot(batch.get(j), alone))
+              .as("text %d at place %d", i, j)
+              .isLessThan(DIFFERENT);
         }
       }
     }
@@ -102,7 +108,9 @@ abstract class EmbedderContract {
     Collections.reverse(reversed);
     List<float[]> backward = create().embed(reversed);
     for (int i = 0; i < TEXTS.size(); i++) {
-      assertThat(dot(forward.get(i), backward.get(TEXTS.size() - 1 - i))).as("text %d", i).isGreaterThan(SAME);
+      assertThat(dot(forward.get(i), backward.get(TEXTS.size() - 1 - i)))
+          .as("text %d", i)
+          .isGreaterThan(SAME);
     }
   }
 

@@ -28,7 +28,9 @@ class OnnxNativeLibraryTest {
       System.clearProperty("onnxruntime.native.path");
       Files.setLastModifiedTime(lib, java.nio.file.attribute.FileTime.fromMillis(written - 60_000));
       assertThat(OnnxNativeLibrary.useCacheUnder(dir)).isEqualTo(first);
-      assertThat(Files.getLastModifiedTime(lib).toMillis()).as("not extracted again").isEqualTo(written - 60_000);
+      assertThat(Files.getLastModifiedTime(lib).toMillis())
+          .as("not extracted again")
+          .isEqualTo(written - 60_000);
       try (var files = Files.list(first.get())) {
         assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
       }

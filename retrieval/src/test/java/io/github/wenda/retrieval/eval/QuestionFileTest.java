@@ -15,7 +15,9 @@ class QuestionFileTest {
   @Test
   void reads_ids_questions_and_answers_ignoring_other_fields_and_blank_lines() throws Exception {
     Path f = dir.resolve("q.jsonl");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         {"id":"q1","question":"上合何时成立？","answers":["2001年"],"doc":"000"}
 
         {"id":"q2","question":"巴黎天气？","answers":[]}
@@ -40,11 +42,14 @@ class QuestionFileTest {
   void a_missing_question_field_is_named() throws Exception {
     Path f = dir.resolve("q.jsonl");
     Files.writeString(f, "{\"id\":\"1\",\"q\":\"a\"}\n");
-    assertThatThrownBy(() -> QuestionFile.read(f)).hasMessageContaining("q.jsonl:1").hasMessageContaining("\"question\"");
+    assertThatThrownBy(() -> QuestionFile.read(f))
+        .hasMessageContaining("q.jsonl:1")
+        .hasMessageContaining("\"question\"");
   }
 
   @Test
   void a_missing_file_is_named() {
-    assertThatThrownBy(() -> QuestionFile.read(dir.resolve("none.jsonl"))).hasMessageContaining("none.jsonl");
+    assertThatThrownBy(() -> QuestionFile.read(dir.resolve("none.jsonl")))
+        .hasMessageContaining("none.jsonl");
   }
 }

@@ -1,6 +1,5 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.CorpusWatch;
@@ -8,10 +7,9 @@ import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -50,7 +48,11 @@ class IndexCorruptionTest {
       }
       Files.writeString(corpus.resolve("doc" + i + ".txt"), text);
     }
-    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(indexDir, new ChunkSettings(300, 0), 16), TestSettings.SEARCH);
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(indexDir, new ChunkSettings(300, 0), 16),
+            TestSettings.SEARCH);
     retrieval = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
     searcher = new RetrievalRefreshTest.Searcher(retrieval);
   }
@@ -61,19 +63,30 @@ class IndexCorruptionTest {
     retrieval.close();
   }
 
-  /** Writes {@code bytes} random bytes into the middle of the index's largest file, in place (same inode). */
+  /**
+   * Writes {@code bytes} random bytes into the middle of the index's largest file, in place (same
+   * inode).
+   */
   static Path garbleLargestFile(Path indexDir, int bytes) throws IOException {
     Path largest;
     try (Stream<Path> files = Files.list(indexDir)) {
-      largest = files.filter(p -> p.getFileName().toString().startsWith("_"))
-          .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+      largest =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("_"))
+              .max(Comparator.comparingLong(p -> p.toFile().length()))
+              .orElseThrow();
     }
     byte[] garbage = new byte[bytes];
     new Random(42).nextBytes(garbage);
     try (RandomAccessFile f = new RandomAccessFile(largest.toFile(), "rw")) {
       long middle = Math.max(0, f.length() / 2 - bytes / 2);
       f.seek(middle);
-      f.write(garbage, 0, (int) Math.min(bytes, f.length() - middle)); // stays within the file: no truncation, no growth
+      f.write(
+          garbage,
+          0,
+          (int)
+              Math.min(
+                  bytes, f.length() - middle)); // stays within the file: no truncation, no growth
     }
     return largest;
   }
@@ -87,7 +100,8 @@ class IndexCorruptionTest {
     searcher.awaitMore(50);
 
     assertThat(searcher.problems).isEmpty();
-    System.out.printf("garbled segment rebuilt: %d searches meanwhile, none failed%n", searcher.searches.get());
+    System.out.printf(
+        "garbled segment rebuilt: %d searches meanwhile, none failed%n", searcher.searches.get());
     assertThat(retrieval.search("上海合作组织成立")).isNotEmpty();
     assertThat(IndexIntegrity.isVerified(indexDir)).isTrue();
     try (PassageIndex reopened = PassageIndex.open(indexDir)) {
@@ -103,20 +117,25 @@ class IndexCorruptionTest {
       assertThat(retrieval.report().action()).isEqualTo(IndexReport.Action.REBUILT);
       searcher.awaitMore(50);
       watch.check();
-      assertThat(retrieval.report().action()).as("the rebuilt index verifies: no second rebuild").isEqualTo(IndexReport.Action.REBUILT);
+      assertThat(retrieval.report().action())
+          .as("the rebuilt index verifies: no second rebuild")
+          .isEqualTo(IndexReport.Action.REBUILT);
     }
     assertThat(searcher.problems).isEmpty();
     assertThat(IndexIntegrity.isVerified(indexDir)).isTrue();
   }
 
   @Test
-  void a_search_that_trips_over_damage_under_the_open_reader_rebuilds_and_answers() throws Exception {
+  void a_search_that_trips_over_damage_under_the_open_reader_rebuilds_and_answers()
+      throws Exception {
     searcher.close(); // this test reads deterministically itself
     int passages = retrieval.size();
-    String commit = io.github.wenda.retrieval.lucene.IndexManifest.read(indexDir).orElseThrow().commitId();
+    String commit =
+        io.github.wenda.retrieval.lucene.IndexManifest.read(indexDir).orElseThrow().commitId();
     Path garbled;
     try (Stream<Path> files = Files.list(indexDir)) {
-      garbled = files.filter(p -> p.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
+      garbled =
+          files.filter(p -> p.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
     }
     byte[] garbage = new byte[(int) Files.size(garbled)];
     new Random(7).nextBytes(garbage);
@@ -125,10 +144,13 @@ class IndexCorruptionTest {
       f.write(garbage); // the whole segment, in place: the open reader sees it too
     }
 
-    assertThat(retrieval.passages()).hasSize(passages); // reads every stored passage: fails, repairs, retries
+    assertThat(retrieval.passages())
+        .hasSize(passages); // reads every stored passage: fails, repairs, retries
     assertThat(retrieval.search("上海合作组织成立")).isNotEmpty();
     assertThat(IndexIntegrity.isVerified(indexDir)).isTrue();
-    assertThat(io.github.wenda.retrieval.lucene.IndexManifest.read(indexDir).orElseThrow().commitId())
-        .as("rebuilt by the failing read, with no refresh").isNotEqualTo(commit);
+    assertThat(
+            io.github.wenda.retrieval.lucene.IndexManifest.read(indexDir).orElseThrow().commitId())
+        .as("rebuilt by the failing read, with no refresh")
+        .isNotEqualTo(commit);
   }
 }

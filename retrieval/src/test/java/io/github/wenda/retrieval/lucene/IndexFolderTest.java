@@ -1,19 +1,17 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
-import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
-import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mistyped {@code index.dir} never costs the user a file: what Wenda did not make is refused, not rebuilt over. */
+/**
+ * A mistyped {@code index.dir} never costs the user a file: what Wenda did not make is refused, not
+ * rebuilt over.
+ */
 class IndexFolderTest {
   @TempDir Path tmp;
   Path corpus;
@@ -37,8 +38,11 @@ class IndexFolderTest {
   }
 
   private IndexReport refresh(Path indexDir) {
-    return new IndexManager(TestSettings.index(indexDir, new ChunkSettings(300, 0), 4), new HashingEmbedder(),
-        ProgressListener.NONE).refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
+    return new IndexManager(
+            TestSettings.index(indexDir, new ChunkSettings(300, 0), 4),
+            new HashingEmbedder(),
+            ProgressListener.NONE)
+        .refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   /** Every file under {@code root} with its content. */
@@ -55,8 +59,11 @@ class IndexFolderTest {
   private void assertNoSiblingsLeft(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir.getParent())) {
       assertThat(s.map(p -> p.getFileName().toString()))
-          .noneMatch(n -> n.startsWith(dir.getFileName() + ".building-") || n.startsWith(dir.getFileName() + ".old-")
-              || n.equals(dir.getFileName() + ".lock"));
+          .noneMatch(
+              n ->
+                  n.startsWith(dir.getFileName() + ".building-")
+                      || n.startsWith(dir.getFileName() + ".old-")
+                      || n.equals(dir.getFileName() + ".lock"));
     }
   }
 
@@ -73,9 +80,13 @@ class IndexFolderTest {
         .hasMessageContaining(docs.toString())
         .hasMessageContaining("index.dir")
         .hasMessageContaining("not a Wenda index");
-    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(docs, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpus, TestSettings.index(docs, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
-        .isInstanceOf(WendaException.class).hasMessageContaining(docs.toString()).hasMessageContaining("index.dir");
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining(docs.toString())
+        .hasMessageContaining("index.dir");
 
     assertThat(contents(docs)).isEqualTo(before);
     assertNoSiblingsLeft(docs);
@@ -88,7 +99,9 @@ class IndexFolderTest {
     Files.writeString(app.resolve("index.html"), "<html></html>");
     Map<String, String> before = contents(app);
 
-    assertThatThrownBy(() -> refresh(app)).isInstanceOf(WendaException.class).hasMessageContaining(app.toString());
+    assertThatThrownBy(() -> refresh(app))
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining(app.toString());
     assertThat(contents(app)).isEqualTo(before);
   }
 
@@ -110,25 +123,39 @@ class IndexFolderTest {
   void the_corpus_folder_named_by_index_dir_survives() throws IOException {
     Map<String, String> before = contents(corpus);
 
-    assertThatThrownBy(() -> refresh(corpus)).isInstanceOf(WendaException.class).hasMessageContaining("index.dir");
-    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(corpus, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
+    assertThatThrownBy(() -> refresh(corpus))
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining("index.dir");
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpus, TestSettings.index(corpus, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE))
-        .isInstanceOf(WendaException.class).hasMessageContaining("index.dir").hasMessageContaining("corpus.dir");
-    RetrievalSettings inside = TestSettings.lucene(corpus, TestSettings.index(corpus.resolve(".index"), new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining("index.dir")
+        .hasMessageContaining("corpus.dir");
+    RetrievalSettings inside =
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(corpus.resolve(".index"), new ChunkSettings(300, 0), 4),
+            TestSettings.SEARCH);
     assertThatThrownBy(() -> Retrieval.open(inside, new HashingEmbedder(), ProgressListener.NONE))
-        .isInstanceOf(WendaException.class).hasMessageContaining("overlap");
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining("overlap");
 
     assertThat(contents(corpus)).isEqualTo(before);
     assertNoSiblingsLeft(corpus);
   }
 
   @Test
-  void an_empty_folder_becomes_the_index_and_a_wenda_index_is_rebuilt_over_as_before() throws IOException {
+  void an_empty_folder_becomes_the_index_and_a_wenda_index_is_rebuilt_over_as_before()
+      throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("fresh"));
     assertThat(refresh(empty).action()).isEqualTo(IndexReport.Action.REBUILT);
     assertThat(empty.resolve(IndexFolder.MARKER)).exists();
 
-    Files.delete(empty.resolve(IndexManifest.FILE_NAME)); // Wenda's (marked) index missing its manifest: rebuilt
+    Files.delete(
+        empty.resolve(
+            IndexManifest.FILE_NAME)); // Wenda's (marked) index missing its manifest: rebuilt
     assertThat(refresh(empty).action()).isEqualTo(IndexReport.Action.REBUILT);
     assertThat(refresh(empty).action()).isEqualTo(IndexReport.Action.REUSED);
   }
@@ -144,7 +171,8 @@ class IndexFolderTest {
   }
 
   @Test
-  void an_index_dir_that_is_a_link_to_a_wenda_index_stays_a_link_through_a_rebuild() throws IOException {
+  void an_index_dir_that_is_a_link_to_a_wenda_index_stays_a_link_through_a_rebuild()
+      throws IOException {
     Path real = tmp.resolve("disk2/index");
     refresh(real);
     Path link = Files.createSymbolicLink(tmp.resolve("index-link"), real);

@@ -1,16 +1,16 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,19 +43,30 @@ class IndexLockTest {
   }
 
   private IndexReport refresh(Duration lockWait) {
-    return new IndexManager(new IndexSettings(indexDir, new ChunkSettings(300, 0), 4, lockWait), new HashingEmbedder(),
-        ProgressListener.NONE).refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
+    return new IndexManager(
+            new IndexSettings(indexDir, new ChunkSettings(300, 0), 4, lockWait),
+            new HashingEmbedder(),
+            ProgressListener.NONE)
+        .refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
   }
 
   @Test
   void a_second_process_holding_the_lock_is_named_and_released_when_it_ends() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process holder = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        LockHolderMain.class.getName(), indexDir.toString()))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process holder =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LockHolderMain.class.getName(),
+                    indexDir.toString()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null && !line.equals("locked")) {
         // skip anything else the child prints
@@ -67,7 +78,9 @@ class IndexLockTest {
           .hasMessageContaining("pid " + holder.pid())
           .hasMessageContaining(indexDir.toString())
           .hasMessageContaining("index.lock-wait-seconds");
-      assertThat(indexDir).as("nothing built while the other process holds the lock").doesNotExist();
+      assertThat(indexDir)
+          .as("nothing built while the other process holds the lock")
+          .doesNotExist();
 
       holder.getOutputStream().close(); // the child lets go and exits
       assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -75,17 +88,25 @@ class IndexLockTest {
       holder.destroyForcibly();
     }
     assertThat(refresh(Duration.ofMillis(300)).action()).isEqualTo(IndexReport.Action.REBUILT);
-    assertThat(Files.readString(IndexLock.fileOf(indexDir))).contains("pid " + ProcessHandle.current().pid());
+    assertThat(Files.readString(IndexLock.fileOf(indexDir)))
+        .contains("pid " + ProcessHandle.current().pid());
   }
 
   @Test
   void a_killed_holder_never_leaves_the_lock_stuck() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process holder = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        LockHolderMain.class.getName(), indexDir.toString()))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+    Process holder =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LockHolderMain.class.getName(),
+                    indexDir.toString()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null && !line.equals("locked")) {
       // skip
@@ -98,17 +119,20 @@ class IndexLockTest {
   }
 
   @Test
-  void another_thread_of_this_process_waits_for_the_lock_or_fails_naming_this_pid() throws Exception {
+  void another_thread_of_this_process_waits_for_the_lock_or_fails_naming_this_pid()
+      throws Exception {
     CompletableFuture<IndexReport> waiter;
     try (IndexLock held = IndexLock.acquire(indexDir, Duration.ZERO)) {
-      CompletableFuture<Throwable> impatient = CompletableFuture.supplyAsync(() -> {
-        try {
-          refresh(Duration.ZERO);
-          return null;
-        } catch (RuntimeException e) {
-          return e;
-        }
-      });
+      CompletableFuture<Throwable> impatient =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  refresh(Duration.ZERO);
+                  return null;
+                } catch (RuntimeException e) {
+                  return e;
+                }
+              });
       assertThat(impatient.get(60, TimeUnit.SECONDS))
           .isInstanceOf(WendaException.class)
           .hasMessageContaining("pid " + ProcessHandle.current().pid());

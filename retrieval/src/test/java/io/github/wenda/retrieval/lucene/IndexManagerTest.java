@@ -1,17 +1,16 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,8 @@ class IndexManagerTest {
 
   private IndexReport refresh(ChunkSettings chunk, Embedder e) {
     Corpus c = new CorpusLoader(corpus, TestSettings.CORPUS).load();
-    return new IndexManager(TestSettings.index(indexDir, chunk, 4), e, ProgressListener.NONE).refresh(c);
+    return new IndexManager(TestSettings.index(indexDir, chunk, 4), e, ProgressListener.NONE)
+        .refresh(c);
   }
 
   private List<Passage> indexed() throws IOException {
@@ -83,7 +83,8 @@ class IndexManagerTest {
     assertThat(r.action()).isEqualTo(IndexReport.Action.UPDATED);
     assertThat(r.changedDocuments()).containsExactlyInAnyOrder("a", "c");
     assertThat(embedder.embedded() - before).isEqualTo(r.embedded()).isLessThan(r.passages());
-    assertThat(indexed()).extracting(Passage::text)
+    assertThat(indexed())
+        .extracting(Passage::text)
         .anyMatch(t -> t.contains("6月15日"))
         .noneMatch(t -> t.contains("总部设在北京"))
         .anyMatch(t -> t.contains("金砖国家"));
@@ -98,7 +99,8 @@ class IndexManagerTest {
   @Test
   void changed_chunk_settings_or_model_rebuild_everything() {
     refresh();
-    assertThat(refresh(new ChunkSettings(200, 0), embedder).action()).isEqualTo(IndexReport.Action.REBUILT);
+    assertThat(refresh(new ChunkSettings(200, 0), embedder).action())
+        .isEqualTo(IndexReport.Action.REBUILT);
     assertThat(refresh(new ChunkSettings(200, 0), new HashingEmbedder("other-model")).action())
         .isEqualTo(IndexReport.Action.REBUILT);
   }
@@ -129,17 +131,23 @@ class IndexManagerTest {
   void a_manifest_from_another_commit_means_a_half_written_index() throws IOException {
     refresh();
     IndexManifest m = IndexManifest.read(indexDir).orElseThrow();
-    new IndexManifest(m.pipelineVersion(), m.modelId(), m.settings(), m.documents(), "stale").write(indexDir);
+    new IndexManifest(m.pipelineVersion(), m.modelId(), m.settings(), m.documents(), "stale")
+        .write(indexDir);
     assertThat(refresh().action()).isEqualTo(IndexReport.Action.REBUILT);
   }
 
   @Test
-  void leftovers_of_an_interrupted_build_are_removed_but_look_alikes_without_the_marker_are_kept() throws IOException {
-    Path building = Files.createDirectories(tmp.resolve("data/index.building-" + java.util.UUID.randomUUID()));
+  void leftovers_of_an_interrupted_build_are_removed_but_look_alikes_without_the_marker_are_kept()
+      throws IOException {
+    Path building =
+        Files.createDirectories(tmp.resolve("data/index.building-" + java.util.UUID.randomUUID()));
     Files.writeString(building.resolve(IndexFolder.MARKER), "");
     Files.writeString(building.resolve("_0.cfs"), "x");
-    Path old = Files.createDirectories(tmp.resolve("data/index.old-" + java.util.UUID.randomUUID())); // empty: crash at mkdir
-    Path lookAlike = Files.createDirectories(tmp.resolve("data/index.building-" + java.util.UUID.randomUUID()));
+    Path old =
+        Files.createDirectories(
+            tmp.resolve("data/index.old-" + java.util.UUID.randomUUID())); // empty: crash at mkdir
+    Path lookAlike =
+        Files.createDirectories(tmp.resolve("data/index.building-" + java.util.UUID.randomUUID()));
     Files.writeString(lookAlike.resolve("notes.txt"), "mine");
     Path named = Files.createDirectories(tmp.resolve("data/index.old-photos"));
     Files.writeString(named.resolve("a.jpg"), "mine");
@@ -152,8 +160,11 @@ class IndexManagerTest {
     try (Stream<Path> s = Files.list(tmp.resolve("data"))) {
       s.forEach(p -> names.add(p.getFileName().toString()));
     }
-    assertThat(names).containsExactlyInAnyOrder(
-        "index", "index.lock", lookAlike.getFileName().toString(), named.getFileName().toString());
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "index",
+            "index.lock",
+            lookAlike.getFileName().toString(),
+            named.getFileName().toString());
   }
-
 }

@@ -1,18 +1,18 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.Passage;
+import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,8 @@ class IndexWriteFailureTest {
         }
 
         @Override
-        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context)
+            throws IOException {
           check(prefix);
           return super.createTempOutput(prefix, suffix, context);
         }
@@ -108,7 +109,8 @@ class IndexWriteFailureTest {
   }
 
   @Test
-  void a_write_failing_at_any_file_leaves_the_last_good_index_serving_and_on_disk_unchanged() throws Exception {
+  void a_write_failing_at_any_file_leaves_the_last_good_index_serving_and_on_disk_unchanged()
+      throws Exception {
     IndexManager manager = new IndexManager(settings, embedder, ProgressListener.NONE, disk);
     try (LuceneBackend backend = new LuceneBackend(settings, manager, embedder)) {
       backend.refresh(load());
@@ -125,20 +127,29 @@ class IndexWriteFailureTest {
           break; // n files are enough for this update: every point before was tried
         } catch (WendaException e) {
           failures++;
-          assertThat(e).hasMessageContaining(indexDir.toString()).hasMessageContaining("No space left on device");
+          assertThat(e)
+              .hasMessageContaining(indexDir.toString())
+              .hasMessageContaining("No space left on device");
         }
         assertThat(onDisk()).as("index folder after a failure at file %d", n).isEqualTo(good);
         assertThat(backend.size()).isEqualTo(passages);
         assertThat(anyTextContains(backend, "新增的段落")).isFalse();
         assertThat(anyTextContains(backend, "总部设在北京")).isTrue();
         try (Stream<Path> s = Files.list(indexDir.getParent())) {
-          assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index", "index.lock");
+          assertThat(s.map(p -> p.getFileName().toString()))
+              .containsExactlyInAnyOrder("index", "index.lock");
         }
       }
-      assertThat(failures).as("the write was made to fail at several points").isGreaterThan(1).isLessThan(60);
-      System.out.printf("index update failed at each of its %d file creations in turn; index intact each time%n", failures);
+      assertThat(failures)
+          .as("the write was made to fail at several points")
+          .isGreaterThan(1)
+          .isLessThan(60);
+      System.out.printf(
+          "index update failed at each of its %d file creations in turn; index intact each time%n",
+          failures);
       assertThat(anyTextContains(backend, "新增的段落")).isTrue();
-      assertThat(IndexManifest.read(indexDir).orElseThrow().documents()).containsKeys("a", "b", "c");
+      assertThat(IndexManifest.read(indexDir).orElseThrow().documents())
+          .containsKeys("a", "b", "c");
     }
   }
 
@@ -146,15 +157,21 @@ class IndexWriteFailureTest {
   void a_rebuild_failing_half_way_leaves_the_previous_index_on_disk_unchanged() throws Exception {
     new IndexManager(settings, embedder, ProgressListener.NONE, disk).refresh(load());
     Map<String, String> good = onDisk();
-    IndexSettings other = TestSettings.index(indexDir, new ChunkSettings(100, 0), 4); // changed: a full rebuild
+    IndexSettings other =
+        TestSettings.index(indexDir, new ChunkSettings(100, 0), 4); // changed: a full rebuild
     disk.failFromFile(2);
 
-    assertThatThrownBy(() -> new IndexManager(other, embedder, ProgressListener.NONE, disk).refresh(load()))
-        .isInstanceOf(WendaException.class).hasMessageContaining("No space left on device");
+    assertThatThrownBy(
+            () -> new IndexManager(other, embedder, ProgressListener.NONE, disk).refresh(load()))
+        .isInstanceOf(WendaException.class)
+        .hasMessageContaining("No space left on device");
 
     assertThat(onDisk()).isEqualTo(good);
     disk.failFromFile(Integer.MAX_VALUE);
-    assertThat(new IndexManager(settings, embedder, ProgressListener.NONE, disk).refresh(load()).action())
+    assertThat(
+            new IndexManager(settings, embedder, ProgressListener.NONE, disk)
+                .refresh(load())
+                .action())
         .isEqualTo(IndexReport.Action.REUSED);
   }
 }

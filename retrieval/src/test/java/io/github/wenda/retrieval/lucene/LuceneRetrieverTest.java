@@ -1,22 +1,17 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.api.SearchSettings;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,12 +30,16 @@ class LuceneRetrieverTest {
   @BeforeAll
   static void index() throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Files.writeString(corpus.resolve("a.txt"),
+    Files.writeString(
+        corpus.resolve("a.txt"),
         "上海合作组织于2001年6月15日在上海成立。\n\n上合组织农业合作示范区设在陕西杨凌。\n\n"
             + "上海精神的内涵是互信、互利、平等、协商、尊重多样文明、谋求共同发展。\n");
-    Files.writeString(corpus.resolve("b.txt"),
-        "中国加入世界贸易组织的谈判历时15年。\n\n独联体与上合组织签署了谅解备忘录。\n");
-    RetrievalSettings s = TestSettings.lucene(corpus, TestSettings.index(tmp.resolve("index"), new ChunkSettings(40, 0), 8), TestSettings.SEARCH);
+    Files.writeString(corpus.resolve("b.txt"), "中国加入世界贸易组织的谈判历时15年。\n\n独联体与上合组织签署了谅解备忘录。\n");
+    RetrievalSettings s =
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(tmp.resolve("index"), new ChunkSettings(40, 0), 8),
+            TestSettings.SEARCH);
     retrieval = Retrieval.open(s, new HashingEmbedder(), ProgressListener.NONE);
   }
 
@@ -77,10 +76,24 @@ class LuceneRetrieverTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "上海 AND OR NOT * ? : \" ( ) [ ] { } \\ / ~ ^ + - ! &&||", "title:上海*", "\"unclosed", "((((", "/regex/",
-      "field:[a TO z]", "~2^3", "<script>alert(1)</script>", "'; DROP TABLE passages;--", "", "   ", "\u0000\u0001",
-      "\uD800", "什么", "？？？"})
+  @ValueSource(
+      strings = {
+        "上海 AND OR NOT * ? : \" ( ) [ ] { } \\ / ~ ^ + - ! &&||",
+        "title:上海*",
+        "\"unclosed",
+        "((((",
+        "/regex/",
+        "field:[a TO z]",
+        "~2^3",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE passages;--",
+        "",
+        "   ",
+        "\u0000\u0001",
+        "\uD800",
+        "什么",
+        "？？？"
+      })
   void query_syntax_and_hostile_text_never_throw(String q) {
     for (SearchMode mode : SearchMode.values()) {
       assertThatCode(() -> search(q, mode)).doesNotThrowAnyException();
@@ -95,13 +108,15 @@ class LuceneRetrieverTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 100})
-  void the_exhaustive_vector_list_equals_the_graph_search_on_a_small_index(int depth) throws Exception {
+  void the_exhaustive_vector_list_equals_the_graph_search_on_a_small_index(int depth)
+      throws Exception {
     HashingEmbedder embedder = new HashingEmbedder();
     try (PassageIndex index = PassageIndex.open(tmp.resolve("index"))) {
       LuceneRetriever lucene = new LuceneRetriever(index, embedder, TestSettings.SEARCH);
       for (String q : List.of("上合组织农业合作示范区在哪里？", "世界贸易组织", "谅解备忘录", "上海精神")) {
         float[] v = embedder.embed(q);
-        List<io.github.wenda.retrieval.backend.Fusion.Ranked> exact = lucene.vectorList(v, depth, true);
+        List<io.github.wenda.retrieval.backend.Fusion.Ranked> exact =
+            lucene.vectorList(v, depth, true);
         assertThat(exact).hasSize(Math.min(depth, retrieval.size()));
         assertThat(exact).isEqualTo(lucene.vectorList(v, depth, false));
       }

@@ -1,16 +1,15 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.embed.DiskEmbeddingCache;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.wenda.retrieval.api.ChunkSettings;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
+import io.github.wenda.retrieval.embed.DiskEmbeddingCache;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +20,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index and the embedding cache hold the corpus's text: only their owner may read what Wenda creates. */
+/**
+ * The index and the embedding cache hold the corpus's text: only their owner may read what Wenda
+ * creates.
+ */
 class PrivateFilesTest {
   @TempDir Path tmp;
 
   @BeforeEach
   void posixOnly() {
-    assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    assumeTrue(
+        tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
   }
 
   private static String mode(Path p) throws IOException {
@@ -50,13 +53,17 @@ class PrivateFilesTest {
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。\n");
     Path data = home.resolve(".wenda");
     Path indexDir = data.resolve("index");
-    IndexManager manager = new IndexManager(TestSettings.index(indexDir, new ChunkSettings(300, 0), 4),
-        new HashingEmbedder(), ProgressListener.NONE);
+    IndexManager manager =
+        new IndexManager(
+            TestSettings.index(indexDir, new ChunkSettings(300, 0), 4),
+            new HashingEmbedder(),
+            ProgressListener.NONE);
 
     manager.refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load());
     assertPrivateTree(data);
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n");
-    assertThat(manager.refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load()).action()).isEqualTo(IndexReport.Action.UPDATED);
+    assertThat(manager.refresh(new CorpusLoader(corpus, TestSettings.CORPUS).load()).action())
+        .isEqualTo(IndexReport.Action.UPDATED);
 
     assertPrivateTree(data);
     assertThat(IndexLock.fileOf(indexDir)).exists();

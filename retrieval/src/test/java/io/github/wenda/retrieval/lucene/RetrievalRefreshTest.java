@@ -1,6 +1,5 @@
 package io.github.wenda.retrieval.lucene;
 
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +8,11 @@ import io.github.wenda.retrieval.Retrieval;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.Embedder;
-import io.github.wenda.retrieval.api.IndexReport;
-import io.github.wenda.retrieval.api.IndexSettings;
-import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.api.IndexReport;
+import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Corpus and index faults while searches run: files changed or deleted, the index folder deleted
- * or overwritten with garbage, and a crash while indexing. A background searcher asks all the
- * time; it must never see an exception or an empty result.
+ * Corpus and index faults while searches run: files changed or deleted, the index folder deleted or
+ * overwritten with garbage, and a crash while indexing. A background searcher asks all the time; it
+ * must never see an exception or an empty result.
  */
 class RetrievalRefreshTest {
   @TempDir Path tmp;
@@ -42,7 +40,9 @@ class RetrievalRefreshTest {
   private Retrieval retrieval;
   private Searcher searcher;
 
-  /** The hashing embedder for passages, made to fail on demand: a crash in the middle of indexing. */
+  /**
+   * The hashing embedder for passages, made to fail on demand: a crash in the middle of indexing.
+   */
   static final class FlakyEmbedder implements Embedder {
     final HashingEmbedder inner = new HashingEmbedder();
     final AtomicBoolean failing = new AtomicBoolean();
@@ -74,20 +74,23 @@ class RetrievalRefreshTest {
     final Thread thread;
 
     Searcher(Retrieval r) {
-      thread = new Thread(() -> {
-        while (!stop.get()) {
-          try {
-            List<Hit> hits = r.search("上海合作组织成立");
-            if (hits.isEmpty()) {
-              problems.add("no hits");
-            }
-            r.idf("上海");
-            searches.incrementAndGet();
-          } catch (RuntimeException e) {
-            problems.add(e.toString());
-          }
-        }
-      }, "test-searcher");
+      thread =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  try {
+                    List<Hit> hits = r.search("上海合作组织成立");
+                    if (hits.isEmpty()) {
+                      problems.add("no hits");
+                    }
+                    r.idf("上海");
+                    searches.incrementAndGet();
+                  } catch (RuntimeException e) {
+                    problems.add(e.toString());
+                  }
+                }
+              },
+              "test-searcher");
       thread.start();
     }
 
@@ -117,7 +120,11 @@ class RetrievalRefreshTest {
     indexDir = tmp.resolve("data/index");
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
-    RetrievalSettings settings = TestSettings.lucene(corpus, TestSettings.index(indexDir, new ChunkSettings(300, 0), 4), TestSettings.SEARCH);
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(indexDir, new ChunkSettings(300, 0), 4),
+            TestSettings.SEARCH);
     retrieval = Retrieval.open(settings, embedder, new HashingEmbedder(), ProgressListener.NONE);
     searcher = new Searcher(retrieval);
   }
@@ -151,11 +158,13 @@ class RetrievalRefreshTest {
     assertThat(retrieval.corpus().documents()).hasSize(1);
     assertThat(docsFound("东盟签署谅解备忘录")).doesNotContain("b");
     assertThat(retrieval.search("第4次修订").get(0).passage().text()).contains("第4次修订");
-    System.out.printf("refresh while searching: %d searches, none failed%n", searcher.searches.get());
+    System.out.printf(
+        "refresh while searching: %d searches, none failed%n", searcher.searches.get());
   }
 
   @Test
-  void a_deleted_index_folder_is_rebuilt_and_searches_use_the_old_index_until_the_swap() throws Exception {
+  void a_deleted_index_folder_is_rebuilt_and_searches_use_the_old_index_until_the_swap()
+      throws Exception {
     deleteTree(indexDir);
     searcher.awaitMore(50); // the open index still answers with its folder gone
 
@@ -171,7 +180,8 @@ class RetrievalRefreshTest {
   void an_index_overwritten_with_garbage_is_rebuilt_while_searches_go_on() throws Exception {
     try (Stream<Path> files = Files.list(indexDir)) {
       for (Path f : files.toList()) {
-        Files.delete(f); // new files with the old names: as a careless copy or a bad restore would do
+        Files.delete(
+            f); // new files with the old names: as a careless copy or a bad restore would do
         Files.write(f, ("garbage " + f.getFileName()).getBytes());
       }
     }
@@ -187,7 +197,8 @@ class RetrievalRefreshTest {
   }
 
   @Test
-  void a_crash_while_indexing_leaves_the_previous_index_serving_and_on_disk_intact() throws Exception {
+  void a_crash_while_indexing_leaves_the_previous_index_serving_and_on_disk_intact()
+      throws Exception {
     byte[] manifest = Files.readAllBytes(indexDir.resolve("manifest.json"));
     int passages = retrieval.size();
     Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年6月15日。\n\n".repeat(10) + "新增的段落。\n");
@@ -204,7 +215,8 @@ class RetrievalRefreshTest {
     assertThatThrownBy(retrieval::refresh).hasMessageContaining("embedding model crashed");
     assertThat(indexDir).doesNotExist();
     try (Stream<Path> siblings = Files.list(indexDir.getParent())) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("index.building-"));
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("index.building-"));
     }
 
     embedder.failing.set(false);
@@ -216,9 +228,11 @@ class RetrievalRefreshTest {
 
   @Test
   void the_watch_refreshes_after_a_corpus_change_and_after_the_index_is_deleted() throws Exception {
-    try (CorpusWatch watch = CorpusWatch.start(retrieval, Duration.ofHours(1))) { // polled by hand below
+    try (CorpusWatch watch =
+        CorpusWatch.start(retrieval, Duration.ofHours(1))) { // polled by hand below
       watch.check();
-      assertThat(retrieval.report().action()).isEqualTo(IndexReport.Action.REBUILT); // nothing changed: no refresh
+      assertThat(retrieval.report().action())
+          .isEqualTo(IndexReport.Action.REBUILT); // nothing changed: no refresh
       Files.writeString(corpus.resolve("d.txt"), "丝绸之路经济带与欧亚经济联盟对接。\n");
       watch.check();
       assertThat(retrieval.report().changedDocuments()).containsExactly("d");
@@ -227,18 +241,23 @@ class RetrievalRefreshTest {
       assertThat(retrieval.report().action()).isEqualTo(IndexReport.Action.REBUILT);
       assertThat(indexDir).exists();
       watch.check();
-      assertThat(retrieval.report().action()).as("no refresh when nothing changed").isEqualTo(IndexReport.Action.REBUILT);
+      assertThat(retrieval.report().action())
+          .as("no refresh when nothing changed")
+          .isEqualTo(IndexReport.Action.REBUILT);
     }
     assertThat(searcher.problems).isEmpty();
   }
 
   @Test
-  void bad_files_dropped_in_while_running_are_skipped_or_refused_and_answers_go_on() throws Exception {
+  void bad_files_dropped_in_while_running_are_skipped_or_refused_and_answers_go_on()
+      throws Exception {
     try (CorpusWatch watch = CorpusWatch.start(retrieval, Duration.ofHours(1))) {
       Files.write(corpus.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
-      Files.write(corpus.resolve("gbk.txt"), "丝绸之路经济带。".getBytes(java.nio.charset.Charset.forName("GBK")));
+      Files.write(
+          corpus.resolve("gbk.txt"), "丝绸之路经济带。".getBytes(java.nio.charset.Charset.forName("GBK")));
       watch.check();
-      assertThat(retrieval.report().changedDocuments()).containsExactly("gbk"); // binary skipped with a warning
+      assertThat(retrieval.report().changedDocuments())
+          .containsExactly("gbk"); // binary skipped with a warning
       assertThat(retrieval.report().warnings()).anyMatch(w -> w.contains("image.txt"));
 
       byte[] good = "正文".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -248,7 +267,8 @@ class RetrievalRefreshTest {
       Files.write(corpus.resolve("bad.txt"), undecodable);
       watch.check(); // skipped with a warning naming the file; the rest stays indexed and serving
       searcher.awaitMore(20);
-      assertThat(retrieval.report().skipped()).anyMatch(s -> s.file().equals("bad.txt") && s.reason().contains("UTF-8"));
+      assertThat(retrieval.report().skipped())
+          .anyMatch(s -> s.file().equals("bad.txt") && s.reason().contains("UTF-8"));
       assertThat(retrieval.report().warnings()).anyMatch(w -> w.contains("bad.txt"));
 
       Files.delete(corpus.resolve("bad.txt"));
@@ -271,7 +291,8 @@ class RetrievalRefreshTest {
       }
       assertThat(retrieval.report().changedDocuments()).containsExactly("e");
     }
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().equals("wenda-corpus-watch"));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.isAlive() && t.getName().equals("wenda-corpus-watch"));
     assertThat(searcher.problems).isEmpty();
   }
 

@@ -19,28 +19,39 @@ class SpareCoreTest {
 
   @Test
   void rethrows_the_io_failure_of_the_task_as_it_was() {
-    Future<String> f = SpareCore.start(() -> {
-      throw new IOException("segment _3 is gone");
-    });
-    assertThatThrownBy(() -> SpareCore.join(f)).isInstanceOf(IOException.class).hasMessage("segment _3 is gone");
+    Future<String> f =
+        SpareCore.start(
+            () -> {
+              throw new IOException("segment _3 is gone");
+            });
+    assertThatThrownBy(() -> SpareCore.join(f))
+        .isInstanceOf(IOException.class)
+        .hasMessage("segment _3 is gone");
   }
 
   @Test
   void rethrows_a_runtime_failure_of_the_task_unchanged() {
-    Future<String> f = SpareCore.start(() -> {
-      throw new IllegalStateException("index closed");
-    });
-    assertThatThrownBy(() -> SpareCore.join(f)).isInstanceOf(IllegalStateException.class).hasMessage("index closed");
+    Future<String> f =
+        SpareCore.start(
+            () -> {
+              throw new IllegalStateException("index closed");
+            });
+    assertThatThrownBy(() -> SpareCore.join(f))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("index closed");
   }
 
   @Test
   void awaits_an_unwanted_task_to_its_end_and_keeps_its_failure_out_of_the_way() {
-    java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-    Future<String> f = SpareCore.start(() -> {
-      Thread.sleep(50);
-      ended.set(true);
-      throw new IOException("reader closed");
-    });
+    java.util.concurrent.atomic.AtomicBoolean ended =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Future<String> f =
+        SpareCore.start(
+            () -> {
+              Thread.sleep(50);
+              ended.set(true);
+              throw new IOException("reader closed");
+            });
     SpareCore.await(f);
     assertThat(ended).isTrue();
     assertThat(f.isDone()).isTrue();
@@ -57,13 +68,15 @@ class SpareCoreTest {
       // A thread that just finished a task may not be waiting yet, and the blocker would then run
       // here: it returns at once on the caller, and is started again.
       for (int attempt = 0; attempt < 200; attempt++) {
-        blockers[i] = SpareCore.start(() -> {
-          if (Thread.currentThread() == caller) {
-            return false;
-          }
-          started.countDown();
-          return release.await(30, TimeUnit.SECONDS);
-        });
+        blockers[i] =
+            SpareCore.start(
+                () -> {
+                  if (Thread.currentThread() == caller) {
+                    return false;
+                  }
+                  started.countDown();
+                  return release.await(30, TimeUnit.SECONDS);
+                });
         if (!(blockers[i].isDone() && Boolean.FALSE.equals(blockers[i].get()))) {
           break;
         }
@@ -71,7 +84,9 @@ class SpareCoreTest {
       }
     }
     try {
-      assertThat(started.await(30, TimeUnit.SECONDS)).as("the spare threads took the blocking tasks").isTrue();
+      assertThat(started.await(30, TimeUnit.SECONDS))
+          .as("the spare threads took the blocking tasks")
+          .isTrue();
       Future<Thread> f = SpareCore.start(Thread::currentThread);
       assertThat(f.isDone()).as("done before start returned: it ran on the caller").isTrue();
       assertThat(SpareCore.join(f)).isSameAs(caller);

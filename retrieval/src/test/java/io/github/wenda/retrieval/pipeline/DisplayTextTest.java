@@ -1,16 +1,15 @@
 package io.github.wenda.retrieval.pipeline;
 
-import io.github.wenda.retrieval.text.MatchText;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
-import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.api.Document;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
+import io.github.wenda.retrieval.text.MatchText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +17,25 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Passages of the bundled corpus read in the document's own punctuation; matching still sees one form. */
+/**
+ * Passages of the bundled corpus read in the document's own punctuation; matching still sees one
+ * form.
+ */
 class DisplayTextTest {
-  /** An ASCII comma, colon or semicolon between two CJK characters (Han or full-width punctuation). */
+  /**
+   * An ASCII comma, colon or semicolon between two CJK characters (Han or full-width punctuation).
+   */
   private static final Pattern HALF_WIDTH_BETWEEN_CJK =
-      Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’][,:;][\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’]");
+      Pattern.compile(
+          "[\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’][,:;][\\p{IsHan}\\u3000-\\u303F\\uFF01-\\uFF65“”‘’]");
 
   private static final List<Passage> passages = new ArrayList<>();
 
   @BeforeAll
   static void chunk_the_bundled_corpus() {
     Corpus corpus = new CorpusLoader(Path.of("..", "corpus"), TestSettings.CORPUS).load();
-    PassagePipeline pipeline = new PassagePipeline(TestSettings.CHUNK, new HashingEmbedder(), 16, ProgressListener.NONE);
+    PassagePipeline pipeline =
+        new PassagePipeline(TestSettings.CHUNK, new HashingEmbedder(), 16, ProgressListener.NONE);
     for (Document d : corpus.documents()) {
       passages.addAll(pipeline.passages(d));
     }
@@ -53,7 +59,10 @@ class DisplayTextTest {
     String all = String.join("\n", passages.stream().map(Passage::text).toList());
     assertThat(all.codePoints().filter(c -> c >= 0xA000 && c <= 0xA48F).count()).isZero();
     // 000 is the file whose PDF font produced ꎬ ꎮ ꎻ; its passages must read ， 。 ；
-    String yiFile = String.join("\n", passages.stream().filter(p -> p.docId().startsWith("000")).map(Passage::text).toList());
+    String yiFile =
+        String.join(
+            "\n",
+            passages.stream().filter(p -> p.docId().startsWith("000")).map(Passage::text).toList());
     assertThat(yiFile).contains("，").contains("。").contains("；");
     assertThat(all).contains("同时，上海合作组织还先后与认同组织宗旨和原则的国际组织，");
   }

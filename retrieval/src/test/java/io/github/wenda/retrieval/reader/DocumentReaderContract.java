@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What every {@link DocumentReader} promises, run on a real file of its format (see
  * formats/README.md): the document's blocks in reading order, in its own characters; a file it
- * cannot read is reported naming the file and why, never returned as half a document; the same
- * file gives the same document every time, from any thread. Subclasses supply the reader, the
- * fixture and phrases of the fixture in document order.
+ * cannot read is reported naming the file and why, never returned as half a document; the same file
+ * gives the same document every time, from any thread. Subclasses supply the reader, the fixture
+ * and phrases of the fixture in document order.
  */
 public abstract class DocumentReaderContract {
   @TempDir protected Path dir;
@@ -59,7 +59,10 @@ public abstract class DocumentReaderContract {
   @Test
   void keeps_the_documents_characters_without_replacement_or_control_characters() {
     for (Block b : reader().read(fixture()).blocks()) {
-      assertThat(b.text()).as("block %s", b).doesNotContain("\uFFFD", "\r", "\u0000").isEqualTo(b.text().strip());
+      assertThat(b.text())
+          .as("block %s", b)
+          .doesNotContain("\uFFFD", "\r", "\u0000")
+          .isEqualTo(b.text().strip());
     }
   }
 
@@ -74,9 +77,10 @@ public abstract class DocumentReaderContract {
   @Test
   void reads_the_same_file_to_the_same_document_again_and_from_other_threads() {
     StructuredDocument first = reader().read(fixture());
-    List<CompletableFuture<StructuredDocument>> others = List.of(
-        CompletableFuture.supplyAsync(() -> reader().read(fixture())),
-        CompletableFuture.supplyAsync(() -> reader().read(fixture())));
+    List<CompletableFuture<StructuredDocument>> others =
+        List.of(
+            CompletableFuture.supplyAsync(() -> reader().read(fixture())),
+            CompletableFuture.supplyAsync(() -> reader().read(fixture())));
     assertThat(reader().read(fixture())).isEqualTo(first);
     for (CompletableFuture<StructuredDocument> other : others) {
       assertThat(other.join()).isEqualTo(first);
@@ -87,33 +91,44 @@ public abstract class DocumentReaderContract {
   void a_broken_file_is_reported_naming_the_file_and_the_reason() throws Exception {
     Path file = dir.resolve("broken." + extension());
     Files.write(file, broken(Files.readAllBytes(fixture())));
-    assertThatThrownBy(() -> reader().read(file)).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
-      assertThat(e.file()).isEqualTo(file);
-      assertThat(e.reason()).isNotBlank();
-      assertThat(e.getMessage()).contains(file.toString()).contains(e.reason());
-    });
+    assertThatThrownBy(() -> reader().read(file))
+        .isInstanceOfSatisfying(
+            UnreadableDocumentException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(file);
+              assertThat(e.reason()).isNotBlank();
+              assertThat(e.getMessage()).contains(file.toString()).contains(e.reason());
+            });
   }
 
   @Test
   void a_missing_file_is_reported_naming_the_file() {
     Path file = dir.resolve("missing." + extension());
-    assertThatThrownBy(() -> reader().read(file)).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
-      assertThat(e.file()).isEqualTo(file);
-      assertThat(e.reason()).isNotBlank();
-    });
+    assertThatThrownBy(() -> reader().read(file))
+        .isInstanceOfSatisfying(
+            UnreadableDocumentException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(file);
+              assertThat(e.reason()).isNotBlank();
+            });
   }
 
   @Test
   void an_empty_file_is_a_document_without_text_or_reported_naming_the_file() throws Exception {
     Path file = Files.createFile(dir.resolve("empty." + extension()));
-    Throwable thrown = catchThrowable(() -> {
-      assertThat(reader().read(file).blocks()).isEmpty();
-    });
+    Throwable thrown =
+        catchThrowable(
+            () -> {
+              assertThat(reader().read(file).blocks()).isEmpty();
+            });
     if (thrown != null) {
-      assertThat(thrown).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
-        assertThat(e.file()).isEqualTo(file);
-        assertThat(e.reason()).isNotBlank();
-      });
+      assertThat(thrown)
+          .isInstanceOfSatisfying(
+              UnreadableDocumentException.class,
+              e -> {
+                assertThat(e.file()).isEqualTo(file);
+                assertThat(e.reason()).isNotBlank();
+              });
     }
   }
 

@@ -18,14 +18,27 @@ class DocxReaderTest {
   @Test
   void takes_heading_styles_as_headings_at_their_level() {
     assertThat(doc.title()).contains("Wenda 测试手册");
-    assertThat(of(doc, BlockKind.HEADING)).extracting(b -> b.level() + " " + b.text()).containsExactly(
-        "1 1. 简介", "1 2. 安装", "2 2.1. 下载软件包", "2 2.2. 配置 APT 源", "1 3. 索引文档", "2 3.1. 限制下载带宽", "1 第4章 常见问题");
+    assertThat(of(doc, BlockKind.HEADING))
+        .extracting(b -> b.level() + " " + b.text())
+        .containsExactly(
+            "1 1. 简介",
+            "1 2. 安装",
+            "2 2.1. 下载软件包",
+            "2 2.2. 配置 APT 源",
+            "1 3. 索引文档",
+            "2 3.1. 限制下载带宽",
+            "1 第4章 常见问题");
   }
 
   @Test
   void reads_each_table_row_as_one_block() {
-    assertThat(of(doc, BlockKind.TABLE_ROW)).extracting(Block::text)
-        .containsExactly("格式 | 扩展名 | 读取方式", "PDF | .pdf | PDFBox，按页读取", "网页 | .html | jsoup", "Word | .docx | Apache POI");
+    assertThat(of(doc, BlockKind.TABLE_ROW))
+        .extracting(Block::text)
+        .containsExactly(
+            "格式 | 扩展名 | 读取方式",
+            "PDF | .pdf | PDFBox，按页读取",
+            "网页 | .html | jsoup",
+            "Word | .docx | Apache POI");
   }
 
   @Test
@@ -44,7 +57,9 @@ class DocxReaderTest {
   @Test
   void a_file_that_is_not_a_docx_is_reported(@TempDir Path dir) throws Exception {
     Path fake = Files.writeString(dir.resolve("fake.docx"), "plain text");
-    assertThatThrownBy(() -> new DocxReader().read(fake)).isInstanceOf(UnreadableDocumentException.class)
-        .hasMessageContaining("fake.docx").hasMessageContaining("not a readable .docx");
+    assertThatThrownBy(() -> new DocxReader().read(fake))
+        .isInstanceOf(UnreadableDocumentException.class)
+        .hasMessageContaining("fake.docx")
+        .hasMessageContaining("not a readable .docx");
   }
 }

@@ -12,7 +12,8 @@ final class Fixtures {
 
   static Path file(String name) {
     try {
-      return Path.of(Objects.requireNonNull(Fixtures.class.getResource("/formats/" + name), name).toURI());
+      return Path.of(
+          Objects.requireNonNull(Fixtures.class.getResource("/formats/" + name), name).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -23,6 +24,9 @@ final class Fixtures {
   }
 
   static Block first(StructuredDocument d, Predicate<Block> p) {
-    return d.blocks().stream().filter(p).findFirst().orElseThrow(() -> new AssertionError("no such block in " + d.blocks()));
+    return d.blocks().stream()
+        .filter(p)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no such block in " + d.blocks()));
   }
 }

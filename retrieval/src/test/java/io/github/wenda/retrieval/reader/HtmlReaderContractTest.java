@@ -20,7 +20,9 @@ class HtmlReaderContractTest extends DocumentReaderContract {
     return "html";
   }
 
-  /** HTML's closing tags are optional, so a cut-off page cannot be told from a short one: bad bytes. */
+  /**
+   * HTML's closing tags are optional, so a cut-off page cannot be told from a short one: bad bytes.
+   */
   @Override
   protected byte[] broken(byte[] fixture) {
     return notText(fixture);

@@ -32,65 +32,92 @@ class PdfReaderTest {
 
   @Test
   void removes_the_running_header_and_the_page_numbers_found_by_repetition() {
-    assertThat(doc.blocks()).extracting(Block::text)
+    assertThat(doc.blocks())
+        .extracting(Block::text)
         .noneMatch(t -> t.contains("测试手册（第一版）"))
         .noneMatch(t -> t.matches(".*\\d/5.*"));
   }
 
   @Test
   void keeps_a_paragraph_end_that_happens_to_repeat_at_the_foot_of_pages() {
-    assertThat(of(doc, BlockKind.PARAGRAPH)).filteredOn(b -> b.text().startsWith("索引时"))
-        .hasSize(3).allSatisfy(b -> assertThat(b.text()).endsWith("读者能够直接翻到原文核对。"));
+    assertThat(of(doc, BlockKind.PARAGRAPH))
+        .filteredOn(b -> b.text().startsWith("索引时"))
+        .hasSize(3)
+        .allSatisfy(b -> assertThat(b.text()).endsWith("读者能够直接翻到原文核对。"));
   }
 
   @Test
   void turns_the_contents_page_into_contents_blocks_on_page_one() {
-    assertThat(of(doc, BlockKind.CONTENTS)).hasSize(7).allSatisfy(b -> assertThat(b.page()).isEqualTo(1));
+    assertThat(of(doc, BlockKind.CONTENTS))
+        .hasSize(7)
+        .allSatisfy(b -> assertThat(b.page()).isEqualTo(1));
     assertThat(of(doc, BlockKind.HEADING)).allSatisfy(b -> assertThat(b.page()).isGreaterThan(1));
   }
 
   @Test
   void recognises_numbered_headings_with_their_level_and_page() {
-    assertThat(of(doc, BlockKind.HEADING)).extracting(b -> b.level() + " " + b.text() + " p" + b.page()).containsExactly(
-        "1 1. 简介 p2", "1 2. 安装 p3", "2 2.1. 下载软件包 p3", "2 2.2. 配置 APT 源 p3", "1 3. 索引文档 p4",
-        "2 3.1. 限制下载带宽 p4", "1 第 4 章常见问题 p5");
+    assertThat(of(doc, BlockKind.HEADING))
+        .extracting(b -> b.level() + " " + b.text() + " p" + b.page())
+        .containsExactly(
+            "1 1. 简介 p2",
+            "1 2. 安装 p3",
+            "2 2.1. 下载软件包 p3",
+            "2 2.2. 配置 APT 源 p3",
+            "1 3. 索引文档 p4",
+            "2 3.1. 限制下载带宽 p4",
+            "1 第 4 章常见问题 p5");
   }
 
   @Test
   void keeps_code_line_by_line_with_its_hash_comments_as_code() {
     Block code = first(doc, b -> b.kind() == BlockKind.CODE);
-    assertThat(code.text()).isEqualTo("# 更新软件包列表\napt-get update\n# 安装 wenda 及其文档\napt-get install wenda wenda-doc");
+    assertThat(code.text())
+        .isEqualTo("# 更新软件包列表\napt-get update\n# 安装 wenda 及其文档\napt-get install wenda wenda-doc");
     assertThat(code.page()).isEqualTo(3);
   }
 
   @Test
   void joins_wrapped_lines_without_spaces_inside_paths_urls_or_words_and_keeps_the_punctuation() {
     String intro = first(doc, b -> b.text().startsWith("Wenda 是")).text();
-    assertThat(intro).contains("/usr/share/doc/wenda-reference/index.html").contains("（包括索引、检索与回答）")
+    assertThat(intro)
+        .contains("/usr/share/doc/wenda-reference/index.html")
+        .contains("（包括索引、检索与回答）")
         .contains("文档：PDF、网页和 Word 文件");
     assertThat(first(doc, b -> b.text().startsWith("软件包也可以")).text())
-        .contains("http://deb.debian.org/debian/pool/main/w/wenda/wenda_1.0-1_all.deb，").contains("dpkg -i 安装");
-    assertThat(first(doc, b -> b.text().startsWith("如果网络较慢")).text()).contains("设置 Acquire::http::Dl-Limit，");
-    assertThat(doc.blocks()).extracting(Block::text).noneMatch(t -> t.contains("W enda") || t.contains("/ "));
+        .contains("http://deb.debian.org/debian/pool/main/w/wenda/wenda_1.0-1_all.deb，")
+        .contains("dpkg -i 安装");
+    assertThat(first(doc, b -> b.text().startsWith("如果网络较慢")).text())
+        .contains("设置 Acquire::http::Dl-Limit，");
+    assertThat(doc.blocks())
+        .extracting(Block::text)
+        .noneMatch(t -> t.contains("W enda") || t.contains("/ "));
   }
 
   @Test
   void reads_a_table_as_rows_of_cells() {
-    assertThat(of(doc, BlockKind.TABLE_ROW)).extracting(Block::text)
-        .containsExactly("格式 | 扩展名 | 读取方式", "PDF | .pdf | PDFBox，按页读取", "网页 | .html | jsoup", "Word | .docx | Apache POI");
+    assertThat(of(doc, BlockKind.TABLE_ROW))
+        .extracting(Block::text)
+        .containsExactly(
+            "格式 | 扩展名 | 读取方式",
+            "PDF | .pdf | PDFBox，按页读取",
+            "网页 | .html | jsoup",
+            "Word | .docx | Apache POI");
   }
 
   @Test
   void an_encrypted_pdf_is_reported_as_encrypted(@TempDir Path dir) throws Exception {
     Path locked = dir.resolve("locked.pdf");
     try (PDDocument pdf = Loader.loadPDF(file("manual.pdf").toFile())) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "secret", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       pdf.protect(policy);
       pdf.save(locked.toFile());
     }
-    assertThatThrownBy(() -> new PdfReader().read(locked)).isInstanceOf(UnreadableDocumentException.class)
-        .hasMessageContaining("locked.pdf").hasMessageContaining("encrypted");
+    assertThatThrownBy(() -> new PdfReader().read(locked))
+        .isInstanceOf(UnreadableDocumentException.class)
+        .hasMessageContaining("locked.pdf")
+        .hasMessageContaining("encrypted");
   }
 
   @Test
@@ -105,14 +132,22 @@ class PdfReaderTest {
       }
       pdf.save(scan.toFile());
     }
-    assertThatThrownBy(() -> new PdfReader().read(scan)).isInstanceOf(UnreadableDocumentException.class)
-        .satisfies(e -> assertThat(((UnreadableDocumentException) e).reason()).isEqualTo("no text layer, needs OCR"));
+    assertThatThrownBy(() -> new PdfReader().read(scan))
+        .isInstanceOf(UnreadableDocumentException.class)
+        .satisfies(
+            e ->
+                assertThat(((UnreadableDocumentException) e).reason())
+                    .isEqualTo("no text layer, needs OCR"));
   }
 
   @Test
   void a_broken_pdf_is_reported_as_not_readable(@TempDir Path dir) throws Exception {
-    Path broken = Files.write(dir.resolve("broken.pdf"), java.util.Arrays.copyOf(Files.readAllBytes(file("manual.pdf")), 2000));
-    assertThatThrownBy(() -> new PdfReader().read(broken)).isInstanceOf(UnreadableDocumentException.class)
+    Path broken =
+        Files.write(
+            dir.resolve("broken.pdf"),
+            java.util.Arrays.copyOf(Files.readAllBytes(file("manual.pdf")), 2000));
+    assertThatThrownBy(() -> new PdfReader().read(broken))
+        .isInstanceOf(UnreadableDocumentException.class)
         .hasMessageContaining("broken.pdf");
   }
 
@@ -139,16 +174,21 @@ class PdfReaderTest {
       pdf.save(big.toFile());
     }
     List<int[]> progress = new ArrayList<>();
-    StructuredDocument d = new PdfReader((f, done, total) -> progress.add(new int[] {done, total})).read(big);
+    StructuredDocument d =
+        new PdfReader((f, done, total) -> progress.add(new int[] {done, total})).read(big);
     assertThat(progress).hasSize(20);
     assertThat(progress.get(progress.size() - 1)).containsExactly(200, 200);
-    assertThat(d.blocks()).hasSize(200).extracting(Block::page).containsExactlyElementsOf(
-        java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
-    assertThat(d.blocks().get(49).text()).isEqualTo("Page 50 explains step 50 of the procedure in one sentence.");
+    assertThat(d.blocks())
+        .hasSize(200)
+        .extracting(Block::page)
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
+    assertThat(d.blocks().get(49).text())
+        .isEqualTo("Page 50 explains step 50 of the procedure in one sentence.");
   }
 
   @Test
-  void a_table_row_whose_first_cell_wraps_above_its_command_stays_one_row(@TempDir Path dir) throws Exception {
+  void a_table_row_whose_first_cell_wraps_above_its_command_stays_one_row(@TempDir Path dir)
+      throws Exception {
     Path table = dir.resolve("table.pdf");
     try (PDDocument pdf = new PDDocument()) {
       PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -170,15 +210,22 @@ class PdfReaderTest {
       pdf.save(table.toFile());
     }
     List<Block> blocks = new PdfReader().read(table).blocks();
-    assertThat(blocks).extracting(Block::kind, Block::text).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Action | Command"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Show the user services' journal since the last boot | journalctl -b --user"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Follow the journal of one unit since the last boot | journalctl -b -u unit -f"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Table 1: Journal commands"));
+    assertThat(blocks)
+        .extracting(Block::kind, Block::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Action | Command"),
+            org.assertj.core.groups.Tuple.tuple(
+                BlockKind.TABLE_ROW,
+                "Show the user services' journal since the last boot | journalctl -b --user"),
+            org.assertj.core.groups.Tuple.tuple(
+                BlockKind.TABLE_ROW,
+                "Follow the journal of one unit since the last boot | journalctl -b -u unit -f"),
+            org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Table 1: Journal commands"));
   }
 
   @Test
-  void separate_lines_after_a_table_that_no_row_follows_stay_separate_paragraphs(@TempDir Path dir) throws Exception {
+  void separate_lines_after_a_table_that_no_row_follows_stay_separate_paragraphs(@TempDir Path dir)
+      throws Exception {
     Path table = dir.resolve("after-table.pdf");
     try (PDDocument pdf = new PDDocument()) {
       PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -192,15 +239,17 @@ class PdfReaderTest {
       }
       pdf.save(table.toFile());
     }
-    assertThat(new PdfReader().read(table).blocks()).extracting(Block::kind, Block::text).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Year | Author"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 1998 Josip Rodin"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 2005 Osamu Aoki"));
+    assertThat(new PdfReader().read(table).blocks())
+        .extracting(Block::kind, Block::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Year | Author"),
+            org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 1998 Josip Rodin"),
+            org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH, "Copyright 2005 Osamu Aoki"));
   }
 
   @Test
-  void a_table_whose_narrow_columns_wrap_reads_one_row_per_table_row_with_each_cell_joined(@TempDir Path dir)
-      throws Exception {
+  void a_table_whose_narrow_columns_wrap_reads_one_row_per_table_row_with_each_cell_joined(
+      @TempDir Path dir) throws Exception {
     Path table = dir.resolve("wrapped-table.pdf");
     try (PDDocument pdf = new PDDocument()) {
       PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -230,21 +279,26 @@ class PdfReaderTest {
       }
       pdf.save(table.toFile());
     }
-    assertThat(new PdfReader().read(table).blocks()).extracting(Block::kind, Block::text).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Command | Other | Meaning"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
-            "apt autoremove | apt-get autoremove | Remove automatically installed packages"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
-            "apt clean | apt-get clean | Clear the local repository of retrieved package files"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW,
-            "dpkg -i package_name_version_arch.deb | Install a local package"),
-        org.assertj.core.groups.Tuple.tuple(BlockKind.PARAGRAPH,
-            "Table 2: APT commands, each with the other tool's spelling"));
+    assertThat(new PdfReader().read(table).blocks())
+        .extracting(Block::kind, Block::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(BlockKind.TABLE_ROW, "Command | Other | Meaning"),
+            org.assertj.core.groups.Tuple.tuple(
+                BlockKind.TABLE_ROW,
+                "apt autoremove | apt-get autoremove | Remove automatically installed packages"),
+            org.assertj.core.groups.Tuple.tuple(
+                BlockKind.TABLE_ROW,
+                "apt clean | apt-get clean | Clear the local repository of retrieved package files"),
+            org.assertj.core.groups.Tuple.tuple(
+                BlockKind.TABLE_ROW,
+                "dpkg -i package_name_version_arch.deb | Install a local package"),
+            org.assertj.core.groups.Tuple.tuple(
+                BlockKind.PARAGRAPH, "Table 2: APT commands, each with the other tool's spelling"));
   }
 
   @Test
-  void small_numbered_notes_at_the_foot_of_a_page_are_footnotes_and_the_paragraph_runs_on(@TempDir Path dir)
-      throws Exception {
+  void small_numbered_notes_at_the_foot_of_a_page_are_footnotes_and_the_paragraph_runs_on(
+      @TempDir Path dir) throws Exception {
     Path notes = dir.resolve("notes.pdf");
     try (PDDocument pdf = new PDDocument()) {
       PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -271,14 +325,19 @@ class PdfReaderTest {
     List<Block> blocks = new PdfReader().read(notes).blocks();
     assertThat(of(new StructuredDocument(java.util.Optional.empty(), blocks), BlockKind.FOOTNOTE))
         .extracting(Block::text, Block::page)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("1 See the Debian Policy Manual, chapter 2.", 1),
-            org.assertj.core.groups.Tuple.tuple("2 The archive areas are main, contrib and non-free.", 1));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("1 See the Debian Policy Manual, chapter 2.", 1),
+            org.assertj.core.groups.Tuple.tuple(
+                "2 The archive areas are main, contrib and non-free.", 1));
     assertThat(of(new StructuredDocument(java.util.Optional.empty(), blocks), BlockKind.PARAGRAPH))
-        .extracting(Block::text).containsExactly("Packages in contrib are free themselves but depend on software "
-            + "outside main, which is why they are kept apart from the main area.");
+        .extracting(Block::text)
+        .containsExactly(
+            "Packages in contrib are free themselves but depend on software "
+                + "outside main, which is why they are kept apart from the main area.");
   }
 
-  private static void text(PDPageContentStream s, PDType1Font font, float x, float y, String text) throws Exception {
+  private static void text(PDPageContentStream s, PDType1Font font, float x, float y, String text)
+      throws Exception {
     s.beginText();
     s.setFont(font, 11);
     s.newLineAtOffset(x, y);

@@ -8,14 +8,18 @@ import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
 
-/** The spaces a typesetter makes by moving glyphs, between CJK and Latin words, as PDFBox places them. */
+/**
+ * The spaces a typesetter makes by moving glyphs, between CJK and Latin words, as PDFBox places
+ * them.
+ */
 class PdfWordSpacingTest {
   private static final float EM = 10;
 
   @Test
   void a_gap_between_chinese_and_latin_glyphs_is_a_space() {
     // "跟 test 命令" set as xeCJK does: no space glyph, a quarter em of gap on each side of "test".
-    List<TextPosition> run = new Line().cjk("跟").gap(2.5f).latin("test").gap(2.5f).cjk("命令").positions;
+    List<TextPosition> run =
+        new Line().cjk("跟").gap(2.5f).latin("test").gap(2.5f).cjk("命令").positions;
     assertThat(PdfReader.withPositionedSpaces("跟test命令", run)).isEqualTo("跟 test 命令");
   }
 
@@ -27,7 +31,8 @@ class PdfWordSpacingTest {
 
   @Test
   void chinese_justification_and_full_width_punctuation_get_no_space() {
-    List<TextPosition> run = new Line().cjk("中").gap(2).cjk("文").gap(2).cjk("（").gap(2).latin("PAM").positions;
+    List<TextPosition> run =
+        new Line().cjk("中").gap(2).cjk("文").gap(2).cjk("（").gap(2).latin("PAM").positions;
     assertThat(PdfReader.withPositionedSpaces("中文（PAM", run)).isEqualTo("中文（PAM");
   }
 
@@ -37,7 +42,9 @@ class PdfWordSpacingTest {
     assertThat(PdfReader.withPositionedSpaces("跟fi", run)).isEqualTo("跟fi");
   }
 
-  /** Glyphs laid left to right on one baseline, each CJK glyph one em wide, each Latin glyph half. */
+  /**
+   * Glyphs laid left to right on one baseline, each CJK glyph one em wide, each Latin glyph half.
+   */
   private static final class Line {
     final List<TextPosition> positions = new ArrayList<>();
     float x = 72;
@@ -56,12 +63,28 @@ class PdfWordSpacingTest {
     }
 
     private Line glyphs(String s, float width) {
-      s.codePoints().forEach(cp -> {
-        Matrix m = new Matrix(EM, 0, 0, EM, x, 700);
-        positions.add(new TextPosition(0, 612, 792, m, x + width, 700, EM, width, EM / 4,
-            new String(Character.toChars(cp)), new int[] {cp}, null, 1, (int) EM));
-        x += width;
-      });
+      s.codePoints()
+          .forEach(
+              cp -> {
+                Matrix m = new Matrix(EM, 0, 0, EM, x, 700);
+                positions.add(
+                    new TextPosition(
+                        0,
+                        612,
+                        792,
+                        m,
+                        x + width,
+                        700,
+                        EM,
+                        width,
+                        EM / 4,
+                        new String(Character.toChars(cp)),
+                        new int[] {cp},
+                        null,
+                        1,
+                        (int) EM));
+                x += width;
+              });
       return this;
     }
   }

@@ -1,18 +1,21 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.api.SolrSettings;
-import io.github.wenda.retrieval.backend.SearchBackend;
-import io.github.wenda.retrieval.backend.SearchBackendContract;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.backend.SearchBackend;
+import io.github.wenda.retrieval.backend.SearchBackendContract;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
-/** The backend contract on a two-node SolrCloud, a fresh collection (2 shards × 2 replicas) per test. */
+/**
+ * The backend contract on a two-node SolrCloud, a fresh collection (2 shards × 2 replicas) per
+ * test.
+ */
 @Tag("solr")
 @DisabledIfSystemProperty(named = "skipSolr", matches = "|true")
 class SolrBackendContractTest extends SearchBackendContract {

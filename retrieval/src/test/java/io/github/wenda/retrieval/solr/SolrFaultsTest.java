@@ -1,21 +1,20 @@
 package io.github.wenda.retrieval.solr;
 
-import io.github.wenda.retrieval.api.SolrSettings;
-import io.github.wenda.retrieval.testing.TestSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.wenda.retrieval.api.WendaException;
-import io.github.wenda.retrieval.api.ChunkSettings;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Corpus;
-import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
+import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.SolrSettings;
+import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unreachable clusters fail at start with one message naming the hosts; a failed batch leaves no half-indexed document. */
+/**
+ * Unreachable clusters fail at start with one message naming the hosts; a failed batch leaves no
+ * half-indexed document.
+ */
 @Tag("solr")
 @DisabledIfSystemProperty(named = "skipSolr", matches = "|true")
 class SolrFaultsTest {
@@ -39,18 +41,36 @@ class SolrFaultsTest {
   @Test
   void unreachable_zookeeper_or_solr_fails_with_the_hosts_named() {
     Embedder e = new HashingEmbedder();
-    SolrSettings zk = new SolrSettings(List.of("127.0.0.1:1"), List.of(), "wenda", 1, 1, Duration.ofSeconds(2), 10,
-        SolrTestCluster.CONFIGSET);
+    SolrSettings zk =
+        new SolrSettings(
+            List.of("127.0.0.1:1"),
+            List.of(),
+            "wenda",
+            1,
+            1,
+            Duration.ofSeconds(2),
+            10,
+            SolrTestCluster.CONFIGSET);
     long t = System.nanoTime();
     assertThatThrownBy(() -> SolrBackend.connect(zk, index(), e, e, ProgressListener.NONE))
         .isInstanceOf(WendaException.class)
         .hasMessageContaining("cannot reach SolrCloud at ZooKeeper hosts [127.0.0.1:1]");
-    SolrSettings urls = new SolrSettings(List.of(), List.of("http://127.0.0.1:1/solr"), "wenda", 1, 1,
-        Duration.ofSeconds(2), 10, SolrTestCluster.CONFIGSET);
+    SolrSettings urls =
+        new SolrSettings(
+            List.of(),
+            List.of("http://127.0.0.1:1/solr"),
+            "wenda",
+            1,
+            1,
+            Duration.ofSeconds(2),
+            10,
+            SolrTestCluster.CONFIGSET);
     assertThatThrownBy(() -> SolrBackend.connect(urls, index(), e, e, ProgressListener.NONE))
         .isInstanceOf(WendaException.class)
         .hasMessageContaining("cannot reach SolrCloud at Solr URLs [http://127.0.0.1:1/solr]");
-    assertThat(Duration.ofNanos(System.nanoTime() - t)).as("bounded by the timeouts").isLessThan(Duration.ofSeconds(20));
+    assertThat(Duration.ofNanos(System.nanoTime() - t))
+        .as("bounded by the timeouts")
+        .isLessThan(Duration.ofSeconds(20));
   }
 
   @Test
@@ -70,9 +90,12 @@ class SolrFaultsTest {
       // Vectors of the wrong length for the victim's later passages: Solr rejects those batches.
       Embedder broken = new BrokenEmbedder(new HashingEmbedder(), victim.title());
       try (SolrBackend b = SolrBackend.connect(s, index(), broken, broken, ProgressListener.NONE)) {
-        assertThatThrownBy(() -> b.refresh(corpus)).isInstanceOf(WendaException.class)
+        assertThatThrownBy(() -> b.refresh(corpus))
+            .isInstanceOf(WendaException.class)
             .hasMessageContaining("cannot index into Solr collection faults");
-        Map<String, Long> perDoc = b.passages().stream().collect(Collectors.groupingBy(Passage::docId, Collectors.counting()));
+        Map<String, Long> perDoc =
+            b.passages().stream()
+                .collect(Collectors.groupingBy(Passage::docId, Collectors.counting()));
         assertThat(perDoc).as("nothing of a failed run is visible").isEmpty();
       }
       Embedder good = new HashingEmbedder();

@@ -25,8 +25,10 @@ class SolrRetriesTest {
 
   @Test
   void a_server_error_from_solr_is_retried() throws Exception {
-    Calls calls = new Calls(new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "no leader"),
-        new SolrServerException("No live SolrServers available"));
+    Calls calls =
+        new Calls(
+            new SolrException(SolrException.ErrorCode.SERVICE_UNAVAILABLE, "no leader"),
+            new SolrServerException("No live SolrServers available"));
 
     SolrBackend.withRetries("add passages", calls);
 
@@ -35,7 +37,8 @@ class SolrRetriesTest {
 
   @Test
   void a_request_solr_refuses_is_not_retried() {
-    SolrException refused = new SolrException(SolrException.ErrorCode.BAD_REQUEST, "vector length 3, expected 512");
+    SolrException refused =
+        new SolrException(SolrException.ErrorCode.BAD_REQUEST, "vector length 3, expected 512");
     Calls calls = new Calls(refused);
 
     assertThatThrownBy(() -> SolrBackend.withRetries("add passages", calls)).isSameAs(refused);
@@ -54,7 +57,9 @@ class SolrRetriesTest {
   @Test
   void a_failure_that_persists_is_rethrown_after_the_last_attempt() {
     IOException last = new IOException("third");
-    Calls calls = new Calls(new IOException("first"), new IOException("second"), last, new IOException("never"));
+    Calls calls =
+        new Calls(
+            new IOException("first"), new IOException("second"), last, new IOException("never"));
 
     assertThatThrownBy(() -> SolrBackend.withRetries("commit", calls)).isSameAs(last);
     assertThat(calls.made).isEqualTo(SolrBackend.ATTEMPTS);

@@ -11,7 +11,8 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 /**
  * A real SolrCloud for tests: an embedded ZooKeeper and two Solr nodes (Jetty) in this JVM, with
  * nothing uploaded: Wenda's backend uploads its configset itself, as it would on a real cluster.
- * Public (through the test-jar) for the bot's command-line tests on {@code retrieval.backend: solr}.
+ * Public (through the test-jar) for the bot's command-line tests on {@code retrieval.backend:
+ * solr}.
  */
 public final class SolrTestCluster implements AutoCloseable {
   /** The shipped configset, from a module folder. */
@@ -30,8 +31,15 @@ public final class SolrTestCluster implements AutoCloseable {
 
   /** Settings reaching this cluster through ZooKeeper: {@code shards} × 2 replicas. */
   SolrSettings settings(String collection, int shards, int batchSize) {
-    return new SolrSettings(List.of(cluster.getZkServer().getZkAddress()), List.of(), collection, shards, 2,
-        Duration.ofSeconds(30), batchSize, CONFIGSET);
+    return new SolrSettings(
+        List.of(cluster.getZkServer().getZkAddress()),
+        List.of(),
+        collection,
+        shards,
+        2,
+        Duration.ofSeconds(30),
+        batchSize,
+        CONFIGSET);
   }
 
   /** The embedded ZooKeeper's host:port, what {@code solr.zk-hosts} names. */

@@ -4,8 +4,8 @@ import io.github.wenda.retrieval.Backend;
 import io.github.wenda.retrieval.RetrievalSettings;
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.CorpusOptions;
-import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.FusionMethod;
+import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.SolrSettings;
@@ -21,28 +21,38 @@ import java.util.List;
 public final class TestSettings {
   /** {@code search.*} and {@code embedding.query-prefix} at their defaults. */
   public static final SearchSettings SEARCH =
-      new SearchSettings(SearchMode.HYBRID, 5, 50, FusionMethod.WEIGHTED, 60, 0.8, true, 1.0, false);
+      new SearchSettings(
+          SearchMode.HYBRID, 5, 50, FusionMethod.WEIGHTED, 60, 0.8, true, 1.0, false);
+
   /** {@code chunk.*} at their defaults. */
   public static final ChunkSettings CHUNK = new ChunkSettings(300, 0);
+
   /** {@code corpus.follow-symlinks} and {@code corpus.max-file-mb} at their defaults. */
   public static final CorpusOptions CORPUS = CorpusOptions.ofMegabytes(false, 50);
+
   /** {@code index.lock-wait-seconds} at its default. */
   public static final Duration LOCK_WAIT = Duration.ofSeconds(120);
 
   private TestSettings() {}
 
-  /** An index in {@code dir} cutting passages by {@code chunk}, embedding {@code batchSize} at a time. */
+  /**
+   * An index in {@code dir} cutting passages by {@code chunk}, embedding {@code batchSize} at a
+   * time.
+   */
   public static IndexSettings index(Path dir, ChunkSettings chunk, int batchSize) {
     return new IndexSettings(dir, chunk, batchSize, LOCK_WAIT);
   }
 
   /** Lucene-backed retrieval of {@code corpusDir} with the default corpus walk and Solr section. */
-  public static RetrievalSettings lucene(Path corpusDir, IndexSettings index, SearchSettings search) {
-    return new RetrievalSettings(corpusDir, index, search, Backend.LUCENE, solr(Path.of("config/solr/wenda/conf")), CORPUS);
+  public static RetrievalSettings lucene(
+      Path corpusDir, IndexSettings index, SearchSettings search) {
+    return new RetrievalSettings(
+        corpusDir, index, search, Backend.LUCENE, solr(Path.of("config/solr/wenda/conf")), CORPUS);
   }
 
   /** {@code solr.*} at their defaults, with no hosts and {@code configset}. */
   public static SolrSettings solr(Path configset) {
-    return new SolrSettings(List.of(), List.of(), "wenda", 2, 2, Duration.ofSeconds(30), 200, configset);
+    return new SolrSettings(
+        List.of(), List.of(), "wenda", 2, 2, Duration.ofSeconds(30), 200, configset);
   }
 }

@@ -27,8 +27,7 @@ class SentenceSplitterTest {
 
   @Test
   void keeps_runs_of_terminators_together_and_trailing_text() {
-    assertThat(splitter.sentences("真的吗?!没有结尾的句子"))
-        .containsExactly("真的吗?!", "没有结尾的句子");
+    assertThat(splitter.sentences("真的吗?!没有结尾的句子")).containsExactly("真的吗?!", "没有结尾的句子");
   }
 
   @Test

@@ -19,51 +19,55 @@ public final class ChatModels {
   /** A blocking client for the configured provider. */
   public static ChatModel chat(LlmSettings s) {
     return switch (s.provider()) {
-      case OPENAI -> OpenAiChatModel.builder()
-          .baseUrl(s.baseUrl())
-          // LangChain4j sends "Authorization: Bearer <key>" only when the key is non-null.
-          .apiKey(s.hasApiKey() ? s.apiKey() : null)
-          .modelName(s.model())
-          .temperature(s.temperature())
-          .timeout(s.timeout())
-          .maxRetries(0)
-          .logRequests(false)
-          .logResponses(false)
-          .build();
-      case OLLAMA -> OllamaChatModel.builder()
-          .maxRetries(0)
-          .baseUrl(s.baseUrl())
-          .modelName(s.model())
-          .temperature(s.temperature())
-          .timeout(s.timeout())
-          .customHeaders(authorization(s))
-          .logRequests(false)
-          .logResponses(false)
-          .build();
+      case OPENAI ->
+          OpenAiChatModel.builder()
+              .baseUrl(s.baseUrl())
+              // LangChain4j sends "Authorization: Bearer <key>" only when the key is non-null.
+              .apiKey(s.hasApiKey() ? s.apiKey() : null)
+              .modelName(s.model())
+              .temperature(s.temperature())
+              .timeout(s.timeout())
+              .maxRetries(0)
+              .logRequests(false)
+              .logResponses(false)
+              .build();
+      case OLLAMA ->
+          OllamaChatModel.builder()
+              .maxRetries(0)
+              .baseUrl(s.baseUrl())
+              .modelName(s.model())
+              .temperature(s.temperature())
+              .timeout(s.timeout())
+              .customHeaders(authorization(s))
+              .logRequests(false)
+              .logResponses(false)
+              .build();
     };
   }
 
   /** A streaming client for the configured provider; LangChain4j never retries streams. */
   public static StreamingChatModel streaming(LlmSettings s) {
     return switch (s.provider()) {
-      case OPENAI -> OpenAiStreamingChatModel.builder()
-          .baseUrl(s.baseUrl())
-          .apiKey(s.hasApiKey() ? s.apiKey() : null)
-          .modelName(s.model())
-          .temperature(s.temperature())
-          .timeout(s.timeout())
-          .logRequests(false)
-          .logResponses(false)
-          .build();
-      case OLLAMA -> OllamaStreamingChatModel.builder()
-          .baseUrl(s.baseUrl())
-          .modelName(s.model())
-          .temperature(s.temperature())
-          .timeout(s.timeout())
-          .customHeaders(authorization(s))
-          .logRequests(false)
-          .logResponses(false)
-          .build();
+      case OPENAI ->
+          OpenAiStreamingChatModel.builder()
+              .baseUrl(s.baseUrl())
+              .apiKey(s.hasApiKey() ? s.apiKey() : null)
+              .modelName(s.model())
+              .temperature(s.temperature())
+              .timeout(s.timeout())
+              .logRequests(false)
+              .logResponses(false)
+              .build();
+      case OLLAMA ->
+          OllamaStreamingChatModel.builder()
+              .baseUrl(s.baseUrl())
+              .modelName(s.model())
+              .temperature(s.temperature())
+              .timeout(s.timeout())
+              .customHeaders(authorization(s))
+              .logRequests(false)
+              .logResponses(false)
+              .build();
     };
   }
 

@@ -7,21 +7,34 @@ import java.util.Objects;
 
 /**
  * An LLM reply after {@link CitationChecker}: the text to show (markers normalised to {@code [n]},
- * unsupported sentences marked or removed, uncited ones marked, a cut-off last sentence left
- * out), the passages it uses (numbered as in the prompt, in order of first use), how many markers
- * pointed to no passage, how many sentences with checkable content were unsupported and
- * supported, the verdict on each sentence, whether the model said the passages don't answer, and
- * whether the reply was cut off.
+ * unsupported sentences marked or removed, uncited ones marked, a cut-off last sentence left out),
+ * the passages it uses (numbered as in the prompt, in order of first use), how many markers pointed
+ * to no passage, how many sentences with checkable content were unsupported and supported, the
+ * verdict on each sentence, whether the model said the passages don't answer, and whether the reply
+ * was cut off.
  */
-public record CheckedReply(String text, List<Citation> citations, int droppedMarkers, int unsupportedSentences,
-    int supportedSentences, List<SentenceCheck> sentences, boolean declined, boolean cut) {
+public record CheckedReply(
+    String text,
+    List<Citation> citations,
+    int droppedMarkers,
+    int unsupportedSentences,
+    int supportedSentences,
+    List<SentenceCheck> sentences,
+    boolean declined,
+    boolean cut) {
   public CheckedReply {
     Objects.requireNonNull(text, "text");
     citations = List.copyOf(citations);
     sentences = List.copyOf(sentences);
     if (droppedMarkers < 0 || unsupportedSentences < 0 || supportedSentences < 0) {
-      throw new IllegalArgumentException("counts must be >= 0, but are: " + droppedMarkers + " dropped, "
-          + unsupportedSentences + " unsupported, " + supportedSentences + " supported");
+      throw new IllegalArgumentException(
+          "counts must be >= 0, but are: "
+              + droppedMarkers
+              + " dropped, "
+              + unsupportedSentences
+              + " unsupported, "
+              + supportedSentences
+              + " supported");
     }
   }
 
@@ -42,7 +55,9 @@ public record CheckedReply(String text, List<Citation> citations, int droppedMar
     return unsupportedSentences > 0 ? Outcome.PARTIAL : Outcome.ANSWER;
   }
 
-  /** True when nothing the reply says was found in the passages, so it can't be shown as an answer. */
+  /**
+   * True when nothing the reply says was found in the passages, so it can't be shown as an answer.
+   */
   public boolean supportsNothing() {
     return supportedSentences == 0 || text.isBlank();
   }

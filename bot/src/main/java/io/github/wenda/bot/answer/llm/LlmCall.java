@@ -37,17 +37,22 @@ import org.slf4j.LoggerFactory;
  * secret-free reason; never throws.
  */
 final class LlmCall {
-  /** A streamed reply may pause at most {@code timeout} between tokens and last this many timeouts in all. */
+  /**
+   * A streamed reply may pause at most {@code timeout} between tokens and last this many timeouts
+   * in all.
+   */
   static final int STREAM_TOTAL_TIMEOUTS = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(LlmCall.class);
 
   // Daemon threads: an abandoned call must not keep the JVM alive when the user quits.
-  private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "wenda-llm");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService CALLS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "wenda-llm");
+            t.setDaemon(true);
+            return t;
+          });
 
   private LlmCall() {}
 
@@ -69,7 +74,8 @@ final class LlmCall {
     }
 
     static Reply of(ChatResponse response) {
-      String text = response == null || response.aiMessage() == null ? "" : response.aiMessage().text();
+      String text =
+          response == null || response.aiMessage() == null ? "" : response.aiMessage().text();
       FinishReason finish = response == null ? null : response.finishReason();
       return finish == null || finish == FinishReason.LENGTH ? cut(text) : ok(text);
     }
@@ -80,7 +86,8 @@ final class LlmCall {
   }
 
   /** Sends {@code request} and waits at most {@code timeout}; on expiry interrupts the call. */
-  static Reply blocking(ChatModel model, ChatRequest request, Duration timeout, LlmSettings settings) {
+  static Reply blocking(
+      ChatModel model, ChatRequest request, Duration timeout, LlmSettings settings) {
     Future<ChatResponse> call;
     try {
       call = CALLS.submit(() -> model.chat(request));
@@ -110,46 +117,51 @@ final class LlmCall {
    * timeouts have passed in all. Once we give up the stream is cancelled and late tokens are not
    * forwarded.
    */
-  static Reply streaming(StreamingChatModel model, ChatRequest request, Duration timeout, TokenSink sink,
+  static Reply streaming(
+      StreamingChatModel model,
+      ChatRequest request,
+      Duration timeout,
+      TokenSink sink,
       LlmSettings settings) {
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
     StringBuffer received = new StringBuffer();
     AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     AtomicBoolean forwarding = new AtomicBoolean(true);
-    StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
-      @Override
-      public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-        handle.compareAndSet(null, context.streamingHandle());
-        onPartialResponse(partial.text());
-      }
-
-      @Override
-      public void onPartialResponse(String token) {
-        lastActivity.set(System.nanoTime());
-        if (token != null && forwarding.get()) {
-          received.append(token);
-        }
-        if (token != null && !token.isEmpty() && forwarding.get()) {
-          try {
-            sink.token(token);
-          } catch (RuntimeException e) {
-            // The console failing to print must not cost us the answer.
-            LOG.debug("token sink failed: {}", e.getClass().getName());
+    StreamingChatResponseHandler handler =
+        new StreamingChatResponseHandler() {
+          @Override
+          public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            handle.compareAndSet(null, context.streamingHandle());
+            onPartialResponse(partial.text());
           }
-        }
-      }
 
-      @Override
-      public void onCompleteResponse(ChatResponse response) {
-        done.complete(response);
-      }
+          @Override
+          public void onPartialResponse(String token) {
+            lastActivity.set(System.nanoTime());
+            if (token != null && forwarding.get()) {
+              received.append(token);
+            }
+            if (token != null && !token.isEmpty() && forwarding.get()) {
+              try {
+                sink.token(token);
+              } catch (RuntimeException e) {
+                // The console failing to print must not cost us the answer.
+                LOG.debug("token sink failed: {}", e.getClass().getName());
+              }
+            }
+          }
 
-      @Override
-      public void onError(Throwable error) {
-        done.completeExceptionally(error);
-      }
-    };
+          @Override
+          public void onCompleteResponse(ChatResponse response) {
+            done.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            done.completeExceptionally(error);
+          }
+        };
     long start = System.nanoTime();
     long idle = timeout.toNanos();
     long total = idle * STREAM_TOTAL_TIMEOUTS;
@@ -164,7 +176,9 @@ final class LlmCall {
         try {
           ChatResponse response = done.get(wait, TimeUnit.NANOSECONDS);
           Reply reply = Reply.of(response);
-          return reply.text().isEmpty() && received.length() > 0 ? new Reply(received.toString(), null, reply.truncated()) : reply;
+          return reply.text().isEmpty() && received.length() > 0
+              ? new Reply(received.toString(), null, reply.truncated())
+              : reply;
         } catch (TimeoutException e) {
           // Tokens may have arrived meanwhile; the loop recomputes the deadline.
         }
@@ -172,7 +186,10 @@ final class LlmCall {
     } catch (ExecutionException e) {
       if (received.length() > 0) {
         // The connection broke mid-reply: what arrived is kept, as a cut-off reply.
-        LOG.info("LLM stream broke after {} characters: {}", received.length(), reason(e.getCause(), timeout, settings));
+        LOG.info(
+            "LLM stream broke after {} characters: {}",
+            received.length(),
+            reason(e.getCause(), timeout, settings));
         return Reply.cut(received.toString());
       }
       return failed(e.getCause(), timeout, settings);
@@ -200,7 +217,8 @@ final class LlmCall {
   private static Reply failed(Throwable error, Duration timeout, LlmSettings settings) {
     String reason = reason(error, timeout, settings);
     LOG.info("LLM call failed: {}", reason);
-    // Exception messages can hold response bodies (a 401 body may echo the key), so only class names.
+    // Exception messages can hold response bodies (a 401 body may echo the key), so only class
+    // names.
     LOG.debug("LLM failure chain: {}", chain(error));
     return Reply.failed(reason);
   }
@@ -218,7 +236,11 @@ final class LlmCall {
         int code = http.statusCode();
         return switch (code) {
           case 401, 403 -> "HTTP " + code + ", the server refused the API key";
-          case 404 -> "HTTP 404, no such model or URL: " + settings.model() + " at " + settings.displayUrl();
+          case 404 ->
+              "HTTP 404, no such model or URL: "
+                  + settings.model()
+                  + " at "
+                  + settings.displayUrl();
           case 429 -> "HTTP 429, rate limited";
           default -> "HTTP " + code;
         };
@@ -246,7 +268,9 @@ final class LlmCall {
 
   private static String chain(Throwable error) {
     StringBuilder b = new StringBuilder();
-    for (Throwable t = error; t != null && b.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = error;
+        t != null && b.length() < 500;
+        t = t.getCause() == t ? null : t.getCause()) {
       b.append(b.length() == 0 ? "" : " <- ").append(t.getClass().getName());
     }
     return b.toString();

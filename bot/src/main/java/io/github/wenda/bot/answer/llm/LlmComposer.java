@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers with an LLM-written summary of the top {@code llm.passages} hits, cited {@code [n]} and
  * checked claim by claim by {@link CitationChecker}. The outcome follows the check: every claim
- * supported gives the answer; some unsupported gives the answer with those marked or removed and
- * a one-line note; none supported, or the model saying the passages don't answer, gives "not
- * found" with the passages as related quotes; a cut-off reply drops its unfinished sentence and
- * says so. When the LLM fails, times out or replies with nothing, returns the fallback composer's
- * answer with a note saying why. Never throws.
+ * supported gives the answer; some unsupported gives the answer with those marked or removed and a
+ * one-line note; none supported, or the model saying the passages don't answer, gives "not found"
+ * with the passages as related quotes; a cut-off reply drops its unfinished sentence and says so.
+ * When the LLM fails, times out or replies with nothing, returns the fallback composer's answer
+ * with a note saying why. Never throws.
  *
- * <p>With streaming, the sink receives the raw tokens as they arrive (on a client thread); they
- * are provisional. The returned answer holds only checked text, so the caller must replace what
- * it showed with it.
+ * <p>With streaming, the sink receives the raw tokens as they arrive (on a client thread); they are
+ * provisional. The returned answer holds only checked text, so the caller must replace what it
+ * showed with it.
  */
 public final class LlmComposer implements AnswerComposer {
   private static final Logger LOG = LoggerFactory.getLogger(LlmComposer.class);
@@ -48,7 +48,11 @@ public final class LlmComposer implements AnswerComposer {
    * @param fallback the offline composer that answers when the LLM can't
    * @param vocabulary word rarity in the corpus, for the checker
    */
-  public LlmComposer(ChatModel chat, StreamingChatModel streaming, LlmSettings settings, AnswerComposer fallback,
+  public LlmComposer(
+      ChatModel chat,
+      StreamingChatModel streaming,
+      LlmSettings settings,
+      AnswerComposer fallback,
       Vocabulary vocabulary) {
     this.chat = Objects.requireNonNull(chat, "chat");
     this.streaming = streaming;
@@ -57,10 +61,18 @@ public final class LlmComposer implements AnswerComposer {
     this.checker = CitationChecker.of(settings, vocabulary);
   }
 
-  /** A composer with clients built by {@link ChatModels}; the streaming one only if {@code llm.stream}. */
-  public static LlmComposer create(LlmSettings settings, AnswerComposer fallback, Vocabulary vocabulary) {
-    return new LlmComposer(ChatModels.chat(settings), settings.stream() ? ChatModels.streaming(settings) : null,
-        settings, fallback, vocabulary);
+  /**
+   * A composer with clients built by {@link ChatModels}; the streaming one only if {@code
+   * llm.stream}.
+   */
+  public static LlmComposer create(
+      LlmSettings settings, AnswerComposer fallback, Vocabulary vocabulary) {
+    return new LlmComposer(
+        ChatModels.chat(settings),
+        settings.stream() ? ChatModels.streaming(settings) : null,
+        settings,
+        fallback,
+        vocabulary);
   }
 
   @Override
@@ -71,26 +83,44 @@ public final class LlmComposer implements AnswerComposer {
     }
     List<Hit> passages = List.copyOf(hits.subList(0, Math.min(settings.passages(), hits.size())));
     try {
-      ChatRequest chatRequest = ChatRequest.builder().messages(PromptBuilder.messages(request, passages)).build();
-      LlmCall.Reply reply = settings.stream() && streaming != null
-          ? LlmCall.streaming(streaming, chatRequest, settings.timeout(), sink == null ? TokenSink.NONE : sink, settings)
-          : LlmCall.blocking(chat, chatRequest, settings.timeout(), settings);
+      ChatRequest chatRequest =
+          ChatRequest.builder().messages(PromptBuilder.messages(request, passages)).build();
+      LlmCall.Reply reply =
+          settings.stream() && streaming != null
+              ? LlmCall.streaming(
+                  streaming,
+                  chatRequest,
+                  settings.timeout(),
+                  sink == null ? TokenSink.NONE : sink,
+                  settings)
+              : LlmCall.blocking(chat, chatRequest, settings.timeout(), settings);
       if (!reply.ok()) {
-        return fallback(request, hits, sink, "LLM unavailable (" + reply.failure() + ")" + FALLBACK);
+        return fallback(
+            request, hits, sink, "LLM unavailable (" + reply.failure() + ")" + FALLBACK);
       }
       String text = THINKING.matcher(reply.text()).replaceAll("").strip();
       if (text.isEmpty()) {
         return fallback(request, hits, sink, "LLM gave an empty reply" + FALLBACK);
       }
-      return outcome(checker.check(text, passages, request.language(), reply.truncated()), passages, request.language());
+      return outcome(
+          checker.check(text, passages, request.language(), reply.truncated()),
+          passages,
+          request.language());
     } catch (RuntimeException e) {
       // Belt and braces: a bug here must cost the summary, not the answer.
       LOG.info("LLM composer failed: {}", e.getClass().getName());
-      return fallback(request, hits, sink, "LLM unavailable (error: " + e.getClass().getSimpleName() + ")" + FALLBACK);
+      return fallback(
+          request,
+          hits,
+          sink,
+          "LLM unavailable (error: " + e.getClass().getSimpleName() + ")" + FALLBACK);
     }
   }
 
-  /** The answer the check allows: found, found with marks, or not found with the passages as related. */
+  /**
+   * The answer the check allows: found, found with marks, or not found with the passages as
+   * related.
+   */
   Answer outcome(CheckedReply checked, List<Hit> passages, String language) {
     List<String> notes = notes(checked);
     if (checked.outcome() == CheckedReply.Outcome.NOT_FOUND && checked.declined()) {
@@ -98,10 +128,13 @@ public final class LlmComposer implements AnswerComposer {
       return Answer.notFound(passages, notes).withSentences(checked.sentences());
     }
     if (checked.supportsNothing()) {
-      notes.add(0, "Nothing the language model wrote could be found in the passages, so it is not shown.");
+      notes.add(
+          0,
+          "Nothing the language model wrote could be found in the passages, so it is not shown.");
       return Answer.notFound(passages, notes).withSentences(checked.sentences());
     }
-    return Answer.found(checked.text(), checked.citations(), notes).withSentences(checked.sentences());
+    return Answer.found(checked.text(), checked.citations(), notes)
+        .withSentences(checked.sentences());
   }
 
   private Answer fallback(AnswerRequest request, List<Hit> hits, TokenSink sink, String note) {
@@ -111,19 +144,27 @@ public final class LlmComposer implements AnswerComposer {
   private List<String> notes(CheckedReply checked) {
     List<String> notes = new ArrayList<>();
     if (checked.cut()) {
-      notes.add("The language model's reply was cut off; its unfinished last sentence is not shown.");
+      notes.add(
+          "The language model's reply was cut off; its unfinished last sentence is not shown.");
     }
     int dropped = checked.droppedMarkers();
     if (dropped > 0) {
-      notes.add("Dropped " + dropped + (dropped == 1 ? " citation marker" : " citation markers")
-          + " that pointed to no passage.");
+      notes.add(
+          "Dropped "
+              + dropped
+              + (dropped == 1 ? " citation marker" : " citation markers")
+              + " that pointed to no passage.");
     }
     int unsupported = checked.unsupportedSentences();
     if (unsupported > 0 && !checked.supportsNothing() && !checked.declined()) {
       String sentences = unsupported == 1 ? "1 sentence" : unsupported + " sentences";
-      notes.add(settings.unsupported() == UnsupportedPolicy.MARK
-          ? sentences + " not supported by the passages " + (unsupported == 1 ? "is" : "are") + " marked."
-          : "Removed " + sentences + " not supported by the passages.");
+      notes.add(
+          settings.unsupported() == UnsupportedPolicy.MARK
+              ? sentences
+                  + " not supported by the passages "
+                  + (unsupported == 1 ? "is" : "are")
+                  + " marked."
+              : "Removed " + sentences + " not supported by the passages.");
     }
     return notes;
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How to reach the LLM that writes summaries, and how strictly to check its reply. Values come
- * from the {@code llm.*} settings; every check names the key it guards.
+ * How to reach the LLM that writes summaries, and how strictly to check its reply. Values come from
+ * the {@code llm.*} settings; every check names the key it guards.
  *
  * <p>{@code apiKey} is the secret itself, already read from the environment variable the settings
  * name; it is empty for local servers. It never appears in {@link #toString()} or in a message.
@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param apiKey bearer token, or empty for none
  * @param passages how many of the top hits go into the prompt
  * @param unsupported what to do with a sentence its cited passages don't support
- * @param minSupport least rarity-weighted share of a claim's content words its supporting passage sentences must contain
+ * @param minSupport least rarity-weighted share of a claim's content words its supporting passage
+ *     sentences must contain
  * @param stream whether to stream tokens to the console as they arrive
  */
 public record LlmSettings(
@@ -49,13 +50,16 @@ public record LlmSettings(
     }
     model = model.strip();
     if (!(temperature >= 0.0 && temperature <= 2.0)) {
-      throw new IllegalArgumentException("llm.temperature must be between 0.0 and 2.0, but is: " + temperature);
+      throw new IllegalArgumentException(
+          "llm.temperature must be between 0.0 and 2.0, but is: " + temperature);
     }
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("llm.timeout-seconds must be positive, but is: " + timeout);
+      throw new IllegalArgumentException(
+          "llm.timeout-seconds must be positive, but is: " + timeout);
     }
     if (passages < 1 || passages > 20) {
-      throw new IllegalArgumentException("llm.passages must be between 1 and 20, but is: " + passages);
+      throw new IllegalArgumentException(
+          "llm.passages must be between 1 and 20, but is: " + passages);
     }
     if (!(minSupport >= 0.0 && minSupport <= 1.0)) {
       throw new IllegalArgumentException(
@@ -76,16 +80,27 @@ public record LlmSettings(
   /** Like the record's, but with the key masked: settings get logged and printed. */
   @Override
   public String toString() {
-    return "LlmSettings[provider=" + provider.label()
-        + ", baseUrl=" + displayUrl()
-        + ", model=" + model
-        + ", temperature=" + temperature
-        + ", timeout=" + timeout
-        + ", apiKey=" + (hasApiKey() ? "***" : "(none)")
-        + ", passages=" + passages
-        + ", unsupported=" + unsupported.label()
-        + ", minSupport=" + minSupport
-        + ", stream=" + stream + "]";
+    return "LlmSettings[provider="
+        + provider.label()
+        + ", baseUrl="
+        + displayUrl()
+        + ", model="
+        + model
+        + ", temperature="
+        + temperature
+        + ", timeout="
+        + timeout
+        + ", apiKey="
+        + (hasApiKey() ? "***" : "(none)")
+        + ", passages="
+        + passages
+        + ", unsupported="
+        + unsupported.label()
+        + ", minSupport="
+        + minSupport
+        + ", stream="
+        + stream
+        + "]";
   }
 
   private static String checkBaseUrl(String value) {
@@ -101,7 +116,8 @@ public record LlmSettings(
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException("llm.base-url must be an http(s) URL, but is: " + displayUrl(url));
+      throw new IllegalArgumentException(
+          "llm.base-url must be an http(s) URL, but is: " + displayUrl(url));
     }
     return url;
   }
@@ -123,7 +139,10 @@ public record LlmSettings(
 
   /** Which LangChain4j client to use. */
   public enum Provider {
-    /** Any OpenAI-compatible chat completions server: OpenAI, DeepSeek, Qwen, vLLM, llama.cpp, LM Studio. */
+    /**
+     * Any OpenAI-compatible chat completions server: OpenAI, DeepSeek, Qwen, vLLM, llama.cpp, LM
+     * Studio.
+     */
     OPENAI,
     /** Ollama's native {@code /api/chat}. */
     OLLAMA;
@@ -139,7 +158,8 @@ public record LlmSettings(
           return p;
         }
       }
-      throw new IllegalArgumentException("llm.provider must be one of [openai, ollama], but is: " + value);
+      throw new IllegalArgumentException(
+          "llm.provider must be one of [openai, ollama], but is: " + value);
     }
   }
 
@@ -161,7 +181,8 @@ public record LlmSettings(
           return p;
         }
       }
-      throw new IllegalArgumentException("llm.unsupported must be one of [mark, remove], but is: " + value);
+      throw new IllegalArgumentException(
+          "llm.unsupported must be one of [mark, remove], but is: " + value);
     }
   }
 }

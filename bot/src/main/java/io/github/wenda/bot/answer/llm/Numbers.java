@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The numbers a text states, normalised so that the same quantity compares equal however it is
  * written: Arabic digits (full- or half-width, thousands separators), Chinese numerals (三十五, 二〇〇一,
- * 两), English number words (thirty-five), 万/亿 multipliers (19亿 = 十九亿), percentages (30%,
- * 百分之三十, 30 per cent → {@code 30%}) and dates in any form (2001年6月15日, 2001-06-15, June 15,
- * 2001 → 2001, 6, 15). Used only for matching; quotes keep the source's characters.
+ * 两), English number words (thirty-five), 万/亿 multipliers (19亿 = 十九亿), percentages (30%, 百分之三十, 30
+ * per cent → {@code 30%}) and dates in any form (2001年6月15日, 2001-06-15, June 15, 2001 → 2001, 6,
+ * 15). Used only for matching; quotes keep the source's characters.
  */
 final class Numbers {
   private static final String CN_DIGITS = "零〇一二两三四五六七八九";
@@ -21,30 +21,57 @@ final class Numbers {
   // A lone Chinese numeral is a number only when a measure word or unit follows (三个, 六国, 两次);
   // 一 alone is skipped: 统一, 一直, 进一步 are not quantities.
   private static final String MEASURES = "个年月日号次项名国位届条点家种周岁倍人轮批份所座大股方";
-  private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})");
-  private static final Pattern ARABIC = Pattern.compile("(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(%|％|per ?cent|万|亿)?",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern ENGLISH = Pattern.compile(
-      "\\b((?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-          + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-          + "million|billion)(?:[\\s-]+(?:and[\\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-          + "twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-          + "seventy|eighty|ninety|hundred|thousand|million|billion))*)\\b(\\s*(?:per ?cent|%))?",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern MONTH = Pattern.compile(
-      "\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-          + "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?",
-      Pattern.CASE_INSENSITIVE);
-  private static final Map<String, Long> WORDS = Map.ofEntries(
-      Map.entry("zero", 0L), Map.entry("one", 1L), Map.entry("two", 2L), Map.entry("three", 3L),
-      Map.entry("four", 4L), Map.entry("five", 5L), Map.entry("six", 6L), Map.entry("seven", 7L),
-      Map.entry("eight", 8L), Map.entry("nine", 9L), Map.entry("ten", 10L), Map.entry("eleven", 11L),
-      Map.entry("twelve", 12L), Map.entry("thirteen", 13L), Map.entry("fourteen", 14L), Map.entry("fifteen", 15L),
-      Map.entry("sixteen", 16L), Map.entry("seventeen", 17L), Map.entry("eighteen", 18L),
-      Map.entry("nineteen", 19L), Map.entry("twenty", 20L), Map.entry("thirty", 30L), Map.entry("forty", 40L),
-      Map.entry("fifty", 50L), Map.entry("sixty", 60L), Map.entry("seventy", 70L), Map.entry("eighty", 80L),
-      Map.entry("ninety", 90L));
-  private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  private static final Pattern DATE =
+      Pattern.compile("(\\d{4})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})");
+  private static final Pattern ARABIC =
+      Pattern.compile(
+          "(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(%|％|per ?cent|万|亿)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENGLISH =
+      Pattern.compile(
+          "\\b((?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+              + "million|billion)(?:[\\s-]+(?:and[\\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              + "twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+              + "seventy|eighty|ninety|hundred|thousand|million|billion))*)\\b(\\s*(?:per ?cent|%))?",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONTH =
+      Pattern.compile(
+          "\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              + "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?",
+          Pattern.CASE_INSENSITIVE);
+  private static final Map<String, Long> WORDS =
+      Map.ofEntries(
+          Map.entry("zero", 0L),
+          Map.entry("one", 1L),
+          Map.entry("two", 2L),
+          Map.entry("three", 3L),
+          Map.entry("four", 4L),
+          Map.entry("five", 5L),
+          Map.entry("six", 6L),
+          Map.entry("seven", 7L),
+          Map.entry("eight", 8L),
+          Map.entry("nine", 9L),
+          Map.entry("ten", 10L),
+          Map.entry("eleven", 11L),
+          Map.entry("twelve", 12L),
+          Map.entry("thirteen", 13L),
+          Map.entry("fourteen", 14L),
+          Map.entry("fifteen", 15L),
+          Map.entry("sixteen", 16L),
+          Map.entry("seventeen", 17L),
+          Map.entry("eighteen", 18L),
+          Map.entry("nineteen", 19L),
+          Map.entry("twenty", 20L),
+          Map.entry("thirty", 30L),
+          Map.entry("forty", 40L),
+          Map.entry("fifty", 50L),
+          Map.entry("sixty", 60L),
+          Map.entry("seventy", 70L),
+          Map.entry("eighty", 80L),
+          Map.entry("ninety", 90L));
+  private static final String[] MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
 
   private Numbers() {}
 
@@ -61,8 +88,12 @@ final class Numbers {
       String digits = m.group(1).replace(",", "");
       String suffix = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
       if (suffix.equals("万") || suffix.equals("亿")) {
-        out.add(plain(new java.math.BigDecimal(digits).multiply(
-            java.math.BigDecimal.valueOf(suffix.equals("万") ? 10_000L : 100_000_000L))));
+        out.add(
+            plain(
+                new java.math.BigDecimal(digits)
+                    .multiply(
+                        java.math.BigDecimal.valueOf(
+                            suffix.equals("万") ? 10_000L : 100_000_000L))));
       } else if (!suffix.isEmpty()) {
         out.add(plain(new java.math.BigDecimal(digits)) + "%");
       } else {
@@ -133,12 +164,31 @@ final class Numbers {
         continue;
       }
       switch (c) {
-        case '十' -> { section += (number == 0 ? 1 : number) * 10; number = 0; }
-        case '百' -> { section += number * 100; number = 0; }
-        case '千' -> { section += number * 1000; number = 0; }
-        case '万' -> { total = (total + section + number) * 10_000; section = 0; number = 0; }
-        case '亿' -> { total = (total + section + number) * 100_000_000; section = 0; number = 0; }
-        default -> { return -1; }
+        case '十' -> {
+          section += (number == 0 ? 1 : number) * 10;
+          number = 0;
+        }
+        case '百' -> {
+          section += number * 100;
+          number = 0;
+        }
+        case '千' -> {
+          section += number * 1000;
+          number = 0;
+        }
+        case '万' -> {
+          total = (total + section + number) * 10_000;
+          section = 0;
+          number = 0;
+        }
+        case '亿' -> {
+          total = (total + section + number) * 100_000_000;
+          section = 0;
+          number = 0;
+        }
+        default -> {
+          return -1;
+        }
       }
     }
     return total + section + number;
@@ -204,7 +254,8 @@ final class Numbers {
         current = (current == 0 ? 1 : current) * 100;
         any = true;
       } else if (w.equals("thousand") || w.equals("million") || w.equals("billion")) {
-        long unit = w.equals("thousand") ? 1_000L : w.equals("million") ? 1_000_000L : 1_000_000_000L;
+        long unit =
+            w.equals("thousand") ? 1_000L : w.equals("million") ? 1_000_000L : 1_000_000_000L;
         total += (current == 0 ? 1 : current) * unit;
         current = 0;
         any = true;

@@ -9,19 +9,23 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * How rare a word is in the corpus, from 0 (in every passage) to 1 (in none): rare words are
- * names, places and specifics, the words a claim stands or falls by; common words (合作, 建设) are
- * what a faithful paraphrase may change. Built from the index's idf, or from texts for tests and
- * the checker's evaluation.
+ * How rare a word is in the corpus, from 0 (in every passage) to 1 (in none): rare words are names,
+ * places and specifics, the words a claim stands or falls by; common words (合作, 建设) are what a
+ * faithful paraphrase may change. Built from the index's idf, or from texts for tests and the
+ * checker's evaluation.
  */
 @FunctionalInterface
 public interface Vocabulary {
   /** The rarity of a smartcn word, 0..1; 1 for a word the corpus never uses. */
   double rarity(String word);
 
-  /** Rarity from BM25 idf over the index ({@code Retrieval::idf}); a word never seen has the largest idf. */
+  /**
+   * Rarity from BM25 idf over the index ({@code Retrieval::idf}); a word never seen has the largest
+   * idf.
+   */
   static Vocabulary fromIdf(ToDoubleFunction<String> idf) {
-    // The largest idf is that of a word no passage has; asked lazily, the index may still be opening.
+    // The largest idf is that of a word no passage has; asked lazily, the index may still be
+    // opening.
     double[] max = {Double.NaN};
     return word -> {
       if (Double.isNaN(max[0])) {
@@ -31,7 +35,10 @@ public interface Vocabulary {
     };
   }
 
-  /** Rarity from document frequencies over {@code texts}, one text a document, segmented as search does. */
+  /**
+   * Rarity from document frequencies over {@code texts}, one text a document, segmented as search
+   * does.
+   */
   static Vocabulary of(List<String> texts) {
     QueryAnalyzer analyzer = new QueryAnalyzer();
     Map<String, Integer> df = new HashMap<>();
@@ -41,9 +48,10 @@ public interface Vocabulary {
     }
     long n = texts.size();
     Map<String, Integer> frozen = Map.copyOf(df);
-    return fromIdf(word -> {
-      int d = frozen.getOrDefault(word, 0);
-      return Math.log(1 + (n - d + 0.5) / (d + 0.5));
-    });
+    return fromIdf(
+        word -> {
+          int d = frozen.getOrDefault(word, 0);
+          return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+        });
   }
 }

@@ -1,4 +1,7 @@
-/** Answers written by a configured language model, with every claim checked against the cited passages before it is shown. */
+/**
+ * Answers written by a configured language model, with every claim checked against the cited
+ * passages before it is shown.
+ */
 @NullMarked
 package io.github.wenda.bot.answer.llm;
 

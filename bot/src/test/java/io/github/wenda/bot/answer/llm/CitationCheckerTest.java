@@ -8,8 +8,10 @@ import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
 import org.junit.jupiter.api.Test;
 
 class CitationCheckerTest {
-  private final CitationChecker mark = new CitationChecker(UnsupportedPolicy.MARK, 0.6, Fixtures.VOCABULARY);
-  private final CitationChecker remove = new CitationChecker(UnsupportedPolicy.REMOVE, 0.6, Fixtures.VOCABULARY);
+  private final CitationChecker mark =
+      new CitationChecker(UnsupportedPolicy.MARK, 0.6, Fixtures.VOCABULARY);
+  private final CitationChecker remove =
+      new CitationChecker(UnsupportedPolicy.REMOVE, 0.6, Fixtures.VOCABULARY);
 
   @Test
   void bracketStyles_areNormalisedToSquareMarkers() {

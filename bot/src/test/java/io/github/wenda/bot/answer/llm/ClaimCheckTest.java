@@ -8,19 +8,27 @@ import io.github.wenda.bot.answer.SentenceCheck;
 import io.github.wenda.bot.answer.llm.LlmSettings.UnsupportedPolicy;
 import org.junit.jupiter.api.Test;
 
-/** Claim-level checking: uncited sentences, declines, source phrases, ranges, cut-offs, numbers, negation. */
+/**
+ * Claim-level checking: uncited sentences, declines, source phrases, ranges, cut-offs, numbers,
+ * negation.
+ */
 class ClaimCheckTest {
-  private final CitationChecker mark = new CitationChecker(UnsupportedPolicy.MARK, 0.6, Fixtures.VOCABULARY);
+  private final CitationChecker mark =
+      new CitationChecker(UnsupportedPolicy.MARK, 0.6, Fixtures.VOCABULARY);
 
   @Test
   void uncited_sentences_are_checked_against_all_passages_and_shown_as_uncited() {
     // when
-    CheckedReply r = mark.check("自贸区于2010年1月1日全面建成[1]。上海合作组织于2001年6月15日在上海成立。我认为这在1990年就开始了。", HITS, "zh");
+    CheckedReply r =
+        mark.check("自贸区于2010年1月1日全面建成[1]。上海合作组织于2001年6月15日在上海成立。我认为这在1990年就开始了。", HITS, "zh");
 
     // then
-    assertThat(r.text()).isEqualTo("自贸区于2010年1月1日全面建成[1]。上海合作组织于2001年6月15日在上海成立。（未注明出处）"
-        + "我认为这在1990年就开始了。（未经文献证实）");
-    assertThat(r.sentences()).extracting(SentenceCheck::supported).containsExactly(true, true, false);
+    assertThat(r.text())
+        .isEqualTo(
+            "自贸区于2010年1月1日全面建成[1]。上海合作组织于2001年6月15日在上海成立。（未注明出处）" + "我认为这在1990年就开始了。（未经文献证实）");
+    assertThat(r.sentences())
+        .extracting(SentenceCheck::supported)
+        .containsExactly(true, true, false);
     assertThat(r.sentences().get(1).citations()).isEmpty();
     assertThat(r.sentences().get(1).reason()).startsWith("uncited; supported by [3]");
     assertThat(r.citations()).extracting(Citation::n).containsExactly(1, 3);
@@ -39,13 +47,19 @@ class ClaimCheckTest {
   @Test
   void english_sentence_without_a_source_phrase_is_unsupported_and_with_one_is_checked_verbatim() {
     // when
-    CheckedReply r = mark.check("The free trade area was fully completed on 1 January 2010 [1]. "
-        + "It was completed on 1 January 2010 「于2010年1月1日全面建成」[1]. "
-        + "It was completed on 1 January 2011 「于2010年1月1日全面建成」[1]. "
-        + "It has 19 members 「自贸区涵盖19个国家」[1].", HITS, "en");
+    CheckedReply r =
+        mark.check(
+            "The free trade area was fully completed on 1 January 2010 [1]. "
+                + "It was completed on 1 January 2010 「于2010年1月1日全面建成」[1]. "
+                + "It was completed on 1 January 2011 「于2010年1月1日全面建成」[1]. "
+                + "It has 19 members 「自贸区涵盖19个国家」[1].",
+            HITS,
+            "en");
 
     // then
-    assertThat(r.sentences()).extracting(SentenceCheck::supported).containsExactly(false, true, false, false);
+    assertThat(r.sentences())
+        .extracting(SentenceCheck::supported)
+        .containsExactly(false, true, false, false);
     assertThat(r.sentences().get(2).reason()).contains("2011");
     assertThat(r.sentences().get(3).reason()).contains("「自贸区涵盖19个国家」 is not in [1]");
   }

@@ -34,8 +34,15 @@ public final class FakeLlmServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
   /** What the server does with one request. */
-  public record Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis, String finish) {
-    public Script(int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
+  public record Script(
+      int status,
+      String body,
+      List<String> tokens,
+      long delayMillis,
+      long tokenGapMillis,
+      String finish) {
+    public Script(
+        int status, String body, List<String> tokens, long delayMillis, long tokenGapMillis) {
       this(status, body, tokens, delayMillis, tokenGapMillis, "stop");
     }
 
@@ -64,7 +71,10 @@ public final class FakeLlmServer implements AutoCloseable {
       return new Script(status, body, List.of(), 0, 0);
     }
 
-    /** Answers 200 with {@code body} as it is, streaming or not: a broken proxy or a confused server. */
+    /**
+     * Answers 200 with {@code body} as it is, streaming or not: a broken proxy or a confused
+     * server.
+     */
     public static Script garbage(String body) {
       return new Script(200, body, List.of(), 0, 0);
     }
@@ -162,7 +172,9 @@ public final class FakeLlmServer implements AutoCloseable {
       byte[] raw = exchange.getRequestBody().readAllBytes();
       JsonNode body = JSON.readTree(raw.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : raw);
       Map<String, List<String>> headers = new java.util.HashMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+      exchange
+          .getRequestHeaders()
+          .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
       requests.add(new Recorded(exchange.getRequestURI().getPath(), headers, body));
       Script script = scripts.poll();
       if (script == null) {
@@ -183,12 +195,23 @@ public final class FakeLlmServer implements AutoCloseable {
       String model = body.path("model").asText("fake");
       boolean stream = body.path("stream").asBoolean(false);
       if (!stream) {
-        send(exchange, 200, "application/json", openAi
-            ? openAiMessage(model, script.text(), script.finish() == null ? "length" : script.finish())
-            : ollamaMessage(model, script.text(), true, script.finish() == null ? "length" : script.finish()));
+        send(
+            exchange,
+            200,
+            "application/json",
+            openAi
+                ? openAiMessage(
+                    model, script.text(), script.finish() == null ? "length" : script.finish())
+                : ollamaMessage(
+                    model,
+                    script.text(),
+                    true,
+                    script.finish() == null ? "length" : script.finish()));
         return;
       }
-      exchange.getResponseHeaders().set("Content-Type", openAi ? "text/event-stream" : "application/x-ndjson");
+      exchange
+          .getResponseHeaders()
+          .set("Content-Type", openAi ? "text/event-stream" : "application/x-ndjson");
       exchange.sendResponseHeaders(200, 0); // chunked
       OutputStream out = exchange.getResponseBody();
       boolean first = true;
@@ -197,31 +220,49 @@ public final class FakeLlmServer implements AutoCloseable {
           sleep(script.tokenGapMillis());
         }
         first = false;
-        write(out, openAi ? "data: " + openAiChunk(model, token, null) + "\n\n" : ollamaMessage(model, token, false, null) + "\n");
+        write(
+            out,
+            openAi
+                ? "data: " + openAiChunk(model, token, null) + "\n\n"
+                : ollamaMessage(model, token, false, null) + "\n");
       }
       if (script.finish() == null) {
         return; // cut off: no finish reason, no end marker
       }
-      write(out, openAi
-          ? "data: " + openAiChunk(model, null, script.finish()) + "\n\ndata: [DONE]\n\n"
-          : ollamaMessage(model, "", true, script.finish()) + "\n");
+      write(
+          out,
+          openAi
+              ? "data: " + openAiChunk(model, null, script.finish()) + "\n\ndata: [DONE]\n\n"
+              : ollamaMessage(model, "", true, script.finish()) + "\n");
     } catch (IOException | RuntimeException e) {
       // The client gave up (timeout test) or the server is closing; nothing to report.
     }
   }
 
   private static String openAiMessage(String model, String text, String finish) {
-    ObjectNode root = JSON.createObjectNode()
-        .put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L).put("model", model);
-    ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", finish);
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("id", "chatcmpl-fake")
+            .put("object", "chat.completion")
+            .put("created", 1_700_000_000L)
+            .put("model", model);
+    ObjectNode choice =
+        root.putArray("choices").addObject().put("index", 0).put("finish_reason", finish);
     choice.putObject("message").put("role", "assistant").put("content", text);
-    root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+    root.putObject("usage")
+        .put("prompt_tokens", 10)
+        .put("completion_tokens", 5)
+        .put("total_tokens", 15);
     return root.toString();
   }
 
   private static String openAiChunk(String model, String token, String finishReason) {
-    ObjectNode root = JSON.createObjectNode()
-        .put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 1_700_000_000L).put("model", model);
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("id", "chatcmpl-fake")
+            .put("object", "chat.completion.chunk")
+            .put("created", 1_700_000_000L)
+            .put("model", model);
     ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
     ObjectNode delta = choice.putObject("delta");
     if (token != null) {
@@ -236,16 +277,23 @@ public final class FakeLlmServer implements AutoCloseable {
   }
 
   private static String ollamaMessage(String model, String text, boolean done, String finish) {
-    ObjectNode root = JSON.createObjectNode().put("model", model).put("created_at", "2025-01-01T00:00:00.000000Z");
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("model", model)
+            .put("created_at", "2025-01-01T00:00:00.000000Z");
     root.putObject("message").put("role", "assistant").put("content", text);
     root.put("done", done);
     if (done) {
-      root.put("done_reason", finish).put("total_duration", 1000).put("prompt_eval_count", 10).put("eval_count", 5);
+      root.put("done_reason", finish)
+          .put("total_duration", 1000)
+          .put("prompt_eval_count", 10)
+          .put("eval_count", 5);
     }
     return root.toString();
   }
 
-  private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

@@ -24,7 +24,8 @@ class LlmComposerContractTest extends AnswerComposerContract {
   @Override
   protected AnswerComposer composer() {
     AnswerComposer extractive =
-        new ExtractiveComposer(new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(4, 400, 10));
+        new ExtractiveComposer(
+            new QuestionAnalyzer(), w -> 1.0, new ExtractiveComposer.Limits(4, 400, 10));
     LlmSettings settings = Fixtures.settings(Provider.OPENAI, server.openAiBaseUrl());
     return LlmComposer.create(settings, extractive, Fixtures.VOCABULARY);
   }

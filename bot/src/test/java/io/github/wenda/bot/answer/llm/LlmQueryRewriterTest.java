@@ -4,12 +4,12 @@ import static io.github.wenda.bot.answer.llm.Fixtures.baseUrl;
 import static io.github.wenda.bot.answer.llm.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.bot.conversation.QueryRewriter;
-import io.github.wenda.bot.conversation.Turn;
-import io.github.wenda.bot.conversation.FollowUpMerger;
-import io.github.wenda.retrieval.text.QueryAnalyzer;
 import io.github.wenda.bot.answer.llm.FakeLlmServer.Script;
 import io.github.wenda.bot.answer.llm.LlmSettings.Provider;
+import io.github.wenda.bot.conversation.FollowUpMerger;
+import io.github.wenda.bot.conversation.QueryRewriter;
+import io.github.wenda.bot.conversation.Turn;
+import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +65,8 @@ class LlmQueryRewriterTest {
     server.then(Script.reply("   "));
 
     // when / then
-    assertThat(rewriter(Provider.OPENAI).rewrite("What about ASEAN?", HISTORY)).isEqualTo("What about ASEAN?");
+    assertThat(rewriter(Provider.OPENAI).rewrite("What about ASEAN?", HISTORY))
+        .isEqualTo("What about ASEAN?");
   }
 
   @Test
@@ -73,7 +74,8 @@ class LlmQueryRewriterTest {
     // given
     server.then(Script.slow(5_000, "中国和东盟的贸易额是多少？"));
     LlmSettings s = settings(Provider.OLLAMA, server.ollamaBaseUrl());
-    LlmQueryRewriter rewriter = new LlmQueryRewriter(ChatModels.chat(s), s, Duration.ofMillis(500), QueryRewriter.NONE);
+    LlmQueryRewriter rewriter =
+        new LlmQueryRewriter(ChatModels.chat(s), s, Duration.ofMillis(500), QueryRewriter.NONE);
 
     // when
     long start = System.nanoTime();
@@ -87,14 +89,16 @@ class LlmQueryRewriterTest {
 
   private LlmQueryRewriter withOfflineRules(Provider provider) {
     LlmSettings s = settings(provider, baseUrl(server, provider));
-    return new LlmQueryRewriter(ChatModels.chat(s), s, s.timeout(), new FollowUpMerger(new QueryAnalyzer(), 8));
+    return new LlmQueryRewriter(
+        ChatModels.chat(s), s, s.timeout(), new FollowUpMerger(new QueryAnalyzer(), 8));
   }
 
   @ParameterizedTest
   @EnumSource(Provider.class)
   void a_first_chinese_question_goes_straight_to_search_without_a_model_call(Provider provider) {
     // when
-    QueryRewriter.Rewrite r = withOfflineRules(provider).rewriteWithNotes("上海合作组织是什么时候成立的？", List.of());
+    QueryRewriter.Rewrite r =
+        withOfflineRules(provider).rewriteWithNotes("上海合作组织是什么时候成立的？", List.of());
 
     // then
     assertThat(r.text()).isEqualTo("上海合作组织是什么时候成立的？");
@@ -131,12 +135,16 @@ class LlmQueryRewriterTest {
     server.then(Script.status(500, "{\"error\":\"boom\"}"));
 
     // when
-    QueryRewriter.Rewrite r = withOfflineRules(provider).rewriteWithNotes("那和东盟呢？",
-        List.of(new Turn("上合组织与独联体的合作", "上合组织与独联体的合作", "…")));
+    QueryRewriter.Rewrite r =
+        withOfflineRules(provider)
+            .rewriteWithNotes("那和东盟呢？", List.of(new Turn("上合组织与独联体的合作", "上合组织与独联体的合作", "…")));
 
     // then
     assertThat(r.text()).isEqualTo("上合组织与东盟的合作？");
-    assertThat(r.notes()).singleElement().asString()
-        .startsWith("The language model could not rewrite the question (HTTP 500)").endsWith("searched as: 上合组织与东盟的合作？");
+    assertThat(r.notes())
+        .singleElement()
+        .asString()
+        .startsWith("The language model could not rewrite the question (HTTP 500)")
+        .endsWith("searched as: 上合组织与东盟的合作？");
   }
 }

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
-/** The API key reaches the server and nowhere else: not notes, not toString, not logs, not stderr. */
+/**
+ * The API key reaches the server and nowhere else: not notes, not toString, not logs, not stderr.
+ */
 class LlmSecretsTest {
   private final FakeLlmServer server = FakeLlmServer.start();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -61,22 +63,37 @@ class LlmSecretsTest {
   void keyIsSentButNeverLoggedOrShown_evenWhenTheServerEchoesIt(Provider provider) {
     // given: a 401 whose body quotes the key, as OpenAI's does, then a normal exchange
     server.then(
-        Script.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + API_KEY + "\"}}"),
+        Script.status(
+            401, "{\"error\":{\"message\":\"Incorrect API key provided: " + API_KEY + "\"}}"),
         Script.reply("自贸区于2010年1月1日全面建成[1]。"),
         Script.tokens(0, "自贸区于2010年1月1日", "全面建成[1]。"));
     LlmSettings s = settings(provider, baseUrl(server, provider));
-    LlmSettings streaming = settings(provider, baseUrl(server, provider), Duration.ofSeconds(2), true, UnsupportedPolicy.MARK);
+    LlmSettings streaming =
+        settings(
+            provider,
+            baseUrl(server, provider),
+            Duration.ofSeconds(2),
+            true,
+            UnsupportedPolicy.MARK);
     AnswerRequest question = AnswerRequest.of("自贸区什么时候建成？");
 
     // when
-    Answer refused = LlmComposer.create(s, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY).compose(question, HITS, TokenSink.NONE);
-    Answer plain = LlmComposer.create(s, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY).compose(question, HITS, TokenSink.NONE);
-    Answer streamed = LlmComposer.create(streaming, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY).compose(question, HITS, TokenSink.NONE);
+    Answer refused =
+        LlmComposer.create(s, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY)
+            .compose(question, HITS, TokenSink.NONE);
+    Answer plain =
+        LlmComposer.create(s, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY)
+            .compose(question, HITS, TokenSink.NONE);
+    Answer streamed =
+        LlmComposer.create(streaming, new Fixtures.FakeExtractive(), Fixtures.VOCABULARY)
+            .compose(question, HITS, TokenSink.NONE);
 
     // then
-    assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + API_KEY));
-    assertThat(refused.notes()).containsExactly(
-        "LLM unavailable (HTTP 401, the server refused the API key); answered from the passages directly.");
+    assertThat(server.requests())
+        .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + API_KEY));
+    assertThat(refused.notes())
+        .containsExactly(
+            "LLM unavailable (HTTP 401, the server refused the API key); answered from the passages directly.");
     assertThat(plain.found()).isTrue();
     assertThat(streamed.found()).isTrue();
     assertThat(String.join("\n", refused.notes())).doesNotContain(API_KEY);

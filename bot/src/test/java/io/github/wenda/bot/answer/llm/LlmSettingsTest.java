@@ -9,18 +9,36 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LlmSettingsTest {
-  private static LlmSettings with(String url, double temperature, Duration timeout, int passages, double overlap) {
-    return new LlmSettings(Provider.OPENAI, url, "deepseek-chat", temperature, timeout, Fixtures.API_KEY, passages,
-        UnsupportedPolicy.MARK, overlap, true);
+  private static LlmSettings with(
+      String url, double temperature, Duration timeout, int passages, double overlap) {
+    return new LlmSettings(
+        Provider.OPENAI,
+        url,
+        "deepseek-chat",
+        temperature,
+        timeout,
+        Fixtures.API_KEY,
+        passages,
+        UnsupportedPolicy.MARK,
+        overlap,
+        true);
   }
 
   @Test
   void toString_masksTheKeyAndTheUrlsQueryString() {
     // given
-    LlmSettings s = with("https://user:pw@api.example.com/v1?key=" + Fixtures.API_KEY, 0.2, Duration.ofSeconds(5), 5, 0.3);
+    LlmSettings s =
+        with(
+            "https://user:pw@api.example.com/v1?key=" + Fixtures.API_KEY,
+            0.2,
+            Duration.ofSeconds(5),
+            5,
+            0.3);
 
     // then
-    assertThat(s.toString()).doesNotContain(Fixtures.API_KEY).doesNotContain("pw@")
+    assertThat(s.toString())
+        .doesNotContain(Fixtures.API_KEY)
+        .doesNotContain("pw@")
         .contains("apiKey=***", "baseUrl=https://api.example.com/v1,", "model=deepseek-chat");
     assertThat(s.hasApiKey()).isTrue();
   }
@@ -51,8 +69,18 @@ class LlmSettingsTest {
 
   @Test
   void missingKey_isEmptyNotNull() {
-    LlmSettings s = new LlmSettings(Provider.OLLAMA, "http://localhost:11434", "qwen2.5:7b", 0.2, Duration.ofSeconds(30),
-        null, 5, UnsupportedPolicy.MARK, LlmSettings.DEFAULT_MIN_SUPPORT, false);
+    LlmSettings s =
+        new LlmSettings(
+            Provider.OLLAMA,
+            "http://localhost:11434",
+            "qwen2.5:7b",
+            0.2,
+            Duration.ofSeconds(30),
+            null,
+            5,
+            UnsupportedPolicy.MARK,
+            LlmSettings.DEFAULT_MIN_SUPPORT,
+            false);
     assertThat(s.apiKey()).isEmpty();
     assertThat(s.hasApiKey()).isFalse();
     assertThat(s.toString()).contains("apiKey=(none)");

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The checker on the shipped scripted replies (eval/checker/replies.jsonl) meets the targets. */
+/**
+ * The checker on the shipped scripted replies (eval/checker/replies.jsonl) meets the issue's
+ * targets.
+ */
 class ScriptedRepliesTest {
   private static final Path REPLIES = Path.of("..", "eval", "checker", "replies.jsonl");
 
@@ -30,7 +33,8 @@ class ScriptedRepliesTest {
   @Test
   void held_out_replies_keep_faithful_claims_passing() {
     // given: replies written after the checker was tuned (README reports its recall there)
-    List<CheckerEvaluation.Case> cases = CheckerEvaluation.read(Path.of("..", "eval", "checker", "heldout.jsonl"));
+    List<CheckerEvaluation.Case> cases =
+        CheckerEvaluation.read(Path.of("..", "eval", "checker", "heldout.jsonl"));
 
     // when
     CheckerEvaluation.Report report = new CheckerEvaluation(Fixtures.VOCABULARY).run(cases);
