@@ -11,7 +11,6 @@ import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.SearchMode;
-import io.github.wenda.retrieval.embed.CachingEmbedder;
 import io.github.wenda.retrieval.eval.Evaluator;
 import io.github.wenda.retrieval.eval.ModeResult;
 import io.github.wenda.retrieval.eval.Question;
@@ -97,9 +96,7 @@ public final class Bench {
         passages = buildWenda(questions, w);
       }
       segments = pipeline.passages().size();
-      Embedder queries = new CachingEmbedder(setup.model(), 4);
-      try (Retrieval r =
-          Retrieval.open(settings(), setup.model(), queries, ProgressListener.NONE)) {
+      try (Retrieval r = Retrieval.open(settings(), setup.model(), ProgressListener.NONE)) {
         SearchMode mode = setup.settings().search().mode();
         Retriever ours = q -> r.search(q);
         Retriever theirs = pipeline;
@@ -117,7 +114,7 @@ public final class Bench {
             w.put("throughput_qps." + threads, throughput(ours, questions, threads, mode));
           }
         }
-        AnswerService service = setup.answers().apply(r, queries);
+        AnswerService service = setup.answers().apply(r, setup.model());
         putLatency(
             w,
             "answer_ms",
@@ -155,14 +152,13 @@ public final class Bench {
     }
     w.put("index_build_s", (System.nanoTime() - t) / 1e9);
     build.stages().forEach((stage, d) -> w.put("index_stages_s." + stage, d.toNanos() / 1e9));
-    Embedder queries = new CachingEmbedder(setup.model(), 4);
-    try (Retrieval r = Retrieval.open(settings, setup.model(), queries, ProgressListener.NONE)) {
+    try (Retrieval r = Retrieval.open(settings, setup.model(), ProgressListener.NONE)) {
       SearchMode mode = setup.settings().search().mode();
       ModeResult quality =
           new Evaluator(r, r.passages()).run(questions, K, List.of(mode)).modes().get(0);
       w.put("recall_at_5", quality.recallAtK());
       w.put("mrr_at_5", quality.mrrAtK());
-      AnswerService service = setup.answers().apply(r, queries);
+      AnswerService service = setup.answers().apply(r, setup.model());
       for (Question q : questions) {
         service.answer(new Conversation(0), q.question(), t2 -> {});
       }

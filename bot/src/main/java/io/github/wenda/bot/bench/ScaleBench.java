@@ -7,7 +7,6 @@ import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.ProgressListener;
 import io.github.wenda.retrieval.api.Query;
-import io.github.wenda.retrieval.embed.CachingEmbedder;
 import io.github.wenda.retrieval.eval.Question;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +69,7 @@ public final class ScaleBench {
               settings.corpus());
       HeapPeak.reset();
       long t = System.nanoTime();
-      try (Retrieval r = Retrieval.open(s, model, new CachingEmbedder(model, 4), progress)) {
+      try (Retrieval r = Retrieval.open(s, model, progress)) {
         double indexS = (System.nanoTime() - t) / 1e9;
         IndexReport report = r.report();
         double embedS =

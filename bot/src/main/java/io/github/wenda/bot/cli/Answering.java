@@ -207,7 +207,8 @@ final class Answering {
   }
 
   /**
-   * The model, with a small cache: answer composition re-embeds the question search just embedded.
+   * The model, with a small cache for questions asked again (the same question from several chats,
+   * a question retried): answering embeds each question once, so nothing else hits it.
    */
   static Embedder embedder() {
     return new CachingEmbedder(BgeSmallZhEmbedder.shared(), 256);

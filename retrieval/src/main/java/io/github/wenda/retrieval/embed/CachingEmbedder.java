@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Remembers the vectors of recently embedded texts. A question is embedded by search and again by
- * answer composition; the second time is free. Bounded (least recently used goes first) and
- * thread-safe.
+ * Remembers the vectors of recently embedded texts, so a question asked again (by another chat, or
+ * retried) costs no model run. Bounded (least recently used goes first) and thread-safe.
  */
 public final class CachingEmbedder implements Embedder {
   private final Embedder delegate;
