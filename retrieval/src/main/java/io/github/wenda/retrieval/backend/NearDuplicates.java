@@ -4,9 +4,8 @@ import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ScoreDetails;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds the ranked hit list from fused candidates, best first, folding a passage that repeats an
@@ -33,7 +32,7 @@ public final class NearDuplicates {
   private final List<Passage> passages = new ArrayList<>();
   private final List<ScoreDetails> details = new ArrayList<>();
   private final List<List<Passage>> also = new ArrayList<>();
-  private final List<Set<String>> shingles = new ArrayList<>();
+  private final List<long[]> shingles = new ArrayList<>();
   private int afterFull;
 
   public NearDuplicates(int k) {
@@ -58,13 +57,19 @@ public final class NearDuplicates {
 
   /** Adds the next candidate (in rank order): a new hit, or folded into the hit it repeats. */
   public void add(Passage p, ScoreDetails d) {
+    add(p, d, shingles(p.text()));
+  }
+
+  /**
+   * As {@link #add(Passage, ScoreDetails)}, with the passage's {@link #shingles} already computed
+   * (a backend may keep them with the passage: they depend on its text alone).
+   */
+  public void add(Passage p, ScoreDetails d, long[] s) {
     if (isFull()) {
       afterFull++;
     }
-    Set<String> s = shingles(p.text());
     for (int i = 0; i < passages.size(); i++) {
-      if (!passages.get(i).docId().equals(p.docId())
-          && jaccard(s, shingles.get(i)) >= SAME_CONTENT_JACCARD) {
+      if (!passages.get(i).docId().equals(p.docId()) && sameContent(s, shingles.get(i))) {
         if (also.get(i).stream().noneMatch(a -> a.docId().equals(p.docId()))) {
           also.get(i).add(p);
         }
@@ -93,42 +98,68 @@ public final class NearDuplicates {
    * Character shingles of the letters and digits of {@code text}, full-width forms folded and
    * lower-cased: the match text's folding without its cost (this runs per candidate, per question),
    * and punctuation left out, so "，" against "," or a dropped mark changes nothing. A shorter text
-   * is its own shingle.
+   * is its own shingle. Each shingle is its three code points packed into one long (21 bits each),
+   * the set a sorted array without repeats: a candidate costs one pass and no objects per shingle.
    */
-  static Set<String> shingles(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              int c = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFF01 + '!' : cp;
-              if (Character.isLetterOrDigit(c)) {
-                b.appendCodePoint(Character.toLowerCase(c));
-              }
-            });
-    String t = b.toString();
-    Set<String> out = new HashSet<>();
-    if (t.length() <= SHINGLE) {
-      if (!t.isEmpty()) {
-        out.add(t);
+  public static long[] shingles(String text) {
+    int[] cps = new int[text.length()];
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int c = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFF01 + '!' : cp;
+      if (Character.isLetterOrDigit(c)) {
+        cps[n++] = Character.toLowerCase(c);
       }
-      return out;
     }
-    for (int i = 0; i + SHINGLE <= t.length(); i++) {
-      out.add(t.substring(i, i + SHINGLE));
+    if (n == 0) {
+      return new long[0];
     }
-    return out;
+    if (n < SHINGLE) {
+      long whole = 0;
+      for (int i = 0; i < n; i++) {
+        whole = whole << 21 | cps[i];
+      }
+      // Marked so that a text of one or two characters never equals a shingle of a longer one.
+      return new long[] {whole | 1L << 63};
+    }
+    long[] out = new long[n - SHINGLE + 1];
+    for (int i = 0; i + SHINGLE <= n; i++) {
+      out[i] = (long) cps[i] << 42 | (long) cps[i + 1] << 21 | cps[i + 2];
+    }
+    Arrays.sort(out);
+    int distinct = 1;
+    for (int i = 1; i < out.length; i++) {
+      if (out[i] != out[distinct - 1]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return distinct == out.length ? out : Arrays.copyOf(out, distinct);
   }
 
-  static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
+  private static boolean sameContent(long[] a, long[] b) {
+    // Jaccard never exceeds the smaller set's size over the larger's: most pairs end here.
+    return Math.min(a.length, b.length) >= SAME_CONTENT_JACCARD * Math.max(a.length, b.length)
+        && jaccard(a, b) >= SAME_CONTENT_JACCARD;
+  }
+
+  /** Jaccard similarity of two shingle sets as {@link #shingles} makes them. */
+  static double jaccard(long[] a, long[] b) {
+    if (a.length == 0 && b.length == 0) {
       return 1;
     }
     int common = 0;
-    for (String s : a.size() <= b.size() ? a : b) {
-      if ((a.size() <= b.size() ? b : a).contains(s)) {
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] == b[j]) {
         common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return (double) common / (a.size() + b.size() - common);
+    return (double) common / (a.length + b.length - common);
   }
 }

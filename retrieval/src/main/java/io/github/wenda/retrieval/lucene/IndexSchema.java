@@ -43,6 +43,9 @@ final class IndexSchema {
   static final String TEXT = "text";
   static final String PAGE = "page";
 
+  /** How passage and question vectors are compared, in the HNSW graph and when scored exactly. */
+  static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.COSINE;
+
   private IndexSchema() {}
 
   /** The analyzer search and the bot share (see {@link TextAnalysis}). */
@@ -65,7 +68,7 @@ final class IndexSchema {
     String searchable = MatchText.indexed(p);
     d.add(new TextField(WORDS, searchable, Field.Store.NO));
     d.add(new TextField(BIGRAMS, searchable, Field.Store.NO));
-    d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+    d.add(new KnnFloatVectorField(VECTOR, vector, SIMILARITY));
     return d;
   }
 

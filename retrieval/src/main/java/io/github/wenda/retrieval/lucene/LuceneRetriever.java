@@ -2,7 +2,6 @@ package io.github.wenda.retrieval.lucene;
 
 import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.Hit;
-import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
 import io.github.wenda.retrieval.api.ScoreDetails;
@@ -18,20 +17,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.VectorScorer;
-import org.apache.lucene.util.Bits;
 
 /**
  * BM25 over smartcn words (and optionally character bigrams) and k-nearest-neighbour search over
@@ -70,15 +64,17 @@ final class LuceneRetriever implements Retriever {
       NearDuplicates hits = new NearDuplicates(query.k());
       // Stored fields only for the candidates looked at (k and a few more), not for the whole fused
       // list.
-      IntFunction<Passage> passages = index.passageReader();
+      IntFunction<PassageIndex.StoredPassage> passages = index.passageReader();
       for (Fusion.Fused f : fused) {
         if (!hits.wantsMore()) {
           break;
         }
+        PassageIndex.StoredPassage p = passages.apply(f.doc());
         hits.add(
-            passages.apply(f.doc()),
+            p.passage(),
             new ScoreDetails(
-                f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
+                f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()),
+            p.shingles());
       }
       return hits.hits();
     } catch (IOException e) {
@@ -142,14 +138,14 @@ final class LuceneRetriever implements Retriever {
   private List<Fusion.Ranked> knn(float[] v, int depth) throws IOException {
     IndexSearcher searcher = index.searcher();
     if (searcher.getIndexReader().numDocs() <= EXACT_VECTOR_SEARCH_UP_TO) {
-      return exactKnn(searcher, v, depth);
+      return exactKnn(v, depth);
     }
     return graphKnn(searcher, v, depth);
   }
 
   /** The vector list through the HNSW graph, or scored exhaustively; exposed to compare the two. */
   List<Fusion.Ranked> vectorList(float[] v, int depth, boolean exact) throws IOException {
-    return exact ? exactKnn(index.searcher(), v, depth) : graphKnn(index.searcher(), v, depth);
+    return exact ? exactKnn(v, depth) : graphKnn(index.searcher(), v, depth);
   }
 
   private static List<Fusion.Ranked> graphKnn(IndexSearcher searcher, float[] v, int depth)
@@ -164,31 +160,22 @@ final class LuceneRetriever implements Retriever {
    */
   static final int EXACT_VECTOR_SEARCH_UP_TO = 1000;
 
-  // The same similarity and score as the HNSW search (the field's own scorer), every live passage,
-  // best first; equal scores in document order, as Lucene's top-docs order them.
-  private static List<Fusion.Ranked> exactKnn(IndexSearcher searcher, float[] v, int depth)
-      throws IOException {
-    List<Fusion.Ranked> all = new ArrayList<>();
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
-      VectorScorer scorer = values == null ? null : values.scorer(v);
-      if (scorer == null) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator it = scorer.iterator();
-      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-        if (live == null || live.get(d)) {
-          all.add(new Fusion.Ranked(leaf.docBase + d, scorer.score()));
-        }
-      }
+  // The same similarity and score as the HNSW search (the field's similarity function over the
+  // stored vectors, which the index keeps on the heap for this), every live passage, best first;
+  // equal scores in document order, as Lucene's top-docs order them.
+  private List<Fusion.Ranked> exactKnn(float[] v, int depth) throws IOException {
+    PassageIndex.Vectors all = index.vectors();
+    List<Fusion.Ranked> scored = new ArrayList<>(all.docs().length);
+    for (int i = 0; i < all.docs().length; i++) {
+      scored.add(
+          new Fusion.Ranked(all.docs()[i], IndexSchema.SIMILARITY.compare(v, all.values()[i])));
     }
-    all.sort(
+    scored.sort(
         (a, b) -> {
           int c = Float.compare(b.score(), a.score());
           return c != 0 ? c : Integer.compare(a.doc(), b.doc());
         });
-    return all.size() <= depth ? all : new ArrayList<>(all.subList(0, depth));
+    return scored.size() <= depth ? scored : new ArrayList<>(scored.subList(0, depth));
   }
 
   private static List<Fusion.Ranked> ranked(TopDocs top) {

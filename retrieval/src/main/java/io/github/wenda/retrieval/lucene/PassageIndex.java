@@ -2,14 +2,19 @@ package io.github.wenda.retrieval.lucene;
 
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.WendaException;
+import io.github.wenda.retrieval.backend.NearDuplicates;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -74,25 +79,90 @@ final class PassageIndex implements Closeable {
   }
 
   /**
-   * A reader of passages by Lucene document number for one search, on one thread: it opens the
-   * stored fields once, where {@link #passage} opens them (one clone per segment) for every
-   * passage.
+   * Passages read by document number, with their near-duplicate shingles, are kept in a small
+   * direct-mapped memo (slot = number modulo its size; a collision replaces): a search reads about
+   * ten passages and the near-duplicate check shingles each, about half of a search's work beyond
+   * the question's embedding, and the passages a bot is asked about repeat. Valid for the life of
+   * this view, whose reader never changes; bounded (a few MB at most) whatever the index's size.
    */
-  public java.util.function.IntFunction<Passage> passageReader() {
-    StoredFields fields;
-    try {
-      fields = searcher.storedFields();
-    } catch (IOException e) {
-      throw new WendaException("cannot read stored passages from the index: " + e.getMessage(), e);
-    }
+  static final int MEMO_SLOTS = 4096;
+
+  /** A passage as stored, with the shingles {@link NearDuplicates} compares it by. */
+  record StoredPassage(int doc, Passage passage, long[] shingles) {}
+
+  private final AtomicReferenceArray<StoredPassage> memo = new AtomicReferenceArray<>(MEMO_SLOTS);
+
+  /**
+   * A reader of passages by Lucene document number for one search, on one thread: the memo first,
+   * else the stored fields, opened once per search (where {@link #passages} opens them for every
+   * leaf), and only if some passage is not in the memo.
+   */
+  public IntFunction<StoredPassage> passageReader() {
+    StoredFields[] fields = new StoredFields[1];
     return luceneDoc -> {
+      int slot = luceneDoc & (MEMO_SLOTS - 1);
+      StoredPassage held = memo.get(slot);
+      if (held != null && held.doc() == luceneDoc) {
+        return held;
+      }
       try {
-        return IndexSchema.toPassage(fields, luceneDoc);
+        if (fields[0] == null) {
+          fields[0] = searcher.storedFields();
+        }
+        Passage p = IndexSchema.toPassage(fields[0], luceneDoc);
+        StoredPassage read = new StoredPassage(luceneDoc, p, NearDuplicates.shingles(p.text()));
+        memo.set(slot, read);
+        return read;
       } catch (IOException e) {
         throw new WendaException(
             "cannot read passage " + luceneDoc + " from the index: " + e.getMessage(), e);
       }
     };
+  }
+
+  /** The live passages' vectors by document number, read once (see {@link #vectors()}). */
+  record Vectors(int[] docs, float[][] values) {}
+
+  private volatile Vectors vectors;
+
+  /**
+   * Every live passage's vector, read from the index once and then kept on the heap, for scoring a
+   * small index exhaustively (about 2 KB per passage; the caller uses it only up to a bound).
+   */
+  Vectors vectors() throws IOException {
+    Vectors v = vectors;
+    if (v == null) {
+      synchronized (this) {
+        if (vectors == null) {
+          vectors = readVectors();
+        }
+        v = vectors;
+      }
+    }
+    return v;
+  }
+
+  private Vectors readVectors() throws IOException {
+    List<Integer> docs = new ArrayList<>(reader.numDocs());
+    List<float[]> values = new ArrayList<>(reader.numDocs());
+    for (LeafReaderContext leaf : reader.leaves()) {
+      FloatVectorValues fv = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+      if (fv == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = fv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = fv.nextDoc()) {
+        if (live == null || live.get(d)) {
+          docs.add(leaf.docBase + d);
+          values.add(fv.vectorValue().clone());
+        }
+      }
+    }
+    int[] d = new int[docs.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = docs.get(i);
+    }
+    return new Vectors(d, values.toArray(new float[0][]));
   }
 
   /** Every live passage, in index order (for evaluation and listings). */

@@ -65,4 +65,25 @@ class NearDuplicatesTest {
                 NearDuplicates.shingles("上海合作组织成立"), NearDuplicates.shingles("世界贸易组织谈判")))
         .isLessThan(NearDuplicates.SAME_CONTENT_JACCARD);
   }
+
+  @Test
+  void a_text_of_one_or_two_letters_is_its_own_shingle_and_matches_no_longer_text() {
+    assertThat(NearDuplicates.shingles("，上合！")).hasSize(1);
+    assertThat(NearDuplicates.shingles("上合")).isNotEqualTo(NearDuplicates.shingles("上合组"));
+    assertThat(NearDuplicates.jaccard(NearDuplicates.shingles("上合"), NearDuplicates.shingles("上合")))
+        .isEqualTo(1.0);
+    assertThat(NearDuplicates.shingles("！？。")).isEmpty();
+  }
+
+  @Test
+  void a_copy_with_a_short_addition_folds_and_a_much_longer_text_does_not() {
+    String base = "上海合作组织于2001年6月15日在上海宣告成立，秘书处设在北京，地区反恐怖机构设在塔什干。";
+    NearDuplicates n = new NearDuplicates(3);
+    n.add(passage("html", 0, base), D);
+    n.add(passage("pdf", 0, base + "第3页"), D);
+    n.add(passage("notes", 0, base + "此后又有印度、巴基斯坦和伊朗先后加入，白俄罗斯于2024年成为成员国。"), D);
+
+    assertThat(n.hits()).extracting(h -> h.passage().docId()).containsExactly("html", "notes");
+    assertThat(n.hits().get(0).also()).extracting(Passage::docId).containsExactly("pdf");
+  }
 }

@@ -124,6 +124,23 @@ class LuceneRetrieverTest {
   }
 
   @Test
+  void a_passage_read_again_comes_from_the_memo_and_equals_the_stored_one() throws Exception {
+    try (PassageIndex index = PassageIndex.open(tmp.resolve("index"))) {
+      List<io.github.wenda.retrieval.api.Passage> stored = index.passages();
+      var first = index.passageReader();
+      var second = index.passageReader();
+      for (int doc = 0; doc < stored.size(); doc++) {
+        PassageIndex.StoredPassage p = first.apply(doc);
+        assertThat(p.passage()).isEqualTo(stored.get(doc));
+        assertThat(p.shingles())
+            .isEqualTo(
+                io.github.wenda.retrieval.backend.NearDuplicates.shingles(p.passage().text()));
+        assertThat(second.apply(doc)).isSameAs(p);
+      }
+    }
+  }
+
+  @Test
   void question_words_alone_match_nothing_lexically() {
     assertThat(search("什么是吗呢", SearchMode.BM25)).isEmpty();
   }
