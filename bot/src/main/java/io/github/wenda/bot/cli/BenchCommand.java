@@ -232,7 +232,7 @@ final class BenchCommand implements Callable<Integer> {
       cmd.add("--config");
       cmd.add(parent.config.toString());
     }
-    for (String o : parent.overrides) {
+    for (String o : parent.overrides()) {
       cmd.add("--set");
       cmd.add(o);
     }

@@ -33,7 +33,7 @@ final class SweepRun {
     SweepMetric metric = SweepMetric.parse(cmd.metric);
     WendaCommand parent = cmd.parent;
     Launch base = parent.launch();
-    List<String> common = new ArrayList<>(parent.overrides);
+    List<String> common = new ArrayList<>(parent.overrides());
     if (cmd.k != null) {
       common.add("search.k=" + Options.checkK(cmd.k));
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,6 +79,28 @@ public final class WendaCommand implements Callable<Integer> {
 
   /** Settings and logging for a subcommand, from this command's options. */
   Launch launch() {
-    return Launch.from(config, overrides, verbose, env);
+    return Launch.from(config, overrides(), verbose, env);
+  }
+
+  /**
+   * Every {@code --set}, in command-line order, wherever it was given: before the subcommand's name
+   * and after it. An inherited option has one field, which picocli empties when the subcommand's
+   * copy of the option is first matched, so the field alone would keep only the later ones ({@code
+   * ./wenda --set corpus.dir=x eval --set search.k=3} evaluated the bundled corpus); each level's
+   * parse result keeps its own.
+   */
+  List<String> overrides() {
+    CommandLine.ParseResult level = spec.commandLine().getParseResult();
+    if (level == null) {
+      return List.copyOf(overrides);
+    }
+    List<String> all = new ArrayList<>();
+    for (; level != null; level = level.subcommand()) {
+      CommandLine.Model.OptionSpec set = level.matchedOption("--set");
+      if (set != null) {
+        all.addAll(set.originalStringValues());
+      }
+    }
+    return all;
   }
 }

@@ -86,6 +86,25 @@ class CliTest {
   }
 
   @Test
+  void settings_given_before_and_after_the_command_name_all_apply() throws Exception {
+    Path q = questions("{\"id\":\"b\",\"question\":\"上合组织秘书处和独联体签署了什么\"}");
+    Run r =
+        run(
+            "--set",
+            "search.mode=bm25",
+            "retrieve",
+            "--questions",
+            q.toString(),
+            "--set",
+            "search.k=1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode passages = jsonLines(r.out()).get(0).get("passages");
+    assertThat(passages.size()).as("search.k=1 from after the command name").isEqualTo(1);
+    // A raw BM25 score, where hybrid's fused scores lie in 0..1: search.mode=bm25 from before it.
+    assertThat(passages.get(0).get("score").asDouble()).isGreaterThan(1.0);
+  }
+
+  @Test
   void retrieve_prints_jsonl_in_input_order_and_nothing_else() throws Exception {
     Path q =
         questions(
