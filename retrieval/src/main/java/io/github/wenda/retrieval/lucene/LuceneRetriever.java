@@ -154,7 +154,7 @@ final class LuceneRetriever implements Retriever {
    * best BM25 passage contains; see {@link TermCoverage}. Looks up each query term's postings at
    * that one passage.
    */
-  double coverage(String text, List<Fusion.Ranked> bm25) {
+  private double coverage(String text, List<Fusion.Ranked> bm25) {
     if (bm25.isEmpty()) {
       return 0;
     }

@@ -61,12 +61,13 @@ final class SolrRetriever implements Retriever {
     try {
       List<Fusion.Fused> fused =
           switch (query.mode()) {
-            case BM25 -> Fusion.single(c.ranked(run(lexical(text, depth))), true);
+            case BM25 -> Fusion.single(c.ranked(run(lexical(text, depth, false))), true);
             case VECTOR -> Fusion.single(c.ranked(run(knn(text, depth))), false);
             case HYBRID -> {
               // Embed before asking Solr: the model's time is local, the two lists are remote.
               ModifiableSolrParams knn = knn(text, depth);
-              ModifiableSolrParams lexical = lexical(text, depth);
+              ModifiableSolrParams lexical =
+                  lexical(text, depth, settings.fusion() == FusionMethod.ADAPTIVE);
               List<SolrDocument> lexicalDocs = run(lexical);
               List<Fusion.Ranked> bm25 = c.ranked(lexicalDocs);
               double w = Fusion.bm25Weight(settings, () -> coverage(lexical, lexicalDocs));
@@ -95,18 +96,20 @@ final class SolrRetriever implements Retriever {
     }
   }
 
-  /** BM25 over smartcn words and (boosted) bigrams; null when the text has no searchable term. */
-  ModifiableSolrParams lexical(String text, int depth) {
+  /**
+   * BM25 over smartcn words and (boosted) bigrams; null when the text has no searchable term. With
+   * {@code statistics}, each passage also carries what {@link #coverage} needs.
+   */
+  ModifiableSolrParams lexical(String text, int depth, boolean statistics) {
     ModifiableSolrParams p = base(depth);
     StringBuilder q = new StringBuilder("{!bool");
     int n = 0;
-    boolean adaptive = settings.fusion() == FusionMethod.ADAPTIVE;
     StringBuilder fl = new StringBuilder(SolrPassages.STORED + ",score,nd:numdocs()");
     for (String t : analyzer.words(text)) {
       String name = "w" + n++;
       q.append(" should=$").append(name);
       p.set(name, "{!term f=" + SolrPassages.WORDS + "}" + t);
-      if (adaptive) {
+      if (statistics) {
         termStatistics(p, fl, COVERAGE_WORD + n, SolrPassages.WORDS, t);
       }
     }
@@ -124,7 +127,7 @@ final class SolrRetriever implements Retriever {
           p.set(name, "{!boost b=" + w + " v=$" + name + "t}");
           p.set(name + "t", term);
         }
-        if (adaptive) {
+        if (statistics) {
           termStatistics(p, fl, COVERAGE_BIGRAM + n, SolrPassages.BIGRAMS, t);
         }
       }
@@ -133,7 +136,7 @@ final class SolrRetriever implements Retriever {
       return null;
     }
     p.set("q", q.append('}').toString());
-    if (adaptive) {
+    if (statistics) {
       p.set("fl", fl.toString());
     }
     return p;
