@@ -45,4 +45,29 @@ class RetrievalExplainTest {
       assertThat(top.matchedWords()).contains("成立");
     }
   }
+
+  @Test
+  void shows_the_bm25_weight_adaptive_fusion_chose_for_each_question() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Files.writeString(
+        corpus.resolve("a.txt"),
+        "上海合作组织于2001年6月15日在上海宣告成立。\n\n秘书处设在北京，负责日常协调工作。\n\n" + "农业合作示范区设在陕西杨凌。\n");
+    Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n成员国每年举行首脑会议。\n");
+    RetrievalSettings settings =
+        TestSettings.lucene(
+            corpus,
+            TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 4),
+            TestSettings.SEARCH);
+    try (Retrieval r = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE)) {
+      // In the document's words: the best BM25 passage holds every query term.
+      Explanation quoted = r.explain("秘书处设在北京", 3, SearchMode.HYBRID);
+      // Mostly words no passage holds: the best BM25 passage matches one of them.
+      Explanation paraphrased = r.explain("常设办事机构的驻地在哪座城市，北京吗", 3, SearchMode.HYBRID);
+
+      assertThat(quoted.termCoverage()).isEqualTo(1.0);
+      assertThat(quoted.bm25Weight()).isEqualTo(TestSettings.SEARCH.bm25Weight());
+      assertThat(paraphrased.termCoverage()).isBetween(0.01, TestSettings.SEARCH.coverageLow());
+      assertThat(paraphrased.bm25Weight()).isEqualTo(TestSettings.SEARCH.minBm25Weight());
+    }
+  }
 }

@@ -95,13 +95,25 @@ final class ExplainCommand implements Callable<Integer> {
               ? "(none in the question)"
               : String.join(" | ", analysis.aliasWords()));
       out.printf(
-          "search      mode %s, fusion %s (bm25-weight %.2f%s), candidates %d per list, bigram weight %.2f%n%n",
+          "search      mode %s, fusion %s (bm25-weight %.2f%s), candidates %d per list, bigram weight %.2f%n",
           m.label(),
           s.fusion().label(),
-          s.bm25Weight(),
+          e.bm25Weight(),
           s.fusion().label().equals("rrf") ? ", rrf-k " + s.rrfK() : "",
           s.candidates(),
           s.bigramWeight());
+      out.printf(
+          "coverage    the best BM25 passage holds %.0f%% of the question's term weight%s%n%n",
+          100 * e.termCoverage(),
+          s.fusion() == io.github.wenda.retrieval.api.FusionMethod.ADAPTIVE
+              ? String.format(
+                  java.util.Locale.ROOT,
+                  " (adaptive: bm25-weight %.2f below %.0f%%, %.2f from %.0f%%)",
+                  s.minBm25Weight(),
+                  100 * s.coverageLow(),
+                  s.bm25Weight(),
+                  100 * (s.coverageLow() + s.coverageRamp()))
+              : "");
       out.printf(
           "%4s  %-10s %9s %9s %9s %9s %8s  %s%n",
           "rank", "passage", "bm25 rank", "bm25", "vec rank", "vec sim", "fused", "matched terms");

@@ -126,9 +126,9 @@ public final class SettingsSchema {
               "Passages taken from each of BM25 and vector search before fusion."),
           Setting.choice(
               "search.fusion",
-              "weighted",
-              List.of("rrf", "weighted"),
-              "Reciprocal-rank fusion, or weighted min-max-normalised scores."),
+              "adaptive",
+              List.of("rrf", "weighted", "adaptive"),
+              "Reciprocal-rank fusion, weighted min-max-normalised scores, or the same with a BM25 share per question (lower when BM25 matched little of it)."),
           Setting.integer(
               "search.rrf-k",
               60,
@@ -140,7 +140,25 @@ public final class SettingsSchema {
               0.8,
               0.0,
               1.0,
-              "Share of BM25 in either fusion method (vector search gets the rest)."),
+              "Share of BM25 in fusion (vector search gets the rest); adaptive: the share when BM25 matched the question well."),
+          Setting.decimal(
+              "search.min-bm25-weight",
+              0.5,
+              0.0,
+              1.0,
+              "Adaptive fusion: BM25's share when its best passage holds at most coverage-low of the question's term weight."),
+          Setting.decimal(
+              "search.coverage-low",
+              0.25,
+              0.0,
+              1.0,
+              "Adaptive fusion: term-weight share of the best BM25 passage up to which min-bm25-weight is used."),
+          Setting.decimal(
+              "search.coverage-ramp",
+              0.1,
+              0.01,
+              1.0,
+              "Adaptive fusion: term-weight share above coverage-low over which BM25's share rises linearly to bm25-weight."),
           Setting.bool(
               "search.bigram-field", true, "Also match character bigrams beside smartcn words."),
           Setting.decimal(

@@ -27,6 +27,9 @@ public record SweepGrid(List<Axis> axes) {
               "search.fusion",
               "search.rrf-k",
               "search.bm25-weight",
+              "search.min-bm25-weight",
+              "search.coverage-low",
+              "search.coverage-ramp",
               "search.bigram-field",
               "search.bigram-weight"));
 

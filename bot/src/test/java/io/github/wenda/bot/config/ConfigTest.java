@@ -23,7 +23,7 @@ class ConfigTest {
     assertThat(config.integer("embedding.batch-size")).isEqualTo(16);
     assertThat(config.integer("search.k")).isEqualTo(5);
     assertThat(config.integer("search.candidates")).isEqualTo(50);
-    assertThat(config.choice("search.fusion")).isEqualTo("weighted");
+    assertThat(config.choice("search.fusion")).isEqualTo("adaptive");
     assertThat(config.integer("search.rrf-k")).isEqualTo(60);
   }
 

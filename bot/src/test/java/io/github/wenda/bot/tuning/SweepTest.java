@@ -52,7 +52,18 @@ class SweepTest {
       double w = Double.parseDouble(values.getOrDefault("search.bm25-weight", "0.8"));
       SearchSettings search =
           new SearchSettings(
-              SearchMode.HYBRID, 3, 20, FusionMethod.WEIGHTED, 60, w, true, 1.0, false);
+              SearchMode.HYBRID,
+              3,
+              20,
+              FusionMethod.WEIGHTED,
+              60,
+              w,
+              0.5,
+              0.25,
+              0.1,
+              true,
+              1.0,
+              false);
       out.add(
           new SweepPoint(
               values,

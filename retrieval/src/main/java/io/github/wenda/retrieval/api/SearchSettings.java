@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * How questions are searched. {@code candidates} passages are taken from each list before fusion;
- * {@code bm25Weight} is BM25's share in either fusion method (the vector list gets the rest);
+ * {@code bm25Weight} is BM25's share in fusion (the vector list gets the rest); {@code adaptive}
+ * fusion lowers it towards {@code minBm25Weight} as the share of the question's term weight held by
+ * the best BM25 passage falls from {@code coverageLow + coverageRamp} to {@code coverageLow};
  * {@code bigramWeight} is the boost of character-bigram matches relative to smartcn word matches.
  *
  * <p>Defaults, ranges and documentation of these values are the settings schema's ({@code search.*}
@@ -17,6 +19,9 @@ public record SearchSettings(
     FusionMethod fusion,
     int rrfK,
     double bm25Weight,
+    double minBm25Weight,
+    double coverageLow,
+    double coverageRamp,
     boolean bigrams,
     double bigramWeight,
     boolean queryPrefix) {
@@ -38,6 +43,19 @@ public record SearchSettings(
     if (!(bm25Weight >= 0 && bm25Weight <= 1)) {
       throw new IllegalArgumentException(
           "bm25Weight must be between 0.0 and 1.0, but is: " + bm25Weight);
+    }
+    if (!(minBm25Weight >= 0 && minBm25Weight <= 1)) {
+      throw new IllegalArgumentException(
+          "minBm25Weight must be between 0.0 and 1.0, but is: " + minBm25Weight);
+    }
+    if (!(coverageLow >= 0 && coverageLow <= 1)) {
+      throw new IllegalArgumentException(
+          "coverageLow must be between 0.0 and 1.0, but is: " + coverageLow);
+    }
+    // A ramp of some width: a step would make a question near coverageLow jump between rankings.
+    if (!(coverageRamp > 0 && coverageRamp <= 1)) {
+      throw new IllegalArgumentException(
+          "coverageRamp must be above 0.0 and at most 1.0, but is: " + coverageRamp);
     }
     if (!(bigramWeight >= 0 && Double.isFinite(bigramWeight))) {
       throw new IllegalArgumentException(

@@ -7,15 +7,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Merges two ranked lists of Lucene document numbers into one.
  *
  * <p>Lucene's BM25 scores and cosine similarities are not on one scale, and BM25 scores are not
  * comparable across queries, so the lists are combined by rank (weighted reciprocal rank fusion,
- * {@code w/(k+rank)}) or by scores min-max-normalised within each list. Both weight BM25 by {@code
- * bm25Weight} and the vector list by the rest. Public so that every backend (embedded Lucene,
- * SolrCloud) fuses with the same code; a backend numbers its candidates itself.
+ * {@code w/(k+rank)}) or by scores min-max-normalised within each list. Both weight BM25 by a share
+ * {@code w} and the vector list by the rest: {@code search.bm25-weight} for {@code rrf} and {@code
+ * weighted}, a share per question for {@code adaptive} (see {@link #bm25Weight}). Public so that
+ * every backend (embedded Lucene, SolrCloud) fuses with the same code; a backend numbers its
+ * candidates itself.
  */
 public final class Fusion {
   private Fusion() {}
@@ -30,11 +33,42 @@ public final class Fusion {
   public record Fused(
       int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {}
 
-  public static List<Fused> fuse(List<Ranked> bm25, List<Ranked> vector, SearchSettings s) {
+  /**
+   * BM25's share in the fusion of one question. For {@code rrf} and {@code weighted} it is {@code
+   * search.bm25-weight}, and {@code coverage} is not called. For {@code adaptive} it follows the
+   * share of the question's term weight that the best BM25 passage holds ({@link TermCoverage}):
+   * {@code search.min-bm25-weight} up to {@code search.coverage-low}, rising linearly over the next
+   * {@code search.coverage-ramp} to {@code search.bm25-weight}.
+   *
+   * <p>Why: a question asked in the documents' words finds its rare words together in one passage,
+   * and BM25 then ranks the answer first (the bundled questions want about 0.8); a paraphrase
+   * matches only scattered common words, BM25's top candidates are near-ties that the min-max
+   * normalisation stretches into large gaps, and the vector list, which reads the meaning, should
+   * decide more (the paraphrased Debian questions want about 0.5). The ramp rather than a step
+   * keeps a question near the threshold from jumping between two rankings.
+   */
+  public static double bm25Weight(SearchSettings s, DoubleSupplier coverage) {
+    if (s.fusion() != FusionMethod.ADAPTIVE) {
+      return s.bm25Weight();
+    }
+    double c = coverage.getAsDouble();
+    double t = Math.min(1, Math.max(0, (c - s.coverageLow()) / s.coverageRamp()));
+    return s.minBm25Weight() + t * (s.bm25Weight() - s.minBm25Weight());
+  }
+
+  /**
+   * Fuses the two lists, BM25 weighted by {@code w} (from {@link #bm25Weight}) and the vector list
+   * by {@code 1 - w}: by rank for {@code rrf}, by min-max-normalised score otherwise.
+   */
+  public static List<Fused> fuse(
+      List<Ranked> bm25, List<Ranked> vector, SearchSettings s, double w) {
+    if (!(w >= 0 && w <= 1)) {
+      throw new IllegalArgumentException(
+          "the BM25 weight must be between 0.0 and 1.0, but is: " + w);
+    }
     Map<Integer, double[]> acc = new LinkedHashMap<>();
     Map<Integer, Integer> bRank = index(bm25);
     Map<Integer, Integer> vRank = index(vector);
-    double w = s.bm25Weight();
     if (s.fusion() == FusionMethod.RRF) {
       for (int i = 0; i < bm25.size(); i++) {
         acc.computeIfAbsent(bm25.get(i).doc(), d -> new double[1])[0] += w / (s.rrfK() + i + 1);

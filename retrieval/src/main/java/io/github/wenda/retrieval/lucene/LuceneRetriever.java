@@ -9,6 +9,7 @@ import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.backend.TermCoverage;
 import io.github.wenda.retrieval.text.QueryNormalizer;
 import io.github.wenda.retrieval.text.QueryTerms;
 import java.io.IOException;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -124,7 +129,56 @@ final class LuceneRetriever implements Retriever {
       SpareCore.await(lexical);
       throw e;
     }
-    return Fusion.fuse(SpareCore.join(lexical), vector, settings);
+    List<Fusion.Ranked> bm25 = SpareCore.join(lexical);
+    return Fusion.fuse(bm25, vector, settings, bm25Weight(text, bm25));
+  }
+
+  /** The term coverage of the best BM25 passage for this normalised question; for explain. */
+  double coverage(String text) {
+    try {
+      return coverage(text, bm25(text, 1));
+    } catch (IOException e) {
+      throw new WendaException("search failed on the index: " + e.getMessage(), e);
+    }
+  }
+
+  private double bm25Weight(String text, List<Fusion.Ranked> bm25) {
+    return Fusion.bm25Weight(settings, () -> coverage(text, bm25));
+  }
+
+  /**
+   * The share of the query's term weight (boost times idf, words and bigrams as queried) that the
+   * best BM25 passage contains; see {@link TermCoverage}. Looks up each query term's postings at
+   * that one passage.
+   */
+  private double coverage(String text, List<Fusion.Ranked> bm25) {
+    if (bm25.isEmpty()) {
+      return 0;
+    }
+    IndexReader reader = index.searcher().getIndexReader();
+    int top = bm25.get(0).doc();
+    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(top, reader.leaves()));
+    List<TermCoverage.Term> out = new ArrayList<>();
+    try {
+      for (BooleanClause c : ((BooleanQuery) lexicalQuery(text)).clauses()) {
+        org.apache.lucene.search.Query q = c.getQuery();
+        double boost = 1;
+        if (q instanceof BoostQuery b) {
+          boost = b.getBoost();
+          q = b.getQuery();
+        }
+        Term term = ((TermQuery) q).getTerm();
+        PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+        int local = top - leaf.docBase;
+        boolean found = postings != null && postings.advance(local) == local;
+        out.add(
+            new TermCoverage.Term(
+                boost * TermCoverage.idf(reader.docFreq(term), reader.numDocs()), found));
+      }
+    } catch (IOException e) {
+      throw new WendaException("cannot read term statistics from the index: " + e.getMessage(), e);
+    }
+    return TermCoverage.share(out);
   }
 
   private List<Fusion.Ranked> vector(String text, int depth) throws IOException {

@@ -7,6 +7,7 @@ import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.text.QueryNormalizer;
 import io.github.wenda.retrieval.text.QueryTerms;
 import java.io.IOException;
@@ -21,8 +22,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Shows how a question was searched: its normalised text, the terms each field was queried with,
- * and for each candidate its ranks and scores in both lists, the fused score, and which query terms
- * its text matched. Searches exactly as {@link Retrievers#lucene} does with the same settings.
+ * the BM25 share fusion used for it (per question with adaptive fusion), and for each candidate its
+ * ranks and scores in both lists, the fused score, and which query terms its text matched. Searches
+ * exactly as {@link Retrievers#lucene} does with the same settings.
  */
 final class SearchExplainer {
 
@@ -54,7 +56,9 @@ final class SearchExplainer {
               matched(IndexSchema.WORDS, text, words),
               matched(IndexSchema.BIGRAMS, text, bigrams)));
     }
-    return new Explanation(normalized, words, bigrams, out);
+    double coverage = retriever.coverage(normalized);
+    return new Explanation(
+        normalized, words, bigrams, coverage, Fusion.bm25Weight(settings, () -> coverage), out);
   }
 
   // The passage analysed as the index analysed it, so a "match" is what BM25 counted.

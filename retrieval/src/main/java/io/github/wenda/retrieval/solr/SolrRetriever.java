@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.solr;
 
 import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.FusionMethod;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
@@ -10,6 +11,7 @@ import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.backend.TermCoverage;
 import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,13 +61,17 @@ final class SolrRetriever implements Retriever {
     try {
       List<Fusion.Fused> fused =
           switch (query.mode()) {
-            case BM25 -> Fusion.single(c.ranked(run(lexical(text, depth))), true);
+            case BM25 -> Fusion.single(c.ranked(run(lexical(text, depth, false))), true);
             case VECTOR -> Fusion.single(c.ranked(run(knn(text, depth))), false);
             case HYBRID -> {
               // Embed before asking Solr: the model's time is local, the two lists are remote.
               ModifiableSolrParams knn = knn(text, depth);
-              List<Fusion.Ranked> bm25 = c.ranked(run(lexical(text, depth)));
-              yield Fusion.fuse(bm25, c.ranked(run(knn)), settings);
+              ModifiableSolrParams lexical =
+                  lexical(text, depth, settings.fusion() == FusionMethod.ADAPTIVE);
+              List<SolrDocument> lexicalDocs = run(lexical);
+              List<Fusion.Ranked> bm25 = c.ranked(lexicalDocs);
+              double w = Fusion.bm25Weight(settings, () -> coverage(lexical, lexicalDocs));
+              yield Fusion.fuse(bm25, c.ranked(run(knn)), settings, w);
             }
           };
       // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
@@ -90,15 +96,22 @@ final class SolrRetriever implements Retriever {
     }
   }
 
-  /** BM25 over smartcn words and (boosted) bigrams; null when the text has no searchable term. */
-  ModifiableSolrParams lexical(String text, int depth) {
+  /**
+   * BM25 over smartcn words and (boosted) bigrams; null when the text has no searchable term. With
+   * {@code statistics}, each passage also carries what {@link #coverage} needs.
+   */
+  ModifiableSolrParams lexical(String text, int depth, boolean statistics) {
     ModifiableSolrParams p = base(depth);
     StringBuilder q = new StringBuilder("{!bool");
     int n = 0;
+    StringBuilder fl = new StringBuilder(SolrPassages.STORED + ",score,nd:numdocs()");
     for (String t : analyzer.words(text)) {
       String name = "w" + n++;
       q.append(" should=$").append(name);
       p.set(name, "{!term f=" + SolrPassages.WORDS + "}" + t);
+      if (statistics) {
+        termStatistics(p, fl, COVERAGE_WORD + n, SolrPassages.WORDS, t);
+      }
     }
     if (settings.bigrams() && settings.bigramWeight() > 0) {
       double w = settings.bigramWeight();
@@ -114,13 +127,66 @@ final class SolrRetriever implements Retriever {
           p.set(name, "{!boost b=" + w + " v=$" + name + "t}");
           p.set(name + "t", term);
         }
+        if (statistics) {
+          termStatistics(p, fl, COVERAGE_BIGRAM + n, SolrPassages.BIGRAMS, t);
+        }
       }
     }
     if (n == 0) {
       return null;
     }
     p.set("q", q.append('}').toString());
+    if (statistics) {
+      p.set("fl", fl.toString());
+    }
     return p;
+  }
+
+  // Parameter-name prefixes of the query terms whose statistics adaptive fusion asks for, by field.
+  private static final String COVERAGE_WORD = "cw";
+  private static final String COVERAGE_BIGRAM = "cb";
+
+  /**
+   * Asks for a term's frequency in each returned passage and its document frequency, as function
+   * pseudo-fields; the term travels as a separate parameter, never parsed as syntax.
+   */
+  private static void termStatistics(
+      ModifiableSolrParams p, StringBuilder fl, String name, String field, String term) {
+    p.set(name, term);
+    fl.append(",tf_").append(name).append(":termfreq(").append(field).append(",$").append(name);
+    fl.append("),df_").append(name).append(":docfreq(").append(field).append(",$").append(name);
+    fl.append(')');
+  }
+
+  /**
+   * The share of the query's term weight held by the best BM25 passage, from the statistics {@link
+   * #termStatistics} asked for: the same formula as the embedded index ({@link TermCoverage}), with
+   * the statistics of the shard that holds the passage, as Solr's own BM25 scores use.
+   */
+  private double coverage(ModifiableSolrParams lexical, List<SolrDocument> docs) {
+    if (docs.isEmpty()) {
+      return 0;
+    }
+    SolrDocument top = docs.get(0);
+    long numDocs = number(top, "nd");
+    List<TermCoverage.Term> terms = new ArrayList<>();
+    for (String name : lexical.getParameterNames()) {
+      boolean word = name.matches(COVERAGE_WORD + "\\d+");
+      if (word || name.matches(COVERAGE_BIGRAM + "\\d+")) {
+        double boost = word ? 1 : settings.bigramWeight();
+        double idf = TermCoverage.idf(number(top, "df_" + name), numDocs);
+        terms.add(new TermCoverage.Term(boost * idf, number(top, "tf_" + name) > 0));
+      }
+    }
+    return TermCoverage.share(terms);
+  }
+
+  private static long number(SolrDocument d, String field) {
+    Object v = d.getFieldValue(field);
+    if (!(v instanceof Number n)) {
+      throw new WendaException("Solr returned no number for " + field + " but: " + v);
+    }
+    return n.longValue();
   }
 
   private ModifiableSolrParams knn(String text, int depth) {

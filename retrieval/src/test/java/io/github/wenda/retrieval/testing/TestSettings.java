@@ -22,7 +22,18 @@ public final class TestSettings {
   /** {@code search.*} and {@code embedding.query-prefix} at their defaults. */
   public static final SearchSettings SEARCH =
       new SearchSettings(
-          SearchMode.HYBRID, 5, 50, FusionMethod.WEIGHTED, 60, 0.8, true, 1.0, false);
+          SearchMode.HYBRID,
+          5,
+          50,
+          FusionMethod.ADAPTIVE,
+          60,
+          0.8,
+          0.5,
+          0.25,
+          0.1,
+          true,
+          1.0,
+          false);
 
   /** {@code chunk.*} at their defaults. */
   public static final ChunkSettings CHUNK = new ChunkSettings(300, 0);
