@@ -338,6 +338,8 @@ public final class PdfReader implements DocumentReader {
 
     private PdfLineRun paragraphFirst;
 
+    private static final Pattern PROMPT = Pattern.compile("[$#%>] ");
+
     /** A list item's number: "7. ", "3) " (one level, unlike "2.7 …"). */
     private static final Pattern LIST_NUMBER = Pattern.compile("\\d{1,2}[.)）][\\s\\u3000]");
 
@@ -449,8 +451,13 @@ public final class PdfReader implements DocumentReader {
       // A wrapped line that goes on with a sentence left open ("…文件应当有像"hosts: files md" /
       // "ns4_minimal …"这样的一段。") continues it, even when the literal makes it mostly
       // monospaced.
+      // A shell prompt starts a command even after a sentence without a colon ("尝试下列例子").
       boolean continuesProse =
-          !paragraph.isEmpty() && code.isEmpty() && !l.paragraphStart() && !endsParagraph();
+          !paragraph.isEmpty()
+              && code.isEmpty()
+              && !l.paragraphStart()
+              && !endsParagraph()
+              && !PROMPT.matcher(raw.strip()).lookingAt();
       if (l.isMono() && !continuesProse) {
         releaseCellLead();
         flushParagraph();
