@@ -7,6 +7,11 @@ import java.util.OptionalInt;
  * A retrievable unit of text: whole sentences (or whole code lines and table rows) of one document,
  * one kind and one section, with its place in the cleaned document ({@code start}..{@code end})
  * and, for paged formats, the page it starts on ({@code page}, 0 where the format has no pages).
+ *
+ * <p>{@code context} is what the document says before the passage that tells what it is about, and
+ * that a question names: a table's caption and column header row when the passage holds later rows,
+ * a list's introducing sentence when the passage holds later items. It is matched (BM25 and the
+ * embedding see it) but never shown or quoted, and not stored: "" when there is none.
  */
 public record Passage(
     String docId,
@@ -17,13 +22,15 @@ public record Passage(
     int start,
     int end,
     String text,
-    int page) {
+    int page,
+    String context) {
   public Passage {
     Objects.requireNonNull(docId, "docId");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(section, "section");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(context, "context");
     if (ordinal < 0) {
       throw new IllegalArgumentException("ordinal must be >= 0, but is: " + ordinal);
     }
@@ -36,6 +43,20 @@ public record Passage(
     }
   }
 
+  /** A passage without match context. */
+  public Passage(
+      String docId,
+      String title,
+      String section,
+      SegmentKind kind,
+      int ordinal,
+      int start,
+      int end,
+      String text,
+      int page) {
+    this(docId, title, section, kind, ordinal, start, end, text, page, "");
+  }
+
   /** A passage of an unpaged document. */
   public Passage(
       String docId,
@@ -46,7 +67,7 @@ public record Passage(
       int start,
       int end,
       String text) {
-    this(docId, title, section, kind, ordinal, start, end, text, 0);
+    this(docId, title, section, kind, ordinal, start, end, text, 0, "");
   }
 
   /** Unique within an index: document id and ordinal. */

@@ -23,7 +23,8 @@ import java.util.List;
  * is longer than the maximum. The next passage repeats the previous one's last sentences while they
  * fit in {@code overlapChars}. A prose sentence ending in a colon stays with what it introduces: a
  * code block right after it joins its passage, and a passage that would end on it leaves it to the
- * next one.
+ * next one. Each passage carries the match context of its first unit ({@link MatchContext}): the
+ * caption and header row of the table it continues, the introduction of the list it continues.
  */
 public final class Chunker {
   private static final String SOFT_BREAKS = "，,、：:";
@@ -39,9 +40,9 @@ public final class Chunker {
    * A piece of text that is never split further, and the page it is on; {@code lead} when it is a
    * prose sentence ending in a colon ("请使用：", "例如："), which introduces what follows.
    */
-  private record Unit(int start, int end, int page, boolean lead) {
-    Unit(int start, int end, int page) {
-      this(start, end, page, false);
+  private record Unit(int start, int end, int page, boolean lead, String context) {
+    Unit(int start, int end, int page, String context) {
+      this(start, end, page, false, context);
     }
   }
 
@@ -50,7 +51,10 @@ public final class Chunker {
     List<Unit> run = new ArrayList<>();
     Segment runHead = null;
     String text = doc.text();
-    for (Segment s : doc.segments()) {
+    List<String> contexts = MatchContext.of(doc);
+    for (int si = 0; si < doc.segments().size(); si++) {
+      Segment s = doc.segments().get(si);
+      String context = contexts.get(si);
       if (s.kind() == SegmentKind.CONTENTS) {
         continue;
       }
@@ -72,24 +76,24 @@ public final class Chunker {
       }
       boolean whole = s.kind() == SegmentKind.CODE || s.kind() == SegmentKind.TABLE;
       if (whole && s.end() - s.start() <= settings.maxChars()) {
-        run.add(new Unit(s.start(), s.end(), s.page()));
+        run.add(new Unit(s.start(), s.end(), s.page(), context));
       } else if (s.kind() == SegmentKind.CODE) {
         int lineStart = s.start();
         for (int i = s.start(); i <= s.end(); i++) {
           if (i == s.end() || text.charAt(i) == '\n') {
             if (i > lineStart && !text.substring(lineStart, i).isBlank()) {
-              cutLong(text, lineStart, i, s.page(), run);
+              cutLong(text, lineStart, i, s.page(), context, run);
             }
             lineStart = i + 1;
           }
         }
       } else {
         for (int[] sentence : splitter.split(text, s.start(), s.end())) {
-          cutLong(text, sentence[0], sentence[1], s.page(), run);
+          cutLong(text, sentence[0], sentence[1], s.page(), context, run);
         }
         if (!run.isEmpty() && isLead(text, run.get(run.size() - 1))) {
           Unit last = run.remove(run.size() - 1);
-          run.add(new Unit(last.start(), last.end(), last.page(), true));
+          run.add(new Unit(last.start(), last.end(), last.page(), true, last.context()));
         }
       }
     }
@@ -104,18 +108,18 @@ public final class Chunker {
     return t.endsWith("：") || t.endsWith(":");
   }
 
-  private void cutLong(String text, int start, int end, int page, List<Unit> into) {
+  private void cutLong(String text, int start, int end, int page, String context, List<Unit> into) {
     int max = settings.maxChars();
     while (end - start > max) {
       int cut = cutPoint(text, start, end, max);
-      into.add(new Unit(start, cut, page));
+      into.add(new Unit(start, cut, page, context));
       start = cut;
       while (start < end && text.charAt(start) == ' ') {
         start++;
       }
     }
     if (end > start) {
-      into.add(new Unit(start, end, page));
+      into.add(new Unit(start, end, page, context));
     }
   }
 
@@ -200,7 +204,8 @@ public final class Chunker {
               start,
               end,
               text.substring(start, end),
-              units.get(first).page()));
+              units.get(first).page(),
+              units.get(first).context()));
       if (i < units.size() && settings.overlapChars() > 0) {
         int back = i;
         while (back - 1 > first

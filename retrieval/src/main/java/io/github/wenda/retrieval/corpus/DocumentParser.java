@@ -4,6 +4,7 @@ import io.github.wenda.retrieval.api.Document;
 import io.github.wenda.retrieval.api.DocumentFormat;
 import io.github.wenda.retrieval.api.SegmentKind;
 import io.github.wenda.retrieval.reader.Block;
+import io.github.wenda.retrieval.reader.BlockKind;
 import io.github.wenda.retrieval.reader.DocumentReader;
 import io.github.wenda.retrieval.reader.DocxReader;
 import io.github.wenda.retrieval.reader.HtmlReader;
@@ -112,7 +113,8 @@ public final class DocumentParser {
                   String.join(" / ", path.stream().map(h -> h.text().strip()).toList()),
                   start,
                   text.length(),
-                  b.page()));
+                  b.page(),
+                  b.kind() == BlockKind.LIST_ITEM));
         }
       }
     }

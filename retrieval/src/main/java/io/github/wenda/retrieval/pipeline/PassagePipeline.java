@@ -42,9 +42,11 @@ public final class PassagePipeline {
    * read as prose. 6: a sentence ending in a colon kept with the code it introduces. 7: HTML table
    * captions with their rows. 8: PDF rows with a wrapped first cell. 9: PDF footnotes as footnotes,
    * CJK-Latin spacing from glyph gaps, table rows from glyph positions. 10: a long word overflowing
-   * its PDF table cell stays in it.
+   * its PDF table cell stays in it. 11: match context (a table's caption and header row, a list's
+   * introduction); PDF numbered list items in the body's font are no headings, and a bulleted line
+   * is no code.
    */
-  public static final int VERSION = 10;
+  public static final int VERSION = 11;
 
   private static final Logger log = LoggerFactory.getLogger(PassagePipeline.class);
 

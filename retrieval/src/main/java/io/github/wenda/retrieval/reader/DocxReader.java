@@ -67,7 +67,7 @@ public final class DocxReader implements DocumentReader {
       }
       Optional<String> title =
           Optional.ofNullable(doc.getProperties().getCoreProperties().getTitle());
-      return new StructuredDocument(title, out);
+      return new StructuredDocument(title, NumberedLists.demoteSteps(out));
     } catch (IOException | RuntimeException e) {
       throw new UnreadableDocumentException(file, "not a readable .docx: " + e.getMessage(), e);
     }

@@ -101,7 +101,7 @@ public final class HtmlReader implements DocumentReader {
     w.walk(html.body());
     w.flush();
     String title = html.title();
-    return new StructuredDocument(Optional.of(title), w.out);
+    return new StructuredDocument(Optional.of(title), NumberedLists.demoteSteps(w.out));
   }
 
   /**
@@ -277,8 +277,12 @@ public final class HtmlReader implements DocumentReader {
       boolean block = BLOCKS.contains(tag);
       if (block) {
         flush();
+        // A paragraph inside a list item (LibreOffice writes <li><p>…</p></li>) is the item.
         inlineKind =
-            tag.equals("li") || tag.equals("dt") || tag.equals("dd")
+            tag.equals("li")
+                    || tag.equals("dt")
+                    || tag.equals("dd")
+                    || (e.parent() != null && e.parent().normalName().equals("li"))
                 ? BlockKind.LIST_ITEM
                 : BlockKind.PARAGRAPH;
       }

@@ -333,6 +333,16 @@ public final class PdfReader implements DocumentReader {
     private static final Pattern FOOTNOTE_MARK =
         Pattern.compile("(\\d{1,3}|[¹²³⁰⁴-⁹]{1,3})(?![\\d.,:%)）])\\s?\\S");
 
+    private static final Pattern CAPTION =
+        Pattern.compile("^(?:Table|表|图|Figure)\\s*\\d+(?:\\.\\d+)*\\s*[.:：]\\s*\\S.*");
+
+    private PdfLineRun paragraphFirst;
+
+    private static final Pattern PROMPT = Pattern.compile("[$#%>] ");
+
+    /** A list item's number: "7. ", "3) " (one level, unlike "2.7 …"). */
+    private static final Pattern LIST_NUMBER = Pattern.compile("\\d{1,2}[.)）][\\s\\u3000]");
+
     PageLayout(List<List<PdfLineRun>> pages) {
       this.pages = pages;
       this.bodySize = medianSize(pages);
@@ -438,7 +448,17 @@ public final class PdfReader implements DocumentReader {
 
     private void line(PdfLineRun l, int pageNo, boolean firstOnPage) {
       String raw = l.text();
-      if (l.isMono()) {
+      // A wrapped line that goes on with a sentence left open ("…文件应当有像"hosts: files md" /
+      // "ns4_minimal …"这样的一段。") continues it, even when the literal makes it mostly
+      // monospaced.
+      // A shell prompt starts a command even after a sentence without a colon ("尝试下列例子").
+      boolean continuesProse =
+          !paragraph.isEmpty()
+              && code.isEmpty()
+              && !l.paragraphStart()
+              && !endsParagraph()
+              && !PROMPT.matcher(raw.strip()).lookingAt();
+      if (l.isMono() && !continuesProse) {
         releaseCellLead();
         flushParagraph();
         if (code.isEmpty()) {
@@ -498,18 +518,43 @@ public final class PdfReader implements DocumentReader {
         return;
       }
       boolean bullet =
-          text.matches("^[•●◦▪■◆\\-*·][\\s\\u3000].*")
+          text.matches("^[•●◦▪■◆‣–\\-*·][\\s\\u3000].*")
               || text.matches("^\\d{1,2}[.)）][\\s\\u3000].*");
       // A page break inside a sentence is no paragraph start: PDFBox starts every page with one.
       boolean continues = firstOnPage && !paragraph.isEmpty() && !endsParagraph() && !bullet;
-      if ((l.paragraphStart() && !continues) || bullet) {
+      if ((l.paragraphStart() && !continues) || bullet || endsCaption(l)) {
         flushParagraph();
       }
       if (paragraph.isEmpty()) {
         paragraphPage = pageNo;
         paragraphKind = bullet ? BlockKind.LIST_ITEM : BlockKind.PARAGRAPH;
       }
+      if (paragraph.isEmpty()) {
+        paragraphFirst = l;
+      }
       paragraph.add(text);
+    }
+
+    /**
+     * A caption ("Table 2.11: aptitude 正则表达式") is a paragraph of its own: typesetters centre it
+     * under its table, so a line that is not centred on the same axis (the tip or text after it)
+     * starts a new paragraph even where PDFBox saw no paragraph break.
+     */
+    private boolean endsCaption(PdfLineRun l) {
+      if (paragraph.size() != 1
+          || paragraphFirst == null
+          || !CAPTION.matcher(paragraph.get(0)).matches()
+          || paragraphFirst.glyphs().isEmpty()
+          || l.glyphs().isEmpty()) {
+        return false;
+      }
+      double em = Math.max(1, l.fontSize());
+      return Math.abs(centre(paragraphFirst) - centre(l)) > em;
+    }
+
+    private static double centre(PdfLineRun l) {
+      List<PdfGlyph> g = l.glyphs();
+      return (g.get(0).x() + g.get(g.size() - 1).end()) / 2.0;
     }
 
     /**
@@ -552,15 +597,21 @@ public final class PdfReader implements DocumentReader {
     private OptionalInt headingLevel(PdfLineRun l, String text) {
       OptionalInt numbered = NumberedHeading.level(text);
       if (numbered.isPresent()) {
-        return numbered;
+        // "7. 运行 postinst 脚本" in the body's font is the seventh step of a numbered list, not a
+        // chapter: typesetters set top-level headings larger than the text, and a list read as
+        // headings would replace the chapter in the section path of every passage after it.
+        return LIST_NUMBER.matcher(text).lookingAt() && !isLarger(l, 1.1)
+            ? OptionalInt.empty()
+            : numbered;
       }
-      if (bodySize > 0
-          && l.fontSize() >= bodySize * 1.25
-          && text.length() <= 40
-          && !NumberedHeading.endsLikeSentence(text)) {
+      if (isLarger(l, 1.25) && text.length() <= 40 && !NumberedHeading.endsLikeSentence(text)) {
         return OptionalInt.of(l.fontSize() >= bodySize * 1.6 ? 1 : 2);
       }
       return OptionalInt.empty();
+    }
+
+    private boolean isLarger(PdfLineRun l, double factor) {
+      return bodySize > 0 && l.fontSize() >= bodySize * factor;
     }
 
     private boolean endsParagraph() {

@@ -26,10 +26,20 @@ public final class MatchText {
 
   /**
    * What BM25 indexes and the dense model embeds for a passage: its section heading, which often
-   * carries the question's subject, and its text, both in match form. One body for both, so the two
-   * searches see the same words.
+   * carries the question's subject, its context (a table's caption and header row, a list's
+   * introduction: the words that say what rows and items are), and its text, all in match form. One
+   * body for both, so the two searches see the same words.
    */
   public static String indexed(Passage p) {
-    return p.section().isEmpty() ? of(p.text()) : of(p.section()) + "\n" + of(p.text());
+    StringBuilder out = new StringBuilder();
+    for (String part : new String[] {p.section(), p.context(), p.text()}) {
+      if (!part.isBlank()) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(of(part));
+      }
+    }
+    return out.toString();
   }
 }
