@@ -24,6 +24,9 @@ public record Passage(
     String text,
     int page,
     String context) {
+  /** Between the headings of a section path: {@code 第 8 章 国际化和本地化 / 8.1. 语言环境}. */
+  public static final String SECTION_SEPARATOR = " / ";
+
   public Passage {
     Objects.requireNonNull(docId, "docId");
     Objects.requireNonNull(title, "title");
@@ -78,5 +81,11 @@ public record Passage(
   /** The page the passage starts on, for paged formats (PDF). */
   public OptionalInt pageNumber() {
     return page > 0 ? OptionalInt.of(page) : OptionalInt.empty();
+  }
+
+  /** The innermost heading of the section path ("" when there is none). */
+  public String heading() {
+    int cut = section.lastIndexOf(SECTION_SEPARATOR);
+    return cut < 0 ? section : section.substring(cut + SECTION_SEPARATOR.length());
   }
 }

@@ -110,7 +110,9 @@ public final class DocumentParser {
           segments.add(
               new Segment(
                   kindOf(b),
-                  String.join(" / ", path.stream().map(h -> h.text().strip()).toList()),
+                  String.join(
+                      io.github.wenda.retrieval.api.Passage.SECTION_SEPARATOR,
+                      path.stream().map(h -> h.text().strip()).toList()),
                   start,
                   text.length(),
                   b.page(),

@@ -90,7 +90,9 @@ final class HeadingDetector {
 
   /** The current heading path joined with " / " ("" before the first heading). */
   String section() {
-    return String.join(" / ", path.stream().filter(p -> p != null).toList());
+    return String.join(
+        io.github.wenda.retrieval.api.Passage.SECTION_SEPARATOR,
+        path.stream().filter(p -> p != null).toList());
   }
 
   static boolean endsLikeSentence(String s) {

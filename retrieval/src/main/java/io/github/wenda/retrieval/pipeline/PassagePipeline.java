@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Stores decide what to redo with {@link ChangeSet} and only store and search what this returns.
  *
  * <p>Passage text is display text (the document's own characters); the vector is computed from
- * {@link MatchText#indexed}, which is also what the stores index for BM25.
+ * {@link MatchText#embedded} (the innermost heading, context and text) and the stores index {@link
+ * MatchText#indexed} (the whole section path, context and text) for BM25.
  */
 public final class PassagePipeline {
   /**
@@ -44,9 +45,10 @@ public final class PassagePipeline {
    * CJK-Latin spacing from glyph gaps, table rows from glyph positions. 10: a long word overflowing
    * its PDF table cell stays in it. 11: match context (a table's caption and header row, a list's
    * introduction); PDF numbered list items in the body's font are no headings, and a bulleted line
-   * is no code.
+   * is no code. 12: passages embedded with their innermost heading instead of the whole section
+   * path.
    */
-  public static final int VERSION = 11;
+  public static final int VERSION = 12;
 
   private static final Logger log = LoggerFactory.getLogger(PassagePipeline.class);
 
@@ -139,7 +141,7 @@ public final class PassagePipeline {
     Map<String, Integer> slots = new LinkedHashMap<>();
     int[] slotOf = new int[all.size()];
     for (int i = 0; i < all.size(); i++) {
-      slotOf[i] = slots.computeIfAbsent(MatchText.indexed(all.get(i)), text -> slots.size());
+      slotOf[i] = slots.computeIfAbsent(MatchText.embedded(all.get(i)), text -> slots.size());
     }
     List<String> texts = new ArrayList<>(slots.keySet());
     List<float[]> vectors = new ArrayList<>(texts.size());
