@@ -109,17 +109,31 @@ final class LuceneRetriever implements Retriever {
   }
 
   private List<Fusion.Ranked> bm25(String text, int depth) throws IOException {
-    org.apache.lucene.search.Query q = lexicalQuery(text);
-    if (((BooleanQuery) q).clauses().isEmpty()) {
+    return bm25((BooleanQuery) lexicalQuery(text), depth);
+  }
+
+  private List<Fusion.Ranked> bm25(BooleanQuery q, int depth) throws IOException {
+    if (q.clauses().isEmpty()) {
       return List.of();
     }
     return ranked(index.searcher().search(q, depth));
   }
 
+  /** The lexical half of a hybrid search: BM25's list and the share fusion gives it. */
+  private record Lexical(List<Fusion.Ranked> ranked, double weight) {}
+
+  // The question analysed once for both the BM25 query and its term coverage.
+  private Lexical lexical(String text, int depth) throws IOException {
+    BooleanQuery q = (BooleanQuery) lexicalQuery(text);
+    List<Fusion.Ranked> ranked = bm25(q, depth);
+    return new Lexical(ranked, Fusion.bm25Weight(settings, () -> coverage(q, ranked)));
+  }
+
   // BM25 (analysis and both fields) runs on a spare core while this thread embeds the question:
   // the model runs one question on one thread, so the other core would sit idle.
   private List<Fusion.Fused> hybrid(String text, int depth) throws IOException {
-    Future<List<Fusion.Ranked>> lexical = SpareCore.start(() -> bm25(text, depth));
+    // The term coverage that sets BM25's share is read beside the embedding too.
+    Future<Lexical> lexical = SpareCore.start(() -> lexical(text, depth));
     List<Fusion.Ranked> vector;
     try {
       vector = vector(text, depth);
@@ -129,21 +143,18 @@ final class LuceneRetriever implements Retriever {
       SpareCore.await(lexical);
       throw e;
     }
-    List<Fusion.Ranked> bm25 = SpareCore.join(lexical);
-    return Fusion.fuse(bm25, vector, settings, bm25Weight(text, bm25));
+    Lexical bm25 = SpareCore.join(lexical);
+    return Fusion.fuse(bm25.ranked(), vector, settings, bm25.weight());
   }
 
   /** The term coverage of the best BM25 passage for this normalised question; for explain. */
   double coverage(String text) {
     try {
-      return coverage(text, bm25(text, 1));
+      BooleanQuery q = (BooleanQuery) lexicalQuery(text);
+      return coverage(q, bm25(q, 1));
     } catch (IOException e) {
       throw new WendaException("search failed on the index: " + e.getMessage(), e);
     }
-  }
-
-  private double bm25Weight(String text, List<Fusion.Ranked> bm25) {
-    return Fusion.bm25Weight(settings, () -> coverage(text, bm25));
   }
 
   /**
@@ -151,7 +162,7 @@ final class LuceneRetriever implements Retriever {
    * best BM25 passage contains; see {@link TermCoverage}. Looks up each query term's postings at
    * that one passage.
    */
-  private double coverage(String text, List<Fusion.Ranked> bm25) {
+  private double coverage(BooleanQuery query, List<Fusion.Ranked> bm25) {
     if (bm25.isEmpty()) {
       return 0;
     }
@@ -160,7 +171,7 @@ final class LuceneRetriever implements Retriever {
     LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(top, reader.leaves()));
     List<TermCoverage.Term> out = new ArrayList<>();
     try {
-      for (BooleanClause c : ((BooleanQuery) lexicalQuery(text)).clauses()) {
+      for (BooleanClause c : query.clauses()) {
         org.apache.lucene.search.Query q = c.getQuery();
         double boost = 1;
         if (q instanceof BoostQuery b) {
