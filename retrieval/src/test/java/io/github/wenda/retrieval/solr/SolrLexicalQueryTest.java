@@ -2,10 +2,9 @@ package io.github.wenda.retrieval.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.wenda.retrieval.api.FusionMethod;
-import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
@@ -17,20 +16,8 @@ import org.junit.jupiter.api.Test;
  * that question text never reaches the field list as syntax.
  */
 class SolrLexicalQueryTest {
-  private static final SearchSettings ADAPTIVE =
-      new SearchSettings(
-          SearchMode.HYBRID,
-          5,
-          50,
-          FusionMethod.ADAPTIVE,
-          60,
-          0.8,
-          0.5,
-          0.25,
-          0.1,
-          true,
-          1.0,
-          false);
+  // The defaults: adaptive fusion.
+  private static final SearchSettings ADAPTIVE = TestSettings.SEARCH;
 
   private static ModifiableSolrParams lexical(String question, boolean statistics) {
     try (Http2SolrClient client = new Http2SolrClient.Builder("http://127.0.0.1:9/solr").build()) {
