@@ -31,6 +31,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -131,6 +132,7 @@ public final class SolrBackend implements SearchBackend {
 
   private void ensureCollection() throws IOException, SolrServerException {
     if (CollectionAdminRequest.listCollections(client).contains(settings.collection())) {
+      checkPageField();
       return;
     }
     String configset =
@@ -145,6 +147,29 @@ public final class SolrBackend implements SearchBackend {
             settings.collection(), configset, settings.shards(), settings.replicas())
         .process(client);
     awaitActive();
+    checkPageField();
+  }
+
+  // Whether the collection's schema stores a passage's page (collections made from a configset
+  // before schema version 2 do not; their schema is not editable, so they index without it).
+  private volatile boolean storesPages = true;
+
+  /**
+   * Reads whether the collection's schema has the {@code page} field. A collection made before it
+   * keeps working; its citations name no page until it is deleted and {@code wenda index} makes it
+   * again from the current configset, which the warning says.
+   */
+  private void checkPageField() throws IOException, SolrServerException {
+    storesPages =
+        new SchemaRequest.Fields()
+            .process(client, settings.collection()).getFields().stream()
+                .anyMatch(f -> SolrPassages.PAGE.equals(f.get("name")));
+    if (!storesPages) {
+      log.warn(
+          "Solr collection {} was made from an older configset and stores no page numbers: PDF"
+              + " citations will name no page until it is deleted and `wenda index` makes it again",
+          settings.collection());
+    }
   }
 
   // Creation returns before every replica is up; searching a half-started collection would miss
@@ -216,7 +241,10 @@ public final class SolrBackend implements SearchBackend {
     String batch = UUID.randomUUID().toString();
     List<SolrInputDocument> docs =
         run.passages().stream()
-            .map(p -> SolrPassages.toSolr(p.passage(), p.vector(), p.documentHash(), build, batch))
+            .map(
+                p ->
+                    SolrPassages.toSolr(
+                        p.passage(), p.vector(), p.documentHash(), build, batch, storesPages))
             .toList();
     long t = System.nanoTime();
     write(changes.changed(), changes.removed(), rebuild, docs);

@@ -26,10 +26,17 @@ final class SolrConfigset {
   private SolrConfigset() {}
 
   /**
-   * The configset's name in the cluster: one per vector dimension, so models never share a schema.
+   * Bump when the schema gains a field, so a cluster holding the older configset gets the new one
+   * for collections made from now on. 2: {@code page}.
+   */
+  static final int SCHEMA_VERSION = 2;
+
+  /**
+   * The configset's name in the cluster: one per vector dimension and schema version, so models
+   * never share a schema and a new field never meets an old configset.
    */
   static String name(int dimension) {
-    return "wenda-" + dimension;
+    return "wenda-" + dimension + "-v" + SCHEMA_VERSION;
   }
 
   /**

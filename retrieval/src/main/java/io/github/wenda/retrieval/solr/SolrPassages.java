@@ -19,7 +19,8 @@ final class SolrPassages {
   static final String WORDS = "words";
   static final String BIGRAMS = "bigrams";
   static final String VECTOR = "vector";
-  static final String STORED = "id,doc,title,section,kind,ordinal,start,end,text";
+  static final String PAGE = "page";
+  static final String STORED = "id,doc,title,section,kind,ordinal,start,end,text,page";
 
   private SolrPassages() {}
 
@@ -31,8 +32,9 @@ final class SolrPassages {
     return p.docId().replace("!", "_") + "!" + p.id();
   }
 
+  /** As Solr stores {@code p}; {@code withPage} false for a schema made before the page field. */
   static SolrInputDocument toSolr(
-      Passage p, float[] vector, String docHash, String build, String batch) {
+      Passage p, float[] vector, String docHash, String build, String batch, boolean withPage) {
     SolrInputDocument d = new SolrInputDocument();
     d.addField(ID, solrId(p));
     d.addField(DOC, p.docId());
@@ -46,6 +48,9 @@ final class SolrPassages {
     d.addField("start", p.start());
     d.addField("end", p.end());
     d.addField("text", p.text());
+    if (withPage) {
+      d.addField(PAGE, p.page());
+    }
     String searchable = MatchText.indexed(p);
     d.addField(WORDS, searchable);
     d.addField(BIGRAMS, searchable);
@@ -66,7 +71,8 @@ final class SolrPassages {
         ((Number) d.getFirstValue("ordinal")).intValue(),
         ((Number) d.getFirstValue("start")).intValue(),
         ((Number) d.getFirstValue("end")).intValue(),
-        str(d, "text"));
+        str(d, "text"),
+        d.getFirstValue(PAGE) instanceof Number n ? n.intValue() : 0);
   }
 
   // Solr may drop an empty stored string; the passage record wants "" there.

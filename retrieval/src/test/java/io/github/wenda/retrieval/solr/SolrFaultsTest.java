@@ -10,16 +10,20 @@ import io.github.wenda.retrieval.api.IndexReport;
 import io.github.wenda.retrieval.api.IndexSettings;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.ProgressListener;
+import io.github.wenda.retrieval.api.Query;
+import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SolrSettings;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.corpus.CorpusLoader;
 import io.github.wenda.retrieval.testing.HashingEmbedder;
 import io.github.wenda.retrieval.testing.TestSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -104,6 +108,43 @@ class SolrFaultsTest {
         assertThat(r.passages()).isGreaterThan(100);
         assertThat(b.refresh(corpus).action()).isEqualTo(IndexReport.Action.REUSED);
       }
+    }
+  }
+
+  @Test
+  void a_collection_made_before_pages_were_stored_still_indexes_and_searches() throws Exception {
+    Corpus corpus = new CorpusLoader(Path.of("..", "corpus"), TestSettings.CORPUS).load();
+    Embedder e = new HashingEmbedder();
+    // The configset as it was before schema version 2, under the name Wenda looks for.
+    Path old = Files.createDirectories(tmp.resolve("old-conf"));
+    try (var files = Files.walk(SolrTestCluster.CONFIGSET)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path to = old.resolve(SolrTestCluster.CONFIGSET.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        String text = Files.readString(f);
+        Files.writeString(
+            to,
+            f.endsWith(SolrConfigset.SCHEMA)
+                ? text.replaceAll("(?m)^.*name=\"page\".*$", "")
+                : text);
+      }
+    }
+    try (SolrTestCluster solr = SolrTestCluster.start(2)) {
+      var client = solr.cluster.getSolrClient();
+      SolrConfigset.ensure(client, old, e.dimension());
+      SolrSettings s = solr.settings("before-pages", 1, 50);
+      try (SolrBackend b = SolrBackend.connect(s, index(), e, e, ProgressListener.NONE)) {
+        assertThat(b.refresh(corpus).passages()).isGreaterThan(100);
+        assertThat(b.passages()).isNotEmpty().allMatch(p -> p.page() == 0);
+        assertThat(
+                b.retriever(TestSettings.SEARCH)
+                    .search(new Query("上合组织农业合作示范区在哪里？", 3, SearchMode.BM25)))
+            .isNotEmpty();
+      }
+      assertThat(
+              new SchemaRequest.Fields()
+                  .process(client, "before-pages").getFields().stream().map(f -> f.get("name")))
+          .doesNotContain(SolrPassages.PAGE);
     }
   }
 
