@@ -158,7 +158,10 @@ final class SentenceRanker {
     Set<String> questionBigrams = Bigrams.of(q.normalized());
     List<String> anchors = anchors(q);
     boolean asksOutcome = ASKS_OUTCOME.matcher(q.normalized()).find();
-    double topFused = hits.isEmpty() ? 1 : Math.max(1e-9, hits.get(0).score());
+    // The fused score of the two lists, not the sort key: the sort key adds search's sentence
+    // evidence, which the lexical terms below already measure sentence by sentence.
+    double topFused = hits.stream().mapToDouble(h -> h.details().fused()).max().orElse(1);
+    topFused = Math.max(1e-9, topFused);
     Map<Integer, List<Candidate>> byHit = new HashMap<>();
     List<Candidate> all = new ArrayList<>();
     Map<String, Integer> instanceCounts = new HashMap<>();
@@ -178,7 +181,7 @@ final class SentenceRanker {
         double score =
             W_LEXICAL * coverage
                 + W_BIGRAM * Bigrams.shareFound(questionBigrams, split.bigrams().get(i), 0)
-                + W_RANK * hit.score() / topFused
+                + W_RANK * hit.details().fused() / topFused
                 + W_VECTOR * Math.max(0, hit.details().vectorScore())
                 + (bound != null ? W_TYPE * Double.parseDouble(bound[2]) : 0)
                 // 后来怎么样 asks what became of it, not how (怎么): the outcome cue replaces the method

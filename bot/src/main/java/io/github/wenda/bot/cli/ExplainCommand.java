@@ -114,14 +114,29 @@ final class ExplainCommand implements Callable<Integer> {
                   s.bm25Weight(),
                   100 * (s.coverageLow() + s.coverageRamp()))
               : "");
+      if (m == SearchMode.HYBRID && s.sentenceWeight() > 0 && s.sentenceDepth() > 0) {
+        out.printf(
+            "sentences   the first %d fused passages: score relative to the best + %.2f x the share"
+                + " of the question's term weight their best sentence holds (sent)%n%n",
+            s.sentenceDepth(), s.sentenceWeight());
+      }
       out.printf(
-          "%4s  %-10s %9s %9s %9s %9s %8s  %s%n",
-          "rank", "passage", "bm25 rank", "bm25", "vec rank", "vec sim", "fused", "matched terms");
+          "%4s  %-10s %9s %9s %9s %9s %8s %5s %8s  %s%n",
+          "rank",
+          "passage",
+          "bm25 rank",
+          "bm25",
+          "vec rank",
+          "vec sim",
+          "fused",
+          "sent",
+          "score",
+          "matched terms");
       for (Explanation.Candidate c : e.candidates()) {
         Hit h = c.hit();
         ScoreDetails d = h.details();
         out.printf(
-            "%4d  %-10s %9s %9s %9s %9s %8.4f  %s%s%n",
+            "%4d  %-10s %9s %9s %9s %9s %8.4f %5.2f %8.4f  %s%s%n",
             h.rank(),
             h.passage().id(),
             rank(d.bm25Rank()),
@@ -129,6 +144,8 @@ final class ExplainCommand implements Callable<Integer> {
             rank(d.vectorRank()),
             d.vectorRank() == 0 ? "-" : String.format("%.3f", d.vectorScore()),
             d.fused(),
+            d.sentence(),
+            d.score(),
             String.join(" ", c.matchedWords()),
             c.matchedBigrams().isEmpty()
                 ? ""

@@ -167,6 +167,18 @@ public final class SettingsSchema {
               0.0,
               5.0,
               "Weight of a bigram match relative to a smartcn word match."),
+          Setting.decimal(
+              "search.sentence-weight",
+              0.2,
+              0.0,
+              1.0,
+              "Hybrid: added to a candidate's fused score (relative to the best) times the share of the question's term weight its best sentence holds; 0: off."),
+          Setting.integer(
+              "search.sentence-depth",
+              10,
+              0,
+              100,
+              "Hybrid: fused candidates whose sentences are read for sentence-weight, from the top."),
           Setting.choice(
               "answer.mode",
               "extractive",

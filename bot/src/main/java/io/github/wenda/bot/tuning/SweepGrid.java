@@ -31,7 +31,9 @@ public record SweepGrid(List<Axis> axes) {
               "search.coverage-low",
               "search.coverage-ramp",
               "search.bigram-field",
-              "search.bigram-weight"));
+              "search.bigram-weight",
+              "search.sentence-weight",
+              "search.sentence-depth"));
 
   /** One swept setting and the values it takes, in the order given. */
   public record Axis(String key, List<String> values) {

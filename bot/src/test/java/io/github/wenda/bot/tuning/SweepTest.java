@@ -63,6 +63,8 @@ class SweepTest {
               0.1,
               true,
               1.0,
+              0.2,
+              10,
               false);
       out.add(
           new SweepPoint(

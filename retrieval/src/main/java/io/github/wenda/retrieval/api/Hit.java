@@ -24,7 +24,8 @@ public record Hit(int rank, Passage passage, ScoreDetails details, List<Passage>
     this(rank, passage, details, List.of());
   }
 
+  /** The score hits are sorted by ({@link ScoreDetails#score}). */
   public double score() {
-    return details.fused();
+    return details.score();
   }
 }

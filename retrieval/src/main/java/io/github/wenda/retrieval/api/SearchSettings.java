@@ -7,7 +7,9 @@ import java.util.Objects;
  * {@code bm25Weight} is BM25's share in fusion (the vector list gets the rest); {@code adaptive}
  * fusion lowers it towards {@code minBm25Weight} as the share of the question's term weight held by
  * the best BM25 passage falls from {@code coverageLow + coverageRamp} to {@code coverageLow};
- * {@code bigramWeight} is the boost of character-bigram matches relative to smartcn word matches.
+ * {@code bigramWeight} is the boost of character-bigram matches relative to smartcn word matches;
+ * hybrid search adds {@code sentenceWeight} times the best sentence's share of the question's term
+ * weight to the relative fused score of its first {@code sentenceDepth} candidates.
  *
  * <p>Defaults, ranges and documentation of these values are the settings schema's ({@code search.*}
  * keys, bound by the bot's settings binder); this record checks only what any search needs.
@@ -24,6 +26,8 @@ public record SearchSettings(
     double coverageRamp,
     boolean bigrams,
     double bigramWeight,
+    double sentenceWeight,
+    int sentenceDepth,
     boolean queryPrefix) {
   /** BAAI's retrieval instruction for bge-*-zh queries (optional for v1.5; eval decides). */
   public static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
@@ -56,6 +60,13 @@ public record SearchSettings(
     if (!(coverageRamp > 0 && coverageRamp <= 1)) {
       throw new IllegalArgumentException(
           "coverageRamp must be above 0.0 and at most 1.0, but is: " + coverageRamp);
+    }
+    if (!(sentenceWeight >= 0 && Double.isFinite(sentenceWeight)) || sentenceDepth < 0) {
+      throw new IllegalArgumentException(
+          "sentenceWeight must be finite and >= 0 and sentenceDepth >= 0, but are: "
+              + sentenceWeight
+              + ", "
+              + sentenceDepth);
     }
     if (!(bigramWeight >= 0 && Double.isFinite(bigramWeight))) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.backend;
 
 import io.github.wenda.retrieval.api.FusionMethod;
+import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SearchSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +30,36 @@ public final class Fusion {
    */
   public record Ranked(int doc, float score) {}
 
-  /** A fused entry with everything explain needs. */
+  /**
+   * A fused entry with everything explain needs: {@code score} is what the list is sorted by, the
+   * fused score {@code fusion} until {@link SentenceEvidence#rerank} adds the best sentence's share
+   * of the question's term weight ({@code sentence}, 0 before).
+   */
   public record Fused(
-      int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {}
+      int doc,
+      int bm25Rank,
+      float bm25Score,
+      int vectorRank,
+      float vectorScore,
+      double score,
+      double fusion,
+      double sentence) {
+    public Fused(
+        int doc, int bm25Rank, float bm25Score, int vectorRank, float vectorScore, double score) {
+      this(doc, bm25Rank, bm25Score, vectorRank, vectorScore, score, score, 0);
+    }
+
+    /** This entry sorted by {@code newScore}, with its best sentence's share. */
+    public Fused withEvidence(double newScore, double share) {
+      return new Fused(doc, bm25Rank, bm25Score, vectorRank, vectorScore, newScore, fusion, share);
+    }
+
+    /** Why it ranked where it did, for a hit. */
+    public ScoreDetails details() {
+      return new ScoreDetails(
+          bm25Rank, bm25Score, vectorRank, vectorScore, fusion, sentence, score);
+    }
+  }
 
   /**
    * BM25's share in the fusion of one question. For {@code rrf} and {@code weighted} it is {@code

@@ -4,11 +4,11 @@ import io.github.wenda.retrieval.api.Embedder;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.backend.SentenceEvidence;
 import io.github.wenda.retrieval.backend.TermCoverage;
 import io.github.wenda.retrieval.text.QueryNormalizer;
 import io.github.wenda.retrieval.text.QueryTerms;
@@ -59,27 +59,23 @@ final class LuceneRetriever implements Retriever {
     }
     int depth = Math.max(settings.candidates(), query.k());
     try {
+      // Stored fields only for the candidates looked at (k and a few more, and those whose
+      // sentences hybrid search reads), not for the whole fused list.
+      IntFunction<PassageIndex.StoredPassage> passages = index.passageReader();
       List<Fusion.Fused> fused =
           switch (query.mode()) {
             case BM25 -> Fusion.single(bm25(text, depth), true);
             case VECTOR -> Fusion.single(vector(text, depth), false);
-            case HYBRID -> hybrid(text, depth);
+            case HYBRID -> hybrid(text, depth, doc -> passages.apply(doc).sentences());
           };
       // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
       NearDuplicates hits = new NearDuplicates(query.k());
-      // Stored fields only for the candidates looked at (k and a few more), not for the whole fused
-      // list.
-      IntFunction<PassageIndex.StoredPassage> passages = index.passageReader();
       for (Fusion.Fused f : fused) {
         if (!hits.wantsMore()) {
           break;
         }
         PassageIndex.StoredPassage p = passages.apply(f.doc());
-        hits.add(
-            p.passage(),
-            new ScoreDetails(
-                f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()),
-            p.shingles());
+        hits.add(p.passage(), f.details(), p.shingles());
       }
       return hits.hits();
     } catch (IOException e) {
@@ -119,19 +115,23 @@ final class LuceneRetriever implements Retriever {
     return ranked(index.searcher().search(q, depth));
   }
 
-  /** The lexical half of a hybrid search: BM25's list and the share fusion gives it. */
-  private record Lexical(List<Fusion.Ranked> ranked, double weight) {}
+  /**
+   * The lexical half of a hybrid search: BM25's list, the share fusion gives it, and the weighted
+   * query terms its candidates' sentences are scored by.
+   */
+  private record Lexical(List<Fusion.Ranked> ranked, double weight, SentenceEvidence evidence) {}
 
-  // The question analysed once for both the BM25 query and its term coverage.
+  // The question analysed once for the BM25 query, its term coverage and its sentence evidence.
   private Lexical lexical(String text, int depth) throws IOException {
     BooleanQuery q = (BooleanQuery) lexicalQuery(text);
     List<Fusion.Ranked> ranked = bm25(q, depth);
-    return new Lexical(ranked, Fusion.bm25Weight(settings, () -> coverage(q, ranked)));
+    return new Lexical(ranked, Fusion.bm25Weight(settings, () -> coverage(q, ranked)), evidence(q));
   }
 
   // BM25 (analysis and both fields) runs on a spare core while this thread embeds the question:
   // the model runs one question on one thread, so the other core would sit idle.
-  private List<Fusion.Fused> hybrid(String text, int depth) throws IOException {
+  private List<Fusion.Fused> hybrid(String text, int depth, IntFunction<List<String>> sentences)
+      throws IOException {
     // The term coverage that sets BM25's share is read beside the embedding too.
     Future<Lexical> lexical = SpareCore.start(() -> lexical(text, depth));
     List<Fusion.Ranked> vector;
@@ -144,7 +144,8 @@ final class LuceneRetriever implements Retriever {
       throw e;
     }
     Lexical bm25 = SpareCore.join(lexical);
-    return Fusion.fuse(bm25.ranked(), vector, settings, bm25.weight());
+    return bm25.evidence()
+        .rerank(Fusion.fuse(bm25.ranked(), vector, settings, bm25.weight()), settings, sentences);
   }
 
   /** The term coverage of the best BM25 passage for this normalised question; for explain. */
@@ -171,6 +172,40 @@ final class LuceneRetriever implements Retriever {
     LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(top, reader.leaves()));
     List<TermCoverage.Term> out = new ArrayList<>();
     try {
+      for (WeightedTerm w : weighted(query)) {
+        PostingsEnum postings = leaf.reader().postings(w.term(), PostingsEnum.NONE);
+        int local = top - leaf.docBase;
+        boolean found = postings != null && postings.advance(local) == local;
+        out.add(new TermCoverage.Term(w.weight(), found));
+      }
+    } catch (IOException e) {
+      throw new WendaException("cannot read term statistics from the index: " + e.getMessage(), e);
+    }
+    return TermCoverage.share(out);
+  }
+
+  /**
+   * The query's terms with their weights (boost times idf, as {@link #coverage} weighs them), for
+   * {@link SentenceEvidence}; none when sentence evidence is off.
+   */
+  private SentenceEvidence evidence(BooleanQuery query) {
+    if (settings.sentenceWeight() == 0 || settings.sentenceDepth() == 0) {
+      return new SentenceEvidence(List.of());
+    }
+    List<SentenceEvidence.Term> out = new ArrayList<>(query.clauses().size());
+    for (WeightedTerm w : weighted(query)) {
+      out.add(new SentenceEvidence.Term(w.term().text(), w.weight()));
+    }
+    return new SentenceEvidence(out);
+  }
+
+  /** A term of the BM25 query and its weight: its boost times its idf in the index. */
+  private record WeightedTerm(Term term, double weight) {}
+
+  private List<WeightedTerm> weighted(BooleanQuery query) {
+    IndexReader reader = index.searcher().getIndexReader();
+    List<WeightedTerm> out = new ArrayList<>(query.clauses().size());
+    try {
       for (BooleanClause c : query.clauses()) {
         org.apache.lucene.search.Query q = c.getQuery();
         double boost = 1;
@@ -179,17 +214,14 @@ final class LuceneRetriever implements Retriever {
           q = b.getQuery();
         }
         Term term = ((TermQuery) q).getTerm();
-        PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
-        int local = top - leaf.docBase;
-        boolean found = postings != null && postings.advance(local) == local;
         out.add(
-            new TermCoverage.Term(
-                boost * TermCoverage.idf(reader.docFreq(term), reader.numDocs()), found));
+            new WeightedTerm(
+                term, boost * TermCoverage.idf(reader.docFreq(term), reader.numDocs())));
       }
     } catch (IOException e) {
       throw new WendaException("cannot read term statistics from the index: " + e.getMessage(), e);
     }
-    return TermCoverage.share(out);
+    return out;
   }
 
   private List<Fusion.Ranked> vector(String text, int depth) throws IOException {

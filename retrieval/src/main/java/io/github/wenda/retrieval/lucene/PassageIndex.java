@@ -3,6 +3,7 @@ package io.github.wenda.retrieval.lucene;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.backend.SentenceEvidence;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,8 +88,11 @@ final class PassageIndex implements Closeable {
    */
   static final int MEMO_SLOTS = 4096;
 
-  /** A passage as stored, with the shingles {@link NearDuplicates} compares it by. */
-  record StoredPassage(int doc, Passage passage, long[] shingles) {}
+  /**
+   * A passage as stored, with the shingles {@link NearDuplicates} compares it by and the sentences
+   * {@link SentenceEvidence} reads.
+   */
+  record StoredPassage(int doc, Passage passage, long[] shingles, List<String> sentences) {}
 
   private final AtomicReferenceArray<StoredPassage> memo = new AtomicReferenceArray<>(MEMO_SLOTS);
 
@@ -110,7 +114,9 @@ final class PassageIndex implements Closeable {
           fields[0] = searcher.storedFields();
         }
         Passage p = IndexSchema.toPassage(fields[0], luceneDoc);
-        StoredPassage read = new StoredPassage(luceneDoc, p, NearDuplicates.shingles(p.text()));
+        StoredPassage read =
+            new StoredPassage(
+                luceneDoc, p, NearDuplicates.shingles(p.text()), SentenceEvidence.units(p.text()));
         memo.set(slot, read);
         return read;
       } catch (IOException e) {

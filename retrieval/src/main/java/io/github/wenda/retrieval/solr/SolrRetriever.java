@@ -6,11 +6,11 @@ import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Passage;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
-import io.github.wenda.retrieval.api.ScoreDetails;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.api.WendaException;
 import io.github.wenda.retrieval.backend.Fusion;
 import io.github.wenda.retrieval.backend.NearDuplicates;
+import io.github.wenda.retrieval.backend.SentenceEvidence;
 import io.github.wenda.retrieval.backend.TermCoverage;
 import io.github.wenda.retrieval.text.QueryAnalyzer;
 import java.io.IOException;
@@ -66,12 +66,17 @@ final class SolrRetriever implements Retriever {
             case HYBRID -> {
               // Embed before asking Solr: the model's time is local, the two lists are remote.
               ModifiableSolrParams knn = knn(text, depth);
-              ModifiableSolrParams lexical =
-                  lexical(text, depth, settings.fusion() == FusionMethod.ADAPTIVE);
+              boolean evidence = settings.sentenceWeight() > 0 && settings.sentenceDepth() > 0;
+              ModifiableSolrParams lexical = lexical(text, depth, statistics());
               List<SolrDocument> lexicalDocs = run(lexical);
               List<Fusion.Ranked> bm25 = c.ranked(lexicalDocs);
               double w = Fusion.bm25Weight(settings, () -> coverage(lexical, lexicalDocs));
-              yield Fusion.fuse(bm25, c.ranked(run(knn)), settings, w);
+              List<Fusion.Fused> merged = Fusion.fuse(bm25, c.ranked(run(knn)), settings, w);
+              yield evidence
+                  ? evidence(lexical, lexicalDocs)
+                      .rerank(
+                          merged, settings, n -> SentenceEvidence.units(c.passages.get(n).text()))
+                  : merged;
             }
           };
       // Fused lists run deeper than k, so near-duplicates folded away still leave k hits.
@@ -80,10 +85,7 @@ final class SolrRetriever implements Retriever {
         if (!hits.wantsMore()) {
           break;
         }
-        hits.add(
-            c.passages.get(f.doc()),
-            new ScoreDetails(
-                f.bm25Rank(), f.bm25Score(), f.vectorRank(), f.vectorScore(), f.score()));
+        hits.add(c.passages.get(f.doc()), f.details());
       }
       return hits.hits();
     } catch (IOException | SolrServerException | RuntimeException e) {
@@ -94,6 +96,15 @@ final class SolrRetriever implements Retriever {
           "search failed on Solr collection " + collection + ": " + SolrConnection.rootMessage(e),
           e);
     }
+  }
+
+  /**
+   * Whether hybrid search asks Solr for its query terms' statistics: adaptive fusion needs the
+   * coverage of the best BM25 passage, sentence evidence the terms' weights.
+   */
+  boolean statistics() {
+    return settings.fusion() == FusionMethod.ADAPTIVE
+        || (settings.sentenceWeight() > 0 && settings.sentenceDepth() > 0);
   }
 
   /**
@@ -168,17 +179,43 @@ final class SolrRetriever implements Retriever {
       return 0;
     }
     SolrDocument top = docs.get(0);
-    long numDocs = number(top, "nd");
     List<TermCoverage.Term> terms = new ArrayList<>();
+    for (Statistic t : statistics(lexical, top)) {
+      terms.add(new TermCoverage.Term(t.weight(), number(top, "tf_" + t.name()) > 0));
+    }
+    return TermCoverage.share(terms);
+  }
+
+  /**
+   * The query terms weighted as {@link #coverage} weighs them, for {@link SentenceEvidence}; none
+   * when BM25 found nothing (then no candidate's sentence holds a query term either).
+   */
+  private SentenceEvidence evidence(ModifiableSolrParams lexical, List<SolrDocument> docs) {
+    List<SentenceEvidence.Term> terms = new ArrayList<>();
+    if (!docs.isEmpty()) {
+      for (Statistic t : statistics(lexical, docs.get(0))) {
+        terms.add(new SentenceEvidence.Term(t.term(), t.weight()));
+      }
+    }
+    return new SentenceEvidence(terms);
+  }
+
+  /** A query term whose statistics were asked for: its parameter name, text and weight. */
+  private record Statistic(String name, String term, double weight) {}
+
+  // Weights (boost times idf) from the document frequencies returned with the passage {@code top}.
+  private List<Statistic> statistics(ModifiableSolrParams lexical, SolrDocument top) {
+    long numDocs = number(top, "nd");
+    List<Statistic> out = new ArrayList<>();
     for (String name : lexical.getParameterNames()) {
       boolean word = name.matches(COVERAGE_WORD + "\\d+");
       if (word || name.matches(COVERAGE_BIGRAM + "\\d+")) {
         double boost = word ? 1 : settings.bigramWeight();
         double idf = TermCoverage.idf(number(top, "df_" + name), numDocs);
-        terms.add(new TermCoverage.Term(boost * idf, number(top, "tf_" + name) > 0));
+        out.add(new Statistic(name, lexical.get(name), boost * idf));
       }
     }
-    return TermCoverage.share(terms);
+    return out;
   }
 
   private static long number(SolrDocument d, String field) {

@@ -17,7 +17,7 @@ class FusionTest {
 
   private static SearchSettings settings(FusionMethod m, int rrfK, double w) {
     return new SearchSettings(
-        SearchMode.HYBRID, 5, 50, m, rrfK, w, 0.5, 0.25, 0.1, true, 1.0, false);
+        SearchMode.HYBRID, 5, 50, m, rrfK, w, 0.5, 0.25, 0.1, true, 1.0, 0.2, 10, false);
   }
 
   /** Adaptive fusion: 0.8 from coverage 0.4 up, 0.3 up to coverage 0.2, linear between. */
@@ -34,6 +34,8 @@ class FusionTest {
           0.2,
           true,
           1.0,
+          0.2,
+          10,
           false);
 
   private static List<Fusion.Fused> fuse(

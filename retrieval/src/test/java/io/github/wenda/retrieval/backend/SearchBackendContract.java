@@ -151,6 +151,30 @@ public abstract class SearchBackendContract {
   }
 
   @Test
+  void hybrid_hits_carry_the_share_of_the_question_their_best_sentence_holds() throws IOException {
+    // given a passage whose first sentence holds the question's words and whose second does not
+    Files.writeString(
+        corpusDir.resolve("giraffes.txt"), "紫色长颈鹿在月球上跳舞。木星的卫星上住着别的动物。\n", StandardCharsets.UTF_8);
+    backend.refresh(corpus());
+
+    Hit hybrid =
+        backend
+            .retriever(TestSettings.SEARCH)
+            .search(new Query("紫色长颈鹿在哪里跳舞", 5, SearchMode.HYBRID))
+            .get(0);
+    // then hybrid search read its sentences: all words but 哪里 and its bigrams are in the first
+    assertThat(hybrid.passage().text()).contains("长颈鹿");
+    assertThat(hybrid.details().sentence()).isBetween(0.5, 0.99);
+    // and a single-list search reads none
+    Hit bm25 =
+        backend
+            .retriever(TestSettings.SEARCH)
+            .search(new Query("紫色长颈鹿在哪里跳舞", 5, SearchMode.BM25))
+            .get(0);
+    assertThat(bm25.details().sentence()).isZero();
+  }
+
+  @Test
   void idf_is_higher_for_rarer_words() {
     backend.refresh(corpus());
     assertThat(backend.idf("合作")).isLessThan(backend.idf("建章立制"));

@@ -33,6 +33,8 @@ public final class TestSettings {
           0.1,
           true,
           1.0,
+          0.2,
+          10,
           false);
 
   /** {@code chunk.*} at their defaults. */
