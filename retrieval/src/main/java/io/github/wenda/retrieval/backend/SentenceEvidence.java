@@ -32,9 +32,6 @@ public final class SentenceEvidence {
   /** One query term as the index queried it, and its weight in the question. */
   public record Term(String text, double weight) {
     public Term {
-      if (text.isEmpty()) {
-        throw new IllegalArgumentException("a query term must not be empty");
-      }
       if (!(weight >= 0 && Double.isFinite(weight))) {
         throw new IllegalArgumentException(
             "term weight must be finite and >= 0, but is: " + weight);
@@ -47,8 +44,9 @@ public final class SentenceEvidence {
   private final List<Term> terms;
   private final double total;
 
+  /** Evidence for these query terms; an empty term (nothing to find) is left out. */
   public SentenceEvidence(List<Term> terms) {
-    this.terms = List.copyOf(terms);
+    this.terms = terms.stream().filter(t -> !t.text().isEmpty()).toList();
     double sum = 0;
     for (Term t : this.terms) {
       sum += t.weight();
