@@ -121,11 +121,14 @@ final class LuceneRetriever implements Retriever {
    */
   private record Lexical(List<Fusion.Ranked> ranked, double weight, SentenceEvidence evidence) {}
 
-  // The question analysed once for the BM25 query, its term coverage and its sentence evidence.
+  // The question analysed once for the BM25 query, and its terms weighed once for the term
+  // coverage and the sentence evidence.
   private Lexical lexical(String text, int depth) throws IOException {
     BooleanQuery q = (BooleanQuery) lexicalQuery(text);
     List<Fusion.Ranked> ranked = bm25(q, depth);
-    return new Lexical(ranked, Fusion.bm25Weight(settings, () -> coverage(q, ranked)), evidence(q));
+    List<WeightedTerm> weights = weighted(q);
+    return new Lexical(
+        ranked, Fusion.bm25Weight(settings, () -> coverage(weights, ranked)), evidence(weights));
   }
 
   // BM25 (analysis and both fields) runs on a spare core while this thread embeds the question:
@@ -152,7 +155,7 @@ final class LuceneRetriever implements Retriever {
   double coverage(String text) {
     try {
       BooleanQuery q = (BooleanQuery) lexicalQuery(text);
-      return coverage(q, bm25(q, 1));
+      return coverage(weighted(q), bm25(q, 1));
     } catch (IOException e) {
       throw new WendaException("search failed on the index: " + e.getMessage(), e);
     }
@@ -163,7 +166,7 @@ final class LuceneRetriever implements Retriever {
    * best BM25 passage contains; see {@link TermCoverage}. Looks up each query term's postings at
    * that one passage.
    */
-  private double coverage(BooleanQuery query, List<Fusion.Ranked> bm25) {
+  private double coverage(List<WeightedTerm> weights, List<Fusion.Ranked> bm25) {
     if (bm25.isEmpty()) {
       return 0;
     }
@@ -172,7 +175,7 @@ final class LuceneRetriever implements Retriever {
     LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(top, reader.leaves()));
     List<TermCoverage.Term> out = new ArrayList<>();
     try {
-      for (WeightedTerm w : weighted(query)) {
+      for (WeightedTerm w : weights) {
         PostingsEnum postings = leaf.reader().postings(w.term(), PostingsEnum.NONE);
         int local = top - leaf.docBase;
         boolean found = postings != null && postings.advance(local) == local;
@@ -188,12 +191,12 @@ final class LuceneRetriever implements Retriever {
    * The query's terms with their weights (boost times idf, as {@link #coverage} weighs them), for
    * {@link SentenceEvidence}; none when sentence evidence is off.
    */
-  private SentenceEvidence evidence(BooleanQuery query) {
+  private SentenceEvidence evidence(List<WeightedTerm> weights) {
     if (settings.sentenceWeight() == 0 || settings.sentenceDepth() == 0) {
       return new SentenceEvidence(List.of());
     }
-    List<SentenceEvidence.Term> out = new ArrayList<>(query.clauses().size());
-    for (WeightedTerm w : weighted(query)) {
+    List<SentenceEvidence.Term> out = new ArrayList<>(weights.size());
+    for (WeightedTerm w : weights) {
       out.add(new SentenceEvidence.Term(w.term().text(), w.weight()));
     }
     return new SentenceEvidence(out);
