@@ -159,49 +159,79 @@ final class Grounding {
       java.util.regex.Pattern.compile("第\\s*([一二三四五六七八九十百\\d]+)\\s*(次|届|个|份|轮|批|期|号)");
 
   /**
+   * The ordinal a question names (第二次高级别会议: the number 2, the measure 次 and the bigrams of what it
+   * counts), to tell the sentences about that occasion from those about another one.
+   */
+  record AskedOrdinal(String text, int number, String measure, java.util.Set<String> head) {
+    /** The ordinal of the question, if it names one. */
+    static Optional<AskedOrdinal> of(QuestionAnalysis q) {
+      var m = ORDINAL.matcher(q.normalized());
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      // What the ordinal counts: the words after it up to the verb (高级别会议 in 第二次高级别会议在哪里;
+      // 上合组织与联合国高级别会议 in 第二次上合组织与联合国高级别会议在哪里: 与 and 和 join its holders).
+      String head = q.normalized().substring(m.end()).split("[在的是于，,？?、]", 2)[0];
+      return Optional.of(
+          new AskedOrdinal(
+              m.group(), QuestionAnalyzer.numeral(m.group(1)), m.group(2), Bigrams.of(head)));
+    }
+
+    /**
+     * 1 when the sentence names this occasion (or 首次 for the first), -1 when it names only other
+     * ones of the same thing (第三次…会议 for 第二次), 0 when it names none.
+     */
+    int in(String match) {
+      if (number == 1 && match.contains("首" + measure)) {
+        return 1;
+      }
+      boolean other = false;
+      var o = ORDINAL.matcher(match);
+      while (o.find()) {
+        // What it counts, on either side: the documents put the holders before the ordinal
+        // (上合组织与联合国举行了第二次高级别会议) as often as after it.
+        String around =
+            match.substring(Math.max(0, o.start() - ORDINAL_HEAD_WINDOW), o.start())
+                + match.substring(o.end(), Math.min(match.length(), o.end() + ORDINAL_HEAD_WINDOW));
+        boolean sameThing =
+            head.isEmpty() || Bigrams.shareFound(head, Bigrams.of(around), 0) >= 0.5;
+        if (!o.group(2).equals(measure) || !sameThing) {
+          continue;
+        }
+        if (QuestionAnalyzer.numeral(o.group(1)) == number) {
+          return 1;
+        }
+        other = true;
+      }
+      return other ? -1 : 0;
+    }
+  }
+
+  /**
    * The ordinal a question names (第二次高级别会议) when the candidate sentences on its topic name only
    * other ones of the same count (第三次…会议): they speak of another occasion, so the detail asked is
    * not stated. Empty when a candidate names it or none names any.
    */
   static Optional<String> otherOrdinalOnly(QuestionAnalysis q, SentenceRanker.Ranking ranking) {
-    var m = ORDINAL.matcher(q.normalized());
-    if (!m.find()) {
+    Optional<AskedOrdinal> asked = AskedOrdinal.of(q);
+    if (asked.isEmpty()) {
       return Optional.empty();
     }
-    String asked = m.group();
-    int n = QuestionAnalyzer.numeral(m.group(1));
-    String measure = m.group(2);
-    // What the ordinal counts (高级别会议 in 第二次高级别会议): another ordinal counts the same only before it.
-    String head = q.normalized().substring(m.end()).split("[在的是于和与，,？?、]", 2)[0];
-    java.util.Set<String> headBigrams = Bigrams.of(head);
     boolean other = false;
     for (Candidate c : ranking.best()) {
       if (!c.answerLike() || c.coverage() < ORDINAL_MIN_COVERAGE) {
         continue;
       }
-      if (n == 1 && c.match().contains("首" + measure)) {
+      int in = asked.get().in(c.match());
+      if (in > 0) {
         return Optional.empty();
       }
-      var o = ORDINAL.matcher(c.match());
-      while (o.find()) {
-        String after =
-            c.match()
-                .substring(o.end(), Math.min(c.match().length(), o.end() + ORDINAL_HEAD_WINDOW));
-        boolean sameThing =
-            headBigrams.isEmpty() || Bigrams.shareFound(headBigrams, Bigrams.of(after), 0) >= 0.5;
-        if (!o.group(2).equals(measure) || !sameThing) {
-          continue;
-        }
-        if (QuestionAnalyzer.numeral(o.group(1)) == n) {
-          return Optional.empty();
-        }
-        other = true;
-      }
+      other |= in < 0;
     }
-    return other ? Optional.of(asked) : Optional.empty();
+    return other ? Optional.of(asked.get().text()) : Optional.empty();
   }
 
-  /** How far after an ordinal what it counts is looked for (第三次上海合作组织与联合国高级别会议). */
+  /** How far around an ordinal what it counts is looked for (第三次上海合作组织与联合国高级别会议). */
   static final int ORDINAL_HEAD_WINDOW = 20;
 
   /** A sentence on the question's topic holds this share of its words. */

@@ -41,6 +41,13 @@ final class SentenceRanker {
   /** A heading (a title, an author line) shares the topic's words but states nothing. */
   static final double HEADING_PENALTY = 0.25;
 
+  /**
+   * A sentence about another occasion of what the question counts (第三次…会议 for 第二次…会议) shares every
+   * word but the number and may carry the asked type (the third meeting's city): more than {@link
+   * #W_TYPE}, so it never opens an answer above the sentence about the occasion asked.
+   */
+  static final double OTHER_OCCASION_PENALTY = 0.5;
+
   private static final int MAX_HEADING_CHARS = 40;
 
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:]");
@@ -160,6 +167,7 @@ final class SentenceRanker {
     boolean asksOutcome = ASKS_OUTCOME.matcher(q.normalized()).find();
     // The fused score of the two lists, not the sort key: the sort key adds search's sentence
     // evidence, which the lexical terms below already measure sentence by sentence.
+    Optional<Grounding.AskedOrdinal> ordinal = Grounding.AskedOrdinal.of(q);
     double topFused = hits.stream().mapToDouble(h -> h.details().fused()).max().orElse(1);
     topFused = Math.max(1e-9, topFused);
     Map<Integer, List<Candidate>> byHit = new HashMap<>();
@@ -192,6 +200,7 @@ final class SentenceRanker {
                     : cue(q.expected(), normalized, q) ? W_CUE : 0)
                 - (answerLike ? 0 : NOT_ANSWER_PENALTY)
                 - (heading(s) ? HEADING_PENALTY : 0)
+                - (ordinal.isPresent() && ordinal.get().in(match) < 0 ? OTHER_OCCASION_PENALTY : 0)
                 - (hit.passage().kind() == SegmentKind.BODY ? 0 : SIDE_KIND_PENALTY);
         Candidate c =
             new Candidate(

@@ -157,4 +157,30 @@ class GroundingTest {
     assertThat(a.found()).isTrue();
     assertThat(a.text()).contains("2016年11月22日");
   }
+
+  @Test
+  void a_sentence_about_another_occasion_is_no_answer_even_when_it_has_the_type() {
+    // given the third meeting's sentence, which names a city, and the second's, which names none
+    List<Hit> corpus =
+        Hits.of(
+            "2019年11月19日，第三次上合组织与联合国高级别会议在纽约举行，双方表示将加强合作。",
+            "2018年11月27日，上合组织与联合国举行了第二次高级别会议，现任联合国秘书长古特雷斯在会上讲话。");
+    // when the question asks where the second was held (the organisations joined by 与)
+    Answer a = ask("第二次上合组织与联合国高级别会议在哪里开的？", corpus);
+    // then the third meeting's city is no answer: the documents do not say where the second was
+    assertThat(a.text()).doesNotStartWith("2019年11月19日").contains("没有说明地点");
+    assertThat(a.notStated()).isTrue();
+  }
+
+  @Test
+  void the_asked_ordinal_tells_this_occasion_from_another_of_the_same_thing() {
+    var q = new io.github.wenda.bot.question.QuestionAnalyzer().analyze("第二次上合组织与联合国高级别会议在哪里开的？");
+    Grounding.AskedOrdinal asked = Grounding.AskedOrdinal.of(q).orElseThrow();
+
+    assertThat(asked.in("2018年11月27日，上合组织与联合国举行了第二次高级别会议")).isEqualTo(1);
+    assertThat(asked.in("2019年11月19日，第三次上海合作组织与联合国高级别会议在纽约举行")).isEqualTo(-1);
+    // another thing counted the same way is neither
+    assertThat(asked.in("2003年上合组织第三次政府首脑会议在北京举行")).isZero();
+    assertThat(asked.in("上合组织秘书处设在北京")).isZero();
+  }
 }
