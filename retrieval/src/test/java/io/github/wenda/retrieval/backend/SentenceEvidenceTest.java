@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.wenda.retrieval.api.FusionMethod;
-import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.testing.TestSettings;
 import java.util.List;
@@ -84,22 +83,7 @@ class SentenceEvidenceTest {
   }
 
   private static SearchSettings settings(double weight, int depth) {
-    SearchSettings d = TestSettings.SEARCH;
-    return new SearchSettings(
-        SearchMode.HYBRID,
-        d.k(),
-        d.candidates(),
-        FusionMethod.ADAPTIVE,
-        d.rrfK(),
-        d.bm25Weight(),
-        d.minBm25Weight(),
-        d.coverageLow(),
-        d.coverageRamp(),
-        d.bigrams(),
-        d.bigramWeight(),
-        weight,
-        depth,
-        d.queryPrefix());
+    return TestSettings.search(FusionMethod.ADAPTIVE, weight, depth);
   }
 
   @Test
