@@ -165,9 +165,9 @@ final class SentenceRanker {
     Set<String> questionBigrams = Bigrams.of(q.normalized());
     List<String> anchors = anchors(q);
     boolean asksOutcome = ASKS_OUTCOME.matcher(q.normalized()).find();
+    Optional<Grounding.AskedOrdinal> ordinal = Grounding.AskedOrdinal.of(q);
     // The fused score of the two lists, not the sort key: the sort key adds search's sentence
     // evidence, which the lexical terms below already measure sentence by sentence.
-    Optional<Grounding.AskedOrdinal> ordinal = Grounding.AskedOrdinal.of(q);
     double topFused = hits.stream().mapToDouble(h -> h.details().fused()).max().orElse(1);
     topFused = Math.max(1e-9, topFused);
     Map<Integer, List<Candidate>> byHit = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.github.wenda.retrieval.lucene;
 
 import io.github.wenda.retrieval.api.Embedder;
+import io.github.wenda.retrieval.api.FusionMethod;
 import io.github.wenda.retrieval.api.Hit;
 import io.github.wenda.retrieval.api.Query;
 import io.github.wenda.retrieval.api.Retriever;
@@ -126,7 +127,9 @@ final class LuceneRetriever implements Retriever {
   private Lexical lexical(String text, int depth) throws IOException {
     BooleanQuery q = (BooleanQuery) lexicalQuery(text);
     List<Fusion.Ranked> ranked = bm25(q, depth);
-    List<WeightedTerm> weights = weighted(q);
+    // Document frequencies are looked up only when adaptive fusion or sentence evidence uses them.
+    List<WeightedTerm> weights =
+        settings.fusion() == FusionMethod.ADAPTIVE || evidenceOn() ? weighted(q) : List.of();
     return new Lexical(
         ranked, Fusion.bm25Weight(settings, () -> coverage(weights, ranked)), evidence(weights));
   }
@@ -192,7 +195,7 @@ final class LuceneRetriever implements Retriever {
    * {@link SentenceEvidence}; none when sentence evidence is off.
    */
   private SentenceEvidence evidence(List<WeightedTerm> weights) {
-    if (settings.sentenceWeight() == 0 || settings.sentenceDepth() == 0) {
+    if (!evidenceOn()) {
       return new SentenceEvidence(List.of());
     }
     List<SentenceEvidence.Term> out = new ArrayList<>(weights.size());
@@ -200,6 +203,10 @@ final class LuceneRetriever implements Retriever {
       out.add(new SentenceEvidence.Term(w.term().text(), w.weight()));
     }
     return new SentenceEvidence(out);
+  }
+
+  private boolean evidenceOn() {
+    return settings.sentenceWeight() > 0 && settings.sentenceDepth() > 0;
   }
 
   /** A term of the BM25 query and its weight: its boost times its idf in the index. */

@@ -66,13 +66,12 @@ final class SolrRetriever implements Retriever {
             case HYBRID -> {
               // Embed before asking Solr: the model's time is local, the two lists are remote.
               ModifiableSolrParams knn = knn(text, depth);
-              boolean evidence = settings.sentenceWeight() > 0 && settings.sentenceDepth() > 0;
               ModifiableSolrParams lexical = lexical(text, depth, statistics());
               List<SolrDocument> lexicalDocs = run(lexical);
               List<Fusion.Ranked> bm25 = c.ranked(lexicalDocs);
               double w = Fusion.bm25Weight(settings, () -> coverage(lexical, lexicalDocs));
               List<Fusion.Fused> merged = Fusion.fuse(bm25, c.ranked(run(knn)), settings, w);
-              yield evidence
+              yield evidenceOn()
                   ? evidence(lexical, lexicalDocs)
                       .rerank(
                           merged, settings, n -> SentenceEvidence.units(c.passages.get(n).text()))
@@ -103,8 +102,11 @@ final class SolrRetriever implements Retriever {
    * coverage of the best BM25 passage, sentence evidence the terms' weights.
    */
   boolean statistics() {
-    return settings.fusion() == FusionMethod.ADAPTIVE
-        || (settings.sentenceWeight() > 0 && settings.sentenceDepth() > 0);
+    return settings.fusion() == FusionMethod.ADAPTIVE || evidenceOn();
+  }
+
+  private boolean evidenceOn() {
+    return settings.sentenceWeight() > 0 && settings.sentenceDepth() > 0;
   }
 
   /**
