@@ -287,7 +287,9 @@ final class SentenceRanker {
     String[] best = null;
     double bestStrength = 0;
     for (int i = 0; i < clauses.size(); i++) {
-      Optional<TypeInstances.Instance> inst = TypeInstances.find(q.expected(), forms[i]);
+      Optional<TypeInstances.Instance> inst =
+          TypeInstances.find(
+              q.expected(), forms[i], sentence.substring(clauses.get(i)[0], clauses.get(i)[1]));
       if (inst.isEmpty() || !measured(q, inst.get().text())) {
         continue;
       }

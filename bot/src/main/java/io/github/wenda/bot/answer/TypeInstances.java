@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Finds an instance of a typed question's answer in a clause of normalised text: a date expression,
  * a number with its unit or measure word, a person's title with a name, a place after a locative
- * verb, an organisation by its head noun. The returned strength says how specific the instance is
- * (2001年6月15日 beats 2001年), so the more precise of two dated sentences wins.
+ * verb (or a file path or web address), an organisation by its head noun. The returned strength
+ * says how specific the instance is (2001年6月15日 beats 2001年), so the more precise of two dated
+ * sentences wins.
  */
 final class TypeInstances {
   private static final String HAN = "\\p{IsHan}";
@@ -56,12 +57,24 @@ final class TypeInstances {
               // Where someone was when it happened: 访问非洲期间.
               + "|(访问|出访|视察|考察)("
               + HAN
-              + "{2,6}?)(期间|时|之际)");
+              + "{2,6}?)(期间|时|之际)"
+              // In technical documents where a thing is kept is a file or a web address
+              // (/etc/papersize, ~/.dupload.conf, https://lists.debian.org/).
+              + "|(?<![a-z0-9_.~/-])(?<path>(?:~?/)[a-z0-9_.+-]+(?:/[a-z0-9_.+*-]+)*/?"
+              + "|https?://[a-z0-9_./%#?=&+~-]+)");
   private static final Pattern ORGANISATION =
       Pattern.compile(
           "("
               + HAN
               + "{2,20}(组织|机构|委员会|秘书处|办公室|中心|联盟|银行|研究院|研究所|大学|理事会|论坛|基金会|基金|联合体|共同体|协会|学会|出版社|部|院|署))");
+
+  /**
+   * A person named in Latin script, as technical documents name their authors and maintainers
+   * (Donald Knuth, Javier Fernandez-Sanguino): two to four capitalised words, read in the display
+   * text because the match form is lower-cased.
+   */
+  private static final Pattern LATIN_NAME =
+      Pattern.compile("(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}(?![A-Za-z])");
 
   private static final Pattern ANNIVERSARY = Pattern.compile("\\d+\\s*周年|[一二三四五六七八九十百]+周年");
 
@@ -69,6 +82,21 @@ final class TypeInstances {
 
   /** The instance found in {@code clause} (normalised text) with its strength 0..1. */
   record Instance(String text, double strength) {}
+
+  /**
+   * As {@link #find(ExpectedType, String)}, and for a person question also a name in Latin script
+   * in {@code display}, the clause as the document writes it (less sure than a title with a name).
+   */
+  static Optional<Instance> find(ExpectedType type, String clause, String display) {
+    Optional<Instance> found = find(type, clause);
+    if (found.isPresent() || type != ExpectedType.PERSON) {
+      return found;
+    }
+    Matcher m = LATIN_NAME.matcher(display);
+    return m.find()
+        ? Optional.of(new Instance(m.group().toLowerCase(java.util.Locale.ROOT), 0.7))
+        : Optional.empty();
+  }
 
   static Optional<Instance> find(ExpectedType type, String clause) {
     Pattern p =
@@ -99,6 +127,9 @@ final class TypeInstances {
 
   /** The instance itself: for a place, the name without its locative verb or bracket. */
   private static String text(ExpectedType type, Matcher m) {
+    if (type == ExpectedType.PLACE && m.group("path") != null) {
+      return m.group("path");
+    }
     if (type == ExpectedType.PLACE) {
       for (int g : new int[] {3, 5, 6, 9}) {
         if (m.group(g) != null) {
@@ -118,6 +149,12 @@ final class TypeInstances {
         return 1.0;
       }
       return s.contains("月") ? 0.85 : 0.65;
+    }
+    if (type == ExpectedType.PLACE && m.group("path") != null) {
+      // A file two folders deep or a web address names where, as surely as 在 does; a bare /var
+      // less so.
+      String path = m.group("path");
+      return path.startsWith("http") || path.indexOf('/', 1) > 0 ? 0.85 : 0.6;
     }
     if (type == ExpectedType.PLACE) {
       // A locative verb names a place far more surely than a bracket or a suffix does.
