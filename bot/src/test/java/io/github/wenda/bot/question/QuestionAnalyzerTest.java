@@ -103,4 +103,17 @@ class QuestionAnalyzerTest {
         .doesNotContain("结果")
         .contains("辞职");
   }
+
+  @Test
+  void how_firmly_or_on_what_condition_it_is_asked_frames_a_question() {
+    assertThat(analyzer.analyze("怎么查系统到底支持哪些传统字符编码？").keyWords())
+        .doesNotContain("到底")
+        .contains("传统");
+    assertThat(analyzer.analyze("不用 NetworkManager 的话，网卡的配置文件写在哪里？").keyWords())
+        .doesNotContain("不用")
+        .contains("配置");
+    assertThat(analyzer.analyze("能不能把别的格式的软件包转换成 Debian 包？").keyWords())
+        .doesNotContain("不能", "能不能")
+        .contains("转换");
+  }
 }
