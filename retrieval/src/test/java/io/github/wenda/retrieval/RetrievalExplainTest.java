@@ -19,18 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
 class RetrievalExplainTest {
   @TempDir Path tmp;
 
-  @Test
-  void explains_a_question_with_its_terms_and_the_candidates_search_returns() throws Exception {
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
-    Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
+  /** The shipped search settings over {@code corpus}, with a fast fake embedder. */
+  private Retrieval open(Path corpus) {
     RetrievalSettings settings =
         TestSettings.lucene(
             corpus,
             TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 4),
             TestSettings.SEARCH);
+    return Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE);
+  }
 
-    try (Retrieval r = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE)) {
+  @Test
+  void explains_a_question_with_its_terms_and_the_candidates_search_returns() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+    Files.writeString(corpus.resolve("a.txt"), "上海合作组织成立于2001年。总部设在北京。\n\n它的成员国不断扩大。\n");
+    Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n上合组织与东盟签署了谅解备忘录。\n");
+
+    try (Retrieval r = open(corpus)) {
       String question = "上合组织成立于哪一年？";
       Explanation e = r.explain(question, 3, SearchMode.HYBRID);
       List<Hit> searched = r.search(new Query(question, 3, SearchMode.HYBRID));
@@ -53,12 +58,7 @@ class RetrievalExplainTest {
         corpus.resolve("a.txt"),
         "上海合作组织于2001年6月15日在上海宣告成立。\n\n秘书处设在北京，负责日常协调工作。\n\n" + "农业合作示范区设在陕西杨凌。\n");
     Files.writeString(corpus.resolve("b.txt"), "东盟是东南亚国家联盟的简称。\n\n成员国每年举行首脑会议。\n");
-    RetrievalSettings settings =
-        TestSettings.lucene(
-            corpus,
-            TestSettings.index(tmp.resolve("index"), TestSettings.CHUNK, 4),
-            TestSettings.SEARCH);
-    try (Retrieval r = Retrieval.open(settings, new HashingEmbedder(), ProgressListener.NONE)) {
+    try (Retrieval r = open(corpus)) {
       // In the document's words: the best BM25 passage holds every query term.
       Explanation quoted = r.explain("秘书处设在北京", 3, SearchMode.HYBRID);
       // Mostly words no passage holds: the best BM25 passage matches one of them.

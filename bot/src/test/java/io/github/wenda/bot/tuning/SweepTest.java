@@ -6,7 +6,6 @@ import io.github.wenda.bot.config.ConfigLoader;
 import io.github.wenda.retrieval.api.ChunkSettings;
 import io.github.wenda.retrieval.api.FusionMethod;
 import io.github.wenda.retrieval.api.ProgressListener;
-import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
 import io.github.wenda.retrieval.embed.DiskEmbeddingCache;
 import io.github.wenda.retrieval.eval.Question;
@@ -51,21 +50,12 @@ class SweepTest {
       int max = Integer.parseInt(values.getOrDefault("chunk.max-chars", "300"));
       double w = Double.parseDouble(values.getOrDefault("search.bm25-weight", "0.8"));
       SearchSettings search =
-          new SearchSettings(
-              SearchMode.HYBRID,
-              3,
-              20,
-              FusionMethod.WEIGHTED,
-              60,
-              w,
-              0.5,
-              0.25,
-              0.1,
-              true,
-              1.0,
-              0.2,
-              10,
-              false);
+          TestSettings.searchWith()
+              .k(3)
+              .candidates(20)
+              .fusion(FusionMethod.WEIGHTED)
+              .bm25Weight(w)
+              .build();
       out.add(
           new SweepPoint(
               values,

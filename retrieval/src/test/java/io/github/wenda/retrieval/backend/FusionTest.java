@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.github.wenda.retrieval.api.FusionMethod;
-import io.github.wenda.retrieval.api.SearchMode;
 import io.github.wenda.retrieval.api.SearchSettings;
+import io.github.wenda.retrieval.testing.TestSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,27 +16,12 @@ class FusionTest {
   }
 
   private static SearchSettings settings(FusionMethod m, int rrfK, double w) {
-    return new SearchSettings(
-        SearchMode.HYBRID, 5, 50, m, rrfK, w, 0.5, 0.25, 0.1, true, 1.0, 0.2, 10, false);
+    return TestSettings.searchWith().fusion(m).rrfK(rrfK).bm25Weight(w).build();
   }
 
   /** Adaptive fusion: 0.8 from coverage 0.4 up, 0.3 up to coverage 0.2, linear between. */
   private static final SearchSettings ADAPTIVE =
-      new SearchSettings(
-          SearchMode.HYBRID,
-          5,
-          50,
-          FusionMethod.ADAPTIVE,
-          60,
-          0.8,
-          0.3,
-          0.2,
-          0.2,
-          true,
-          1.0,
-          0.2,
-          10,
-          false);
+      TestSettings.searchWith().fusion(FusionMethod.ADAPTIVE).adaptive(0.3, 0.2, 0.2).build();
 
   private static List<Fusion.Fused> fuse(
       List<Fusion.Ranked> bm25, List<Fusion.Ranked> vector, SearchSettings s) {

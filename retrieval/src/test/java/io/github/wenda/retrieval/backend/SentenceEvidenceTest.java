@@ -83,7 +83,7 @@ class SentenceEvidenceTest {
   }
 
   private static SearchSettings settings(double weight, int depth) {
-    return TestSettings.search(FusionMethod.ADAPTIVE, weight, depth);
+    return TestSettings.searchWith().fusion(FusionMethod.ADAPTIVE).sentences(weight, depth).build();
   }
 
   @Test

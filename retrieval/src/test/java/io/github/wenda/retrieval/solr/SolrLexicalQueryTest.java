@@ -71,7 +71,11 @@ class SolrLexicalQueryTest {
   void statistics_are_asked_for_by_adaptive_fusion_or_by_sentence_evidence() {
     try (Http2SolrClient client = new Http2SolrClient.Builder("http://127.0.0.1:9/solr").build()) {
       for (double[] c : new double[][] {{0.2, 20, 1}, {0, 20, 0}, {0.2, 0, 0}}) {
-        SearchSettings weighted = TestSettings.search(FusionMethod.WEIGHTED, c[0], (int) c[1]);
+        SearchSettings weighted =
+            TestSettings.searchWith()
+                .fusion(FusionMethod.WEIGHTED)
+                .sentences(c[0], (int) c[1])
+                .build();
         assertThat(new SolrRetriever(client, "wenda", new HashingEmbedder(), weighted).statistics())
             .as("sentence-weight %s, depth %s", c[0], c[1])
             .isEqualTo(c[2] == 1);

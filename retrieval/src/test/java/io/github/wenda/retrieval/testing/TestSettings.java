@@ -37,25 +37,9 @@ public final class TestSettings {
           10,
           false);
 
-  /** The shipped search settings but for the fusion method and the sentence evidence. */
-  public static SearchSettings search(
-      FusionMethod fusion, double sentenceWeight, int sentenceDepth) {
-    SearchSettings d = SEARCH;
-    return new SearchSettings(
-        d.mode(),
-        d.k(),
-        d.candidates(),
-        fusion,
-        d.rrfK(),
-        d.bm25Weight(),
-        d.minBm25Weight(),
-        d.coverageLow(),
-        d.coverageRamp(),
-        d.bigrams(),
-        d.bigramWeight(),
-        sentenceWeight,
-        sentenceDepth,
-        d.queryPrefix());
+  /** The shipped search settings, to change a few of them by name. */
+  public static SearchSettingsBuilder searchWith() {
+    return new SearchSettingsBuilder(SEARCH);
   }
 
   /** {@code chunk.*} at their defaults. */
